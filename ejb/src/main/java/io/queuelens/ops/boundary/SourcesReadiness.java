@@ -1,0 +1,38 @@
+package io.queuelens.ops.boundary;
+
+import io.queuelens.sources.boundary.Source;
+import io.queuelens.sources.boundary.SourceStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * UP when every enabled source delivers data. Each source appears as one data entry
+ * {@code tenant/name -> STATE: detail}, so a DOWN says which one and why.
+ */
+@Readiness
+@ApplicationScoped
+public class SourcesReadiness implements HealthCheck {
+
+    @Inject
+    @Any
+    Instance<Source> sources;
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("sources");
+        boolean allReady = true;
+        int count = 0;
+        for (Source source : sources) {
+            SourceStatus status = source.status();
+            allReady &= status.ready();
+            count++;
+            response.withData(source.tenantId() + "/" + source.name(), status.state() + ": " + status.detail());
+        }
+        return response.withData("count", count).status(allReady).build();
+    }
+}

@@ -1,0 +1,2 @@
+/** Operations: health checks, metrics, the data directory, configuration checks. */
+package io.queuelens.ops;

@@ -1,0 +1,5 @@
+package io.queuelens.sources.boundary;
+
+public enum SourceKind {
+    DEMO, ASTERISK, GENESYS
+}

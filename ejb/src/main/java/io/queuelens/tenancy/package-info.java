@@ -1,0 +1,2 @@
+/** Organizations (tenants): their time zone, locale and currency. Every row and query is tenant-scoped. */
+package io.queuelens.tenancy;
