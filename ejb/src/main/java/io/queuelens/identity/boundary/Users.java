@@ -4,6 +4,7 @@ import io.queuelens.identity.control.PasswordPolicy;
 import io.queuelens.identity.entity.Role;
 import io.queuelens.identity.entity.UserAccount;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,6 +22,9 @@ public class Users {
 
     @Inject
     Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    Event<PasswordChanged> passwordChanged;
 
     public Optional<UserAccount> findByUsername(String username) {
         return em.createNamedQuery("UserAccount.findByUsername", UserAccount.class)
@@ -64,5 +68,6 @@ public class Users {
             throw new PasswordChangeRejected(key);
         });
         user.changePassword(passwordHash.generate(newPassword.toCharArray()));
+        passwordChanged.fire(new PasswordChanged(username));
     }
 }

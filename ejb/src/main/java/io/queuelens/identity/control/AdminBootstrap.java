@@ -1,5 +1,6 @@
 package io.queuelens.identity.control;
 
+import io.queuelens.identity.boundary.PasswordChanged;
 import io.queuelens.identity.boundary.Users;
 import io.queuelens.identity.entity.Role;
 import io.queuelens.ops.control.DataDirectory;
@@ -8,6 +9,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -82,8 +84,11 @@ public class AdminBootstrap {
         }
     }
 
-    /** Called once the admin has chosen their own password. */
-    public void forgetInitialPassword() {
+    /** The first admin chose their own password: the printed one is worthless now, so is its file. */
+    public void forgetInitialPassword(@Observes PasswordChanged event) {
+        if (!ADMIN_USERNAME.equals(event.username())) {
+            return;
+        }
         try {
             Files.deleteIfExists(dataDirectory.resolve(PASSWORD_FILE));
         } catch (IOException e) {

@@ -2,9 +2,8 @@ package io.queuelens.ops.boundary;
 
 import io.queuelens.sources.boundary.Source;
 import io.queuelens.sources.boundary.SourceStatus;
+import io.queuelens.sources.boundary.Sources;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -19,15 +18,14 @@ import org.eclipse.microprofile.health.Readiness;
 public class SourcesReadiness implements HealthCheck {
 
     @Inject
-    @Any
-    Instance<Source> sources;
+    Sources sources;
 
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("sources");
         boolean allReady = true;
         int count = 0;
-        for (Source source : sources) {
+        for (Source source : sources.all()) {
             SourceStatus status = source.status();
             allReady &= status.ready();
             count++;

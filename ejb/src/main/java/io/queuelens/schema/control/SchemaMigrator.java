@@ -37,12 +37,12 @@ public class SchemaMigrator {
     private volatile MigrationState state = MigrationState.pending();
 
     @PostConstruct
-    void migrate() {
-        state = migrate(dataSource);
+    void migrateAtStartup() {
+        state = migrateSchema(dataSource);
     }
 
     /** Runs the migrations on any data source; used by the server and by tests. */
-    public static MigrationState migrate(DataSource dataSource) {
+    public static MigrationState migrateSchema(DataSource dataSource) {
         String database;
         try (Connection c = dataSource.getConnection()) {
             database = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();

@@ -1,0 +1,139 @@
+package io.queuelens.cli;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The launcher's settings, read from environment variables and checked before anything starts, so
+ * that a mistake ends in one sentence naming the setting instead of a server stack trace.
+ */
+public record LaunchConfig(Path home, int port, Path dataDir, Database database, List<String> javaOptions,
+                           Map<String, String> environment, List<String> warnings) {
+
+    /**
+     * @param env  the environment (System.getenv() or a test's map)
+     * @param home the folder holding the built artifacts
+     */
+    public static LaunchConfig from(Map<String, String> env, Path home) {
+        List<String> warnings = new ArrayList<>();
+        env.keySet().stream()
+                .filter(k -> k.startsWith("QUEUELENS_") && Setting.byVariable(k).isEmpty())
+                .sorted()
+                .forEach(k -> warnings.add("Unknown setting " + k + " is ignored; './queuelens help config' lists the known ones"));
+
+        int port = parsePort(env.getOrDefault(Setting.PORT.variable(), "8080"), Setting.PORT.variable());
+        Path dataDir = Path.of(env.getOrDefault(Setting.DATA_DIR.variable(), "./data")).toAbsolutePath().normalize();
+        String dbUrl = env.get(Setting.DB_URL.variable());
+        String dbUser = env.get(Setting.DB_USER.variable());
+        Database database = dbUrl == null || dbUrl.isBlank() ? Database.embedded(dataDir) : Database.parse(dbUrl.strip(), dbUser);
+        checkBoolean(env, Setting.DEMO_ENABLED);
+        checkNumber(env, Setting.DEMO_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
+        checkNumber(env, Setting.DEMO_AGENTS, 10, 200);
+        checkNumber(env, Setting.DEMO_BACKFILL_DAYS, 0, 3660);
+        checkNumber(env, Setting.DEMO_AMI_PORT, 0, 65535);
+        checkNumber(env, Setting.DEMO_EVENT_RATE, 0, 10_000_000);
+        checkDecimal(env, Setting.DEMO_SPEED);
+
+        List<String> javaOptions = List.of(env.getOrDefault(Setting.JAVA_OPTS.variable(), "-Xmx768m").trim().split("\\s+"));
+        Map<String, String> childEnv = new TreeMap<>(env);
+        childEnv.put(Setting.DATA_DIR.variable(), dataDir.toString());
+        return new LaunchConfig(home, port, dataDir, database, javaOptions, childEnv, List.copyOf(warnings));
+    }
+
+    /** Checks what can only be checked on this machine now: free port, writable folder, reachable database. */
+    public void checkEnvironment() {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new ConfigProblem("Port " + port + " is already in use; stop what uses it or set QUEUELENS_PORT to a free port");
+        }
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new ConfigProblem("Cannot create the data folder " + dataDir + " (" + e.getMessage()
+                    + "); set QUEUELENS_DATA_DIR to a writable folder");
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw new ConfigProblem("The data folder " + dataDir + " is not writable; set QUEUELENS_DATA_DIR to a writable folder");
+        }
+        if (!database.isEmbedded()) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(database.host(), database.port()), 3000);
+            } catch (IOException e) {
+                throw new ConfigProblem("No database answers at " + database.host() + ":" + database.port()
+                        + " (" + e.getMessage() + "); start it or fix QUEUELENS_DB_URL");
+            }
+        }
+    }
+
+    private static int parsePort(String value, String variable) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new ConfigProblem(variable + "='" + value + "' is not a port number (1-65535)");
+    }
+
+    private static void checkBoolean(Map<String, String> env, Setting setting) {
+        String v = env.get(setting.variable());
+        if (v != null && !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new ConfigProblem(setting.variable() + "='" + v + "' must be true or false");
+        }
+    }
+
+    private static void checkNumber(Map<String, String> env, Setting setting, long min, long max) {
+        String v = env.get(setting.variable());
+        if (v == null) {
+            return;
+        }
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n >= min && n <= max) {
+                return;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new ConfigProblem(setting.variable() + "='" + v + "' must be a whole number from " + min + " to " + max);
+    }
+
+    private static void checkDecimal(Map<String, String> env, Setting setting) {
+        String v = env.get(setting.variable());
+        if (v == null) {
+            return;
+        }
+        try {
+            if (Double.parseDouble(v.strip()) > 0) {
+                return;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new ConfigProblem(setting.variable() + "='" + v + "' must be a positive number, e.g. 1.0 or 60");
+    }
+
+    public Path runtimeDir() {
+        return home.resolve("server-config/target/runtime");
+    }
+
+    public Path war() {
+        return home.resolve("server-config/target/ROOT.war");
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+}

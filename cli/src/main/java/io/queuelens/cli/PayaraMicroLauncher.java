@@ -1,0 +1,163 @@
+package io.queuelens.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Starts Payara Micro with the QueueLens WAR as a child process, copies its output to the console
+ * (or a consumer) and to {@code logs/server.log} in the data folder, waits for {@code /health/ready},
+ * and stops it cleanly. Used by {@code ./queuelens run} and by the integration tests, so both start
+ * the server the same way.
+ */
+public final class PayaraMicroLauncher implements AutoCloseable {
+
+    private final LaunchConfig config;
+    private final Process process;
+    private final Thread pump;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private PayaraMicroLauncher(LaunchConfig config, Process process, Thread pump) {
+        this.config = config;
+        this.process = process;
+        this.pump = pump;
+    }
+
+    public static PayaraMicroLauncher start(LaunchConfig config, Consumer<String> output) throws IOException {
+        config.checkEnvironment();
+        Path runDir = Files.createDirectories(config.dataDir().resolve("run"));
+        Path logDir = Files.createDirectories(config.dataDir().resolve("logs"));
+        Path postBoot = runDir.resolve("post-boot.asadmin");
+        Files.write(postBoot, PostBootCommands.forDatabase(config.database()), StandardCharsets.UTF_8);
+        Path jar = config.runtimeDir().resolve("payara-micro.jar");
+        if (!Files.isRegularFile(jar) || !Files.isRegularFile(config.war())) {
+            throw new ConfigProblem("The server is not built (" + jar + " or " + config.war()
+                    + " missing); run 'mvn -B -DskipTests package' or './queuelens run', which builds it");
+        }
+
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(config.javaOptions());
+        if (config.database().kind() == Database.Kind.MARIADB) {
+            // mysql-connector-j reports MariaDB as "5.5.5-10.x"; tell Hibernate what it really is.
+            command.add("-Djakarta.persistence.database-product-name=MariaDB");
+            command.add("-Djakarta.persistence.database-major-version=10");
+            command.add("-Djakarta.persistence.database-minor-version=6");
+        }
+        command.addAll(List.of("-jar", jar.toString(),
+                "--deploy", config.war().toString(),
+                "--port", Integer.toString(config.port()),
+                "--rootdir", config.dataDir().resolve("payara").toString(),
+                "--postbootcommandfile", postBoot.toString(),
+                "--nocluster"));
+        if (!config.database().isEmbedded()) {
+            command.addAll(List.of("--addlibs", config.runtimeDir().resolve("mysql-connector-j.jar").toString()));
+        }
+
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(config.environment());
+        // An unset variable stays a literal "${ENV=...}" in the pool: an empty password must be explicit.
+        pb.environment().putIfAbsent(Setting.DB_PASSWORD.variable(), "");
+        Process process = pb.start();
+        Writer log = Files.newBufferedWriter(logDir.resolve("server.log"), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Thread pump = new Thread(() -> copyOutput(process, log, output), "payara-output");
+        pump.setDaemon(true);
+        pump.start();
+        return new PayaraMicroLauncher(config, process, pump);
+    }
+
+    private static void copyOutput(Process process, Writer log, Consumer<String> output) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             log) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                output.accept(line);
+                log.write(line);
+                log.write(System.lineSeparator());
+                log.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Consumer<String> console(PrintStream out) {
+        return out::println;
+    }
+
+    /**
+     * Polls {@code /health/ready} until it reports UP.
+     *
+     * @return the last readiness document seen
+     * @throws IllegalStateException when the process ends or the timeout passes first
+     */
+    public String awaitReady(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "(no answer)";
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server process ended with exit code " + process.exitValue()
+                        + "; see " + config.dataDir().resolve("logs/server.log"));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(config.baseUrl() + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                last = r.body();
+                if (r.statusCode() == 200 && last.contains("\"status\":\"UP\"")) {
+                    return last;
+                }
+            } catch (IOException notYet) {
+                // the port opens late in the boot
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("not ready after " + timeout.toSeconds() + " s; last readiness: " + last);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public int waitFor() throws InterruptedException {
+        int code = process.waitFor();
+        pump.join(2000);
+        return code;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGTERM (Payara shuts down its apps), then a forced kill if it takes longer than 30 s. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        pump.join(2000);
+    }
+
+    public LaunchConfig config() {
+        return config;
+    }
+}

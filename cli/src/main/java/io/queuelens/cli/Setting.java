@@ -1,0 +1,62 @@
+package io.queuelens.cli;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every environment variable QueueLens reads, with its default and meaning. The launcher validates
+ * against this list, {@code ./queuelens help config} prints it and README.md mirrors it.
+ * Application settings ({@code queuelens.x.y} in MicroProfile Config) are read by the server from
+ * the same variables ({@code QUEUELENS_X_Y}).
+ */
+public enum Setting {
+    // --- launcher ---
+    PORT("QUEUELENS_PORT", "8080", "HTTP port of the server."),
+    DATA_DIR("QUEUELENS_DATA_DIR", "./data", "Folder for the H2 database, the key file, logs and the Payara runtime."),
+    DB_URL("QUEUELENS_DB_URL", "(H2 file in the data folder)",
+            "App database: jdbc:h2:file:PATH, jdbc:mariadb://HOST:PORT/DB or jdbc:mysql://HOST:PORT/DB."),
+    DB_USER("QUEUELENS_DB_USER", "sa for H2, root otherwise", "Database user."),
+    DB_PASSWORD("QUEUELENS_DB_PASSWORD", "(empty)", "Database password; read from the environment only, never written to disk."),
+    JAVA_OPTS("QUEUELENS_JAVA_OPTS", "-Xmx768m", "JVM options of the server process."),
+    HOME("QUEUELENS_HOME", "(folder of the queuelens script)", "Where the built artifacts are found."),
+    // --- application (MicroProfile Config) ---
+    ADMIN_PASSWORD("QUEUELENS_ADMIN_PASSWORD", "(random, printed once)",
+            "Password of the first administrator on an empty database; must be changed at first login."),
+    DEMO_ENABLED("QUEUELENS_DEMO_ENABLED", "true", "Run the built-in demo contact center as tenant 'demo'."),
+    DEMO_TENANT("QUEUELENS_DEMO_TENANT", "demo", "Tenant id of the demo contact center."),
+    DEMO_TIME_ZONE("QUEUELENS_DEMO_TIME_ZONE", "Europe/Berlin", "Time zone of the demo tenant (drives its daily curve)."),
+    DEMO_SEED("QUEUELENS_DEMO_SEED", "42", "Random seed: the same seed gives the same calls."),
+    DEMO_AGENTS("QUEUELENS_DEMO_AGENTS", "40", "Number of simulated agents (10 to 200)."),
+    DEMO_SPEED("QUEUELENS_DEMO_SPEED", "1.0", "Simulated seconds per real second."),
+    DEMO_EVENT_RATE("QUEUELENS_DEMO_EVENT_RATE", "0", "Target AMI events per second for load tests; 0 = natural rate."),
+    DEMO_BACKFILL_DAYS("QUEUELENS_DEMO_BACKFILL_DAYS", "30", "Days of history the demo writes at first start."),
+    DEMO_AMI_HOST("QUEUELENS_DEMO_AMI_HOST", "127.0.0.1", "Address the demo AMI server listens on."),
+    DEMO_AMI_PORT("QUEUELENS_DEMO_AMI_PORT", "15038", "Port of the demo AMI server; 0 picks a free one."),
+    DEMO_QUEUE_LOG_FILE("QUEUELENS_DEMO_QUEUE_LOG_FILE", "(off)", "Also write the demo's queue_log to this file.");
+
+    private final String variable;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String variable, String defaultValue, String description) {
+        this.variable = variable;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String variable() {
+        return variable;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Optional<Setting> byVariable(String variable) {
+        return Arrays.stream(values()).filter(s -> s.variable.equals(variable)).findFirst();
+    }
+}

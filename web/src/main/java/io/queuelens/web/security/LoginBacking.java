@@ -1,0 +1,77 @@
+package io.queuelens.web.security;
+
+import io.queuelens.identity.boundary.Users;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+
+import java.io.IOException;
+
+import static io.queuelens.web.i18n.Messages.text;
+
+/** Backs login.xhtml. */
+@Named
+@RequestScoped
+public class LoginBacking {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    Users users;
+
+    @NotBlank
+    private String username;
+
+    @NotBlank
+    private String password;
+
+    public void login() throws IOException {
+        ExternalContext ec = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) ec.getRequest();
+        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) ec.getResponse(),
+                AuthenticationParameters.withParams().newAuthentication(true)
+                        .credential(new UsernamePasswordCredential(username, password)));
+        switch (status) {
+            case SEND_CONTINUE -> faces.responseComplete(); // the mechanism redirects to the saved request
+            case SUCCESS -> {
+                request.changeSessionId(); // session fixation: a fresh id once authenticated
+                boolean mustChange = users.findByUsername(username).map(u -> u.isMustChangePassword()).orElse(false);
+                if (mustChange) {
+                    ec.getSessionMap().put(PasswordChangeFilter.MUST_CHANGE, Boolean.TRUE);
+                }
+                ec.redirect(ec.getRequestContextPath() + (mustChange ? PasswordChangeFilter.PAGE : "/"));
+            }
+            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text("login.failed"), null));
+        }
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}
