@@ -10,7 +10,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * UP when every enabled source delivers data. Each source appears as one data entry
+ * UP when every enabled source delivers data (a source switched off reports STOPPED and is left out). Each source appears as one data entry
  * {@code tenant/name -> STATE: detail}, so a DOWN says which one and why.
  */
 @Readiness
@@ -27,7 +27,8 @@ public class SourcesReadiness implements HealthCheck {
         int count = 0;
         for (Source source : sources.all()) {
             SourceStatus status = source.status();
-            allReady &= status.ready();
+            // STOPPED means switched off by configuration: it is reported but does not hold readiness down.
+            allReady &= status.ready() || status.state() == SourceStatus.State.STOPPED;
             count++;
             response.withData(source.tenantId() + "/" + source.name(), status.state() + ": " + status.detail());
         }

@@ -16,8 +16,12 @@ public class Sources {
     @Any
     Instance<Source> sources;
 
+    @Inject
+    @Any
+    Instance<SourceProvider> providers;
+
     public List<Source> all() {
-        return sources.stream()
+        return java.util.stream.Stream.concat(sources.stream(), providers.stream().flatMap(p -> p.sources().stream()))
                 .sorted(Comparator.comparing(Source::tenantId).thenComparing(Source::name))
                 .toList();
     }

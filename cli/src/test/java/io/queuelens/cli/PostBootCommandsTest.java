@@ -1,0 +1,34 @@
+package io.queuelens.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PostBootCommandsTest {
+
+    @Test
+    void escapesTheCharactersAsadminSplitsOn() {
+        assertThat(PostBootCommands.escape("jdbc:h2:file:/d;MODE=MariaDB")).isEqualTo("jdbc\\:h2\\:file\\:/d\\;MODE\\=MariaDB");
+    }
+
+    @Test
+    void thePoolReferencesThePasswordInsteadOfHoldingIt() {
+        var commands = PostBootCommands.forDatabase(Database.parse("jdbc:mariadb://127.0.0.1:3306/ql", "app"));
+        assertThat(commands).hasSize(2);
+        assertThat(commands.get(0))
+                .startsWith("create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlXADataSource --restype javax.sql.XADataSource")
+                .contains("URL=jdbc\\:mysql\\://127.0.0.1\\:3306/ql")
+                .contains("user=app")
+                .contains("password=${ENV\\=QUEUELENS_DB_PASSWORD}")
+                .endsWith(" queuelens-pool");
+        assertThat(commands.get(1)).isEqualTo("create-jdbc-resource --connectionpoolid queuelens-pool jdbc/queuelens");
+    }
+
+    @Test
+    void theEmbeddedDatabaseLivesInTheDataFolder() {
+        var commands = PostBootCommands.forDatabase(Database.embedded(Path.of("/srv/ql")));
+        assertThat(commands.get(0)).contains("org.h2.jdbcx.JdbcDataSource").contains("URL=jdbc\\:h2\\:file\\:/srv/ql/db/queuelens\\;MODE\\=MariaDB");
+    }
+}
