@@ -8,7 +8,7 @@ CREATE TABLE tenant (
     locale      VARCHAR(16)  NOT NULL,
     currency    CHAR(3)      NOT NULL,
     created_at  TIMESTAMP(6) NOT NULL,
-    CONSTRAINT pk_tenant PRIMARY KEY (id)
+    PRIMARY KEY (id)
 );
 
 CREATE TABLE app_user (
@@ -19,13 +19,13 @@ CREATE TABLE app_user (
     enabled               BOOLEAN      NOT NULL,
     created_at            TIMESTAMP(6) NOT NULL,
     password_changed_at   TIMESTAMP(6) NULL,
-    CONSTRAINT pk_app_user PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_app_user_username UNIQUE (username)
 );
 
 CREATE TABLE app_user_role (
     user_id  BIGINT      NOT NULL,
     role     VARCHAR(20) NOT NULL,
-    CONSTRAINT pk_app_user_role PRIMARY KEY (user_id, role),
+    PRIMARY KEY (user_id, role),
     CONSTRAINT fk_app_user_role_user FOREIGN KEY (user_id) REFERENCES app_user (id) ON DELETE CASCADE
 );

@@ -1,0 +1,190 @@
+package io.queuelens.sources.demo.boundary;
+
+import io.queuelens.sources.boundary.Source;
+import io.queuelens.sources.boundary.SourceKind;
+import io.queuelens.sources.boundary.SourceStatus;
+import io.queuelens.sources.demo.control.DemoEngine;
+import io.queuelens.sources.demo.entity.AmiEndpoint;
+import io.queuelens.sources.demo.entity.DemoSettings;
+import io.queuelens.sources.demo.entity.QueueDefinition;
+import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.tenancy.entity.Tenant;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The built-in demo contact center as a source: wires configuration ({@code queuelens.demo.*}), the
+ * app datasource and the managed executors into a {@link DemoEngine}. The AMI port is bound during
+ * startup, so {@link #amiEndpoint()} works as soon as the bean exists; the backfill and the live
+ * simulation run on the managed scheduled executor.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Both views: as a Source (health, metrics, overview) and as itself (the AMI connector asks for the endpoint).
+@Local(Source.class)
+@LocalBean
+public class DemoContactCenter implements Source {
+
+    private static final Logger LOG = Logger.getLogger(DemoContactCenter.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "queuelens.demo.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "queuelens.demo.tenant", defaultValue = "demo")
+    String tenant;
+
+    @Inject
+    @ConfigProperty(name = "queuelens.demo.time-zone", defaultValue = "Europe/Berlin")
+    String timeZone;
+
+    @Inject
+    @ConfigProperty(name = "queuelens.demo.seed", defaultValue = "42")
+    long seed;
+
+    @Inject
+    @ConfigProperty(name = "queuelens.demo.agents", defaultValue = "40")
+    int agents;
+
+    @Inject
+    @ConfigProperty(name = "queuelens.demo.speed", defaultValue = "1.0")
+    double speed;
+
+    @Inject
+    @ConfigProperty(name = "queuelens.demo.event-rate", defaultValue = "0")
+    double eventRate;
+
+    @Inject
+    @ConfigProperty(name = "queuelens.demo.backfill-days", defaultValue = "30")
+    int backfillDays;
+
+    @Inject
+    @ConfigProperty(name = "queuelens.demo.ami.host", defaultValue = "127.0.0.1")
+    String amiHost;
+
+    @Inject
+    @ConfigProperty(name = "queuelens.demo.ami.port", defaultValue = "15038")
+    int amiPort;
+
+    /** Empty means off: MicroProfile Config reports an empty value as missing. */
+    @Inject
+    @ConfigProperty(name = "queuelens.demo.queue-log-file")
+    Optional<String> queueLogFile;
+
+    @Resource(lookup = "jdbc/queuelens")
+    DataSource dataSource;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    @EJB
+    Tenants tenants;
+
+    private volatile DemoEngine engine;
+    private volatile SourceStatus notRunning;
+
+    @PostConstruct
+    void start() {
+        if (!enabled) {
+            notRunning = new SourceStatus(SourceStatus.State.STOPPED, false,
+                    "The demo contact center is off (queuelens.demo.enabled=false)", null, Map.of());
+            return;
+        }
+        DemoSettings settings;
+        try {
+            settings = new DemoSettings(tenant, ZoneId.of(timeZone), seed, agents, speed, eventRate, backfillDays,
+                    amiHost, amiPort, queueLogFile.map(String::trim).filter(f -> !f.isEmpty()).map(Path::of).orElse(null));
+        } catch (RuntimeException e) {
+            String message = "Demo contact center not started, invalid setting: " + e.getMessage();
+            LOG.severe(message);
+            notRunning = new SourceStatus(SourceStatus.State.FAILED, false, message, null, Map.of());
+            return;
+        }
+        tenants.ensureExists(new Tenant(settings.tenant(), "Demo Contact Center", settings.zone(), Locale.ENGLISH,
+                Currency.getInstance("EUR")));
+        DemoEngine e = new DemoEngine(settings, QueueDefinition.defaults(), dataSource, threadFactory, scheduler,
+                Clock.systemUTC());
+        engine = e;
+        if (e.open()) {
+            scheduler.execute(() -> {
+                try {
+                    e.run();
+                } catch (RuntimeException ex) {
+                    LOG.log(Level.SEVERE, "Demo contact center stopped: {0}", ex.toString());
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        DemoEngine e = engine;
+        if (e != null) {
+            e.close();
+        }
+    }
+
+    /** Where the in-process AMI connector logs in; the secret is new at every start. */
+    public AmiEndpoint amiEndpoint() {
+        DemoEngine e = engine;
+        if (e == null) {
+            throw new IllegalStateException(status().detail());
+        }
+        return e.amiEndpoint();
+    }
+
+    @Override
+    public String tenantId() {
+        return tenant;
+    }
+
+    @Override
+    public String name() {
+        return "demo";
+    }
+
+    @Override
+    public SourceKind kind() {
+        return SourceKind.DEMO;
+    }
+
+    @Override
+    public SourceStatus status() {
+        DemoEngine e = engine;
+        if (e != null) {
+            return e.status();
+        }
+        SourceStatus s = notRunning;
+        return s != null ? s : new SourceStatus(SourceStatus.State.STARTING, false, "starting", null, Map.of());
+    }
+}

@@ -1,0 +1,40 @@
+package io.queuelens.sources.demo.entity;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The demo's configuration ({@code queuelens.demo.*}), validated once.
+ *
+ * @param eventRate    target AMI events per second; 0 = natural pace (wall clock times speed)
+ * @param amiPort      0 = any free port
+ * @param queueLogFile a pipe-format queue_log file to append to, or null
+ */
+public record DemoSettings(String tenant, ZoneId zone, long seed, int agents, double speed, double eventRate,
+                           int backfillDays, String amiHost, int amiPort, Path queueLogFile) {
+
+    public static final int MIN_AGENTS = 10;
+    public static final int MAX_AGENTS = 200;
+
+    public DemoSettings {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(amiHost, "amiHost");
+        if (agents < MIN_AGENTS || agents > MAX_AGENTS) {
+            throw new IllegalArgumentException("queuelens.demo.agents must be " + MIN_AGENTS + " to " + MAX_AGENTS + ": " + agents);
+        }
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("queuelens.demo.speed must be > 0: " + speed);
+        }
+        if (eventRate < 0) {
+            throw new IllegalArgumentException("queuelens.demo.event-rate must be >= 0: " + eventRate);
+        }
+        if (backfillDays < 0 || backfillDays > 3660) {
+            throw new IllegalArgumentException("queuelens.demo.backfill-days must be 0 to 3660: " + backfillDays);
+        }
+        if (amiPort < 0 || amiPort > 65535) {
+            throw new IllegalArgumentException("queuelens.demo.ami.port must be 0 to 65535: " + amiPort);
+        }
+    }
+}
