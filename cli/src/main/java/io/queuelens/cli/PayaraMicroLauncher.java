@@ -33,11 +33,15 @@ public final class PayaraMicroLauncher implements AutoCloseable {
     private final Process process;
     private final Thread pump;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Set by the output pump when Payara reports that the app failed to deploy: waiting longer is pointless. */
+    private final java.util.concurrent.atomic.AtomicReference<String> deployFailure;
 
-    private PayaraMicroLauncher(LaunchConfig config, Process process, Thread pump) {
+    private PayaraMicroLauncher(LaunchConfig config, Process process, Thread pump,
+                                java.util.concurrent.atomic.AtomicReference<String> deployFailure) {
         this.config = config;
         this.process = process;
         this.pump = pump;
+        this.deployFailure = deployFailure;
     }
 
     public static PayaraMicroLauncher start(LaunchConfig config, Consumer<String> output) throws IOException {
@@ -78,10 +82,17 @@ public final class PayaraMicroLauncher implements AutoCloseable {
         Process process = pb.start();
         Writer log = Files.newBufferedWriter(logDir.resolve("server.log"), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        Thread pump = new Thread(() -> copyOutput(process, log, output), "payara-output");
+        var deployFailure = new java.util.concurrent.atomic.AtomicReference<String>();
+        Consumer<String> watched = line -> {
+            if (line.contains("Exception while loading the app") || line.contains("deployment failure")) {
+                deployFailure.compareAndSet(null, line.strip());
+            }
+            output.accept(line);
+        };
+        Thread pump = new Thread(() -> copyOutput(process, log, watched), "payara-output");
         pump.setDaemon(true);
         pump.start();
-        return new PayaraMicroLauncher(config, process, pump);
+        return new PayaraMicroLauncher(config, process, pump, deployFailure);
     }
 
     private static void copyOutput(Process process, Writer log, Consumer<String> output) {
@@ -112,6 +123,10 @@ public final class PayaraMicroLauncher implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         String last = "(no answer)";
         while (Instant.now().isBefore(deadline)) {
+            if (deployFailure.get() != null) {
+                throw new IllegalStateException("the app failed to deploy (" + deployFailure.get() + "); see "
+                        + config.dataDir().resolve("logs/server.log"));
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server process ended with exit code " + process.exitValue()
                         + "; see " + config.dataDir().resolve("logs/server.log"));

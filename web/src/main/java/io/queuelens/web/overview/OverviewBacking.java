@@ -25,7 +25,7 @@ public class OverviewBacking {
         return rows;
     }
 
-    /** What one line of the sources table shows. */
+    /** What one line of the sources table shows. Pages call its accessors as methods ({@code s.tenant()}): EL 5 has no record properties. */
     public record SourceRow(String tenant, String name, String kind, String state, boolean ready, String detail,
                             String lastEventAt, List<java.util.Map.Entry<String, Long>> counters) {
 
