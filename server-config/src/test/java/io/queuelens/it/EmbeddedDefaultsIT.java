@@ -1,0 +1,60 @@
+package io.queuelens.it;
+
+import io.queuelens.it.support.RunningServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a newcomer gets from {@code ./queuelens run}: embedded H2 in the data folder, the demo
+ * contact center, the first-login password file.
+ */
+class EmbeddedDefaultsIT {
+
+    static RunningServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = RunningServer.start("embedded", Map.of("QUEUELENS_DEMO_BACKFILL_DAYS", "1"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void readyOnH2WithTheDemoSource() throws Exception {
+        String ready = server.get("/health/ready").body();
+        assertThat(ready).contains("\"status\":\"UP\"").contains("H2").contains("demo/demo");
+        assertThat(server.dataDir().resolve("db")).isDirectory();
+        assertThat(Files.list(server.dataDir().resolve("db")).map(p -> p.getFileName().toString()))
+                .anyMatch(n -> n.startsWith("queuelens") && n.endsWith(".mv.db"));
+    }
+
+    @Test
+    void firstLoginPasswordIsPrintedAndStoredPrivately() throws Exception {
+        var file = server.dataDir().resolve("initial-admin-password");
+        assertThat(file).isRegularFile();
+        String password = Files.readString(file).strip();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(server.serverLog()).contains("log in as 'admin'").contains(password);
+    }
+
+    @Test
+    void loginPageRendersInTheBrowsersLanguage() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/login.xhtml")))
+                .header("Accept-Language", "tr-TR,tr;q=0.9").build();
+        String body = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(body).contains("Giriş yap");
+    }
+}

@@ -1,0 +1,38 @@
+package io.queuelens.it.support;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Debian's Chromium driven by Debian's chromedriver (installed by .ci/run); nothing is downloaded.
+ * The flags keep Chromium from calling out to a network this machine does not have.
+ */
+public final class HeadlessChromium {
+
+    private HeadlessChromium() {
+    }
+
+    public static ChromeDriver start() throws java.io.IOException {
+        String binary = System.getProperty("queuelens.chromium", "/usr/bin/chromium");
+        String driver = System.getProperty("queuelens.chromedriver", "/usr/bin/chromedriver");
+        if (!new File(binary).canExecute() || !new File(driver).canExecute()) {
+            throw new IllegalStateException("Chromium or chromedriver missing (" + binary + ", " + driver
+                    + "): install the Debian packages chromium and chromium-driver (.ci/run does)");
+        }
+        Path profile = Files.createTempDirectory("ql-chromium");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(binary)
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--lang=en-US", "--window-size=1400,1000",
+                        "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}

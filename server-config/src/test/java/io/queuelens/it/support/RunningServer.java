@@ -1,0 +1,96 @@
+package io.queuelens.it.support;
+
+import io.queuelens.cli.LaunchConfig;
+import io.queuelens.cli.PayaraMicroLauncher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * QueueLens on Payara Micro, started exactly as {@code ./queuelens run} starts it (same launcher),
+ * with the packaged WAR from this module, a free port and its own data folder under target/it.
+ */
+public final class RunningServer implements AutoCloseable {
+
+    private final PayaraMicroLauncher launcher;
+    private final Path dataDir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningServer(PayaraMicroLauncher launcher, Path dataDir) {
+        this.launcher = launcher;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * @param name     folder name for the data directory and log
+     * @param settings QUEUELENS_* settings on top of the test defaults
+     */
+    public static RunningServer start(String name, Map<String, String> settings) throws IOException, InterruptedException {
+        Path home = Path.of(System.getProperty("queuelens.home", "..")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(System.getProperty("queuelens.it.dir", "target/it")).toAbsolutePath().resolve(name);
+        deleteRecursively(dataDir);
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeIf(k -> k.startsWith("QUEUELENS_")); // the developer's own settings must not leak in
+        env.put("QUEUELENS_PORT", Integer.toString(freePort()));
+        env.put("QUEUELENS_DATA_DIR", dataDir.toString());
+        env.put("QUEUELENS_DEMO_AMI_PORT", "0");
+        env.put("QUEUELENS_JAVA_OPTS", "-Xmx512m");
+        env.putAll(settings);
+        LaunchConfig config = LaunchConfig.from(env, home);
+        PayaraMicroLauncher launcher = PayaraMicroLauncher.start(config, line -> { });
+        try {
+            launcher.awaitReady(Duration.ofMinutes(4));
+        } catch (RuntimeException | InterruptedException e) {
+            launcher.close();
+            throw new IllegalStateException("QueueLens did not start; log: " + dataDir.resolve("logs/server.log"), e);
+        }
+        return new RunningServer(launcher, dataDir);
+    }
+
+    public String url(String path) {
+        return launcher.config().baseUrl() + path;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public String serverLog() throws IOException {
+        return Files.readString(dataDir.resolve("logs/server.log"));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        launcher.close();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

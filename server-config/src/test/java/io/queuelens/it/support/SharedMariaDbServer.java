@@ -1,0 +1,57 @@
+package io.queuelens.it.support;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.util.Map;
+
+/**
+ * One QueueLens server on a throwaway MariaDB database, shared by every IT class that asks for it
+ * (starting Payara takes tens of seconds), stopped and dropped when the whole run ends.
+ * Test classes declare {@code @ExtendWith(SharedMariaDbServer.class)} and take a {@link Deployment}.
+ */
+public final class SharedMariaDbServer implements ParameterResolver {
+
+    /** The running server and the database it writes to. */
+    public record Deployment(RunningServer server, ThrowawayMariaDb database) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws Throwable {
+            try {
+                server.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+        return p.getParameter().getType() == Deployment.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+        return e.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Deployment.class, k -> start(), Deployment.class);
+    }
+
+    private static Deployment start() {
+        try {
+            ThrowawayMariaDb db = ThrowawayMariaDb.create("ql_it");
+            try {
+                RunningServer server = RunningServer.start("mariadb", Map.of(
+                        "QUEUELENS_DB_URL", db.queuelensUrl(),
+                        "QUEUELENS_DB_USER", ThrowawayMariaDb.USER,
+                        "QUEUELENS_DEMO_BACKFILL_DAYS", "2",
+                        "QUEUELENS_DEMO_EVENT_RATE", "100")); // calls flow at any hour of the day
+                return new Deployment(server, db);
+            } catch (Exception e) {
+                db.close();
+                throw e;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start QueueLens on MariaDB", e);
+        }
+    }
+}
