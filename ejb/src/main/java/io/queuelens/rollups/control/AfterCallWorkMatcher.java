@@ -1,0 +1,93 @@
+package io.queuelens.rollups.control;
+
+import io.queuelens.calls.entity.AgentPause;
+import io.queuelens.calls.entity.QueueVisit;
+import io.queuelens.kpi.entity.KpiSettings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Finds each answered visit's after-call work (KPI.md, AHT): the billable pause with reason
+ * {@code ACW} by the same agent that starts within {@code acwMatchSeconds} of the call's end
+ * (before or after: queue_log writes seconds, and the PAUSE line may precede the COMPLETE line).
+ *
+ * <p>One pause is one call's work and one call has one ACW: pairs are taken closest first (ties: the
+ * pause starting after the end, then the later-ending call), so two calls ending a second apart
+ * do not both claim the pause. Asterisk logs a pause in every queue with the same times; those
+ * copies are the same pause, and only one is matched.
+ */
+public final class AfterCallWorkMatcher {
+
+    private AfterCallWorkMatcher() {
+    }
+
+    /** The matched pause per visit natural key (visits without ACW are absent). */
+    public static Map<String, AgentPause> match(Collection<QueueVisit> visits, Collection<AgentPause> pauses,
+                                                Function<QueueVisit, KpiSettings> settings) {
+        Map<String, List<QueueVisit>> callsByAgent = new HashMap<>();
+        for (QueueVisit v : visits) {
+            if (v.answered() && v.agent() != null && v.endedAt() != null) {
+                callsByAgent.computeIfAbsent(v.tenantId() + "|" + v.agent(), k -> new ArrayList<>()).add(v);
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (AgentPause p : pauses) {
+            if (p.agent() == null || p.startAt() == null) {
+                continue;
+            }
+            for (QueueVisit v : callsByAgent.getOrDefault(p.tenantId() + "|" + p.agent(), List.of())) {
+                KpiSettings s = settings.apply(v);
+                long gapMillis = Duration.between(v.endedAt(), p.startAt()).toMillis();
+                if (s.isAfterCallWork(p.reason()) && Math.abs(gapMillis) <= s.acwMatchSeconds() * 1000L) {
+                    candidates.add(new Candidate(v, p, gapMillis));
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingLong((Candidate c) -> Math.abs(c.gapMillis))
+                .thenComparing(c -> c.gapMillis < 0)
+                .thenComparing(c -> c.visit.endedAt(), Comparator.reverseOrder())
+                .thenComparing(c -> c.visit.naturalKey()));
+        Map<String, AgentPause> matched = new HashMap<>();
+        Set<AgentPause> used = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<String> samePause = new HashSet<>();
+        for (Candidate c : candidates) {
+            String pauseKey = c.pause.tenantId() + "|" + c.pause.agent() + "|" + c.pause.startAt();
+            if (matched.containsKey(c.visit.naturalKey()) || used.contains(c.pause) || samePause.contains(pauseKey)) {
+                continue;
+            }
+            matched.put(c.visit.naturalKey(), c.pause);
+            used.add(c.pause);
+            samePause.add(pauseKey);
+        }
+        return matched;
+    }
+
+    /** ACW seconds per visit natural key; a pause still running counts 0 until it ends. */
+    public static Map<String, Integer> acwSeconds(Collection<QueueVisit> visits, Collection<AgentPause> pauses,
+                                                  Function<QueueVisit, KpiSettings> settings) {
+        Map<String, Integer> out = new HashMap<>();
+        match(visits, pauses, settings).forEach((key, p) -> out.put(key, seconds(p)));
+        return out;
+    }
+
+    /** Whole seconds of an ended pause (queue_log's resolution), 0 while it runs. */
+    public static int seconds(AgentPause p) {
+        Instant end = p.endAt();
+        return end == null || end.isBefore(p.startAt()) ? 0 : (int) Duration.between(p.startAt(), end).getSeconds();
+    }
+
+    private record Candidate(QueueVisit visit, AgentPause pause, long gapMillis) {
+    }
+}
