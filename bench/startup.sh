@@ -20,7 +20,7 @@ start_once() { # $1 = data dir; prints seconds to ready
     done
     t1=$(date +%s.%N)
     curl -sf -o /dev/null "http://localhost:$port/login.xhtml" || echo "login page did not answer" >&2
-    kill -INT "$pid"; wait "$pid" 2>/dev/null || true
+    kill -TERM "$pid"; wait "$pid" 2>/dev/null || true  # SIGINT is ignored by background jobs
     awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}'
 }
 

@@ -8,5 +8,5 @@ import java.time.Instant;
  * KPI setting, not a fact.
  */
 public record AgentPause(String tenantId, String sourceId, String agent, String queue, String reason,
-                         Instant startAt, Instant endAt) {
+                         Instant startAt, Instant endAt) implements java.io.Serializable {
 }

@@ -7,5 +7,5 @@ import java.time.Instant;
  * queue {@code NONE}). {@code logoutAt} is null while logged in.
  */
 public record AgentSession(String tenantId, String sourceId, String agent, String queue,
-                           Instant loginAt, Instant logoutAt) {
+                           Instant loginAt, Instant logoutAt) implements java.io.Serializable {
 }

@@ -9,14 +9,16 @@ import java.util.Map;
 /**
  * Everything a {@code VisitAssembler} holds between two events, to checkpoint it beside the source
  * position and resume after a restart mid-call. Plain records and lists, in the assembler's own order
- * (so a resumed assembler emits exactly what an uninterrupted one would).
+ * (so a resumed assembler emits exactly what an uninterrupted one would). Serializable so a checkpoint
+ * can store it as a blob; a blob from an older class version that no longer reads falls back to
+ * {@link #fromOpenFacts}.
  *
  * @param clock    latest log time seen, or null before the first event
  * @param calls    calls with an open or held visit, or remembered for overflow numbering
  * @param sessions open agent sessions (logoutAt null)
  * @param pauses   open pauses (endAt null)
  */
-public record AssemblerState(Instant clock, List<OpenCall> calls, List<AgentSession> sessions, List<AgentPause> pauses) {
+public record AssemblerState(Instant clock, List<OpenCall> calls, List<AgentSession> sessions, List<AgentPause> pauses) implements java.io.Serializable {
 
     public static final AssemblerState EMPTY = new AssemblerState(null, List.of(), List.of(), List.of());
 

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param lastActivity time of the call's latest event: it is forgotten a while after this
  */
 public record OpenCall(String callId, String did, int lastSeq, QueueVisit open, QueueVisit held,
-                       QueueVisit lastEmitted, Instant lastActivity) {
+                       QueueVisit lastEmitted, Instant lastActivity) implements java.io.Serializable {
 
     public OpenCall {
         Objects.requireNonNull(callId, "callId");

@@ -38,7 +38,7 @@ public record QueueVisit(
         Instant enteredAt, Instant connectedAt, Instant endedAt, Outcome outcome,
         int waitSeconds, int ringSeconds, int talkSeconds, int holdSeconds,
         String agent, boolean transferred, String transferTarget, String completedBy, String exitKey,
-        Integer originalPosition, int ringNoAnswers, String nextQueue) {
+        Integer originalPosition, int ringNoAnswers, String nextQueue) implements java.io.Serializable {
 
     public QueueVisit {
         Objects.requireNonNull(tenantId, "tenantId");

@@ -1,0 +1,95 @@
+package io.queuelens.calls.control;
+
+import io.queuelens.calls.entity.AssemblerState;
+import io.queuelens.calls.entity.Checkpoint;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reads and writes {@code ingest_checkpoint} rows inside the caller's transaction, so a checkpoint
+ * always matches the facts written with it. The assembler state is a Java-serialized blob of the
+ * calls records; only those classes may be read back (an input filter), and a blob an older
+ * version wrote that no longer reads yields an empty state plus a warning (the open calls of that
+ * moment are then closed as LOST at the next QUEUESTART instead of resumed).
+ */
+public final class Checkpoints {
+
+    private static final Logger LOG = Logger.getLogger(Checkpoints.class.getName());
+    private static final ObjectInputFilter ONLY_FACT_RECORDS = ObjectInputFilter.Config.createFilter(
+            "io.queuelens.calls.entity.*;java.time.*;java.util.*;java.lang.*;java.io.Serializable;!*");
+
+    private Checkpoints() {
+    }
+
+    public static Optional<Checkpoint> load(Connection c, String tenantId, String sourceId, String reader) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT position, state FROM ingest_checkpoint WHERE tenant_id = ? AND source_id = ? AND reader = ?")) {
+            ps.setString(1, tenantId);
+            ps.setString(2, sourceId);
+            ps.setString(3, reader);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Checkpoint(rs.getString(1), read(rs.getBytes(2))));
+            }
+        }
+    }
+
+    public static void save(Connection c, String tenantId, String sourceId, String reader, Checkpoint checkpoint)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO ingest_checkpoint (tenant_id, source_id, reader, position, state, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE position = VALUES(position), state = VALUES(state), updated_at = VALUES(updated_at)""")) {
+            ps.setString(1, tenantId);
+            ps.setString(2, sourceId);
+            ps.setString(3, reader);
+            ps.setString(4, checkpoint.position());
+            ps.setBytes(5, write(checkpoint.state()));
+            ps.setObject(6, FactStore.ts(Instant.now()));
+            ps.executeUpdate();
+        }
+    }
+
+    static byte[] write(AssemblerState state) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(state);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static AssemblerState read(byte[] blob) {
+        if (blob == null || blob.length == 0) {
+            return AssemblerState.EMPTY;
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(blob))) {
+            in.setObjectInputFilter(ONLY_FACT_RECORDS);
+            return (AssemblerState) in.readObject();
+        } catch (InvalidClassException | ClassNotFoundException e) {
+            LOG.log(Level.WARNING, "Checkpoint state written by another version cannot be read ({0}); resuming without open calls",
+                    e.getMessage());
+            return AssemblerState.EMPTY;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

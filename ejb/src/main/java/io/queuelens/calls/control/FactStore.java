@@ -1,0 +1,231 @@
+package io.queuelens.calls.control;
+
+import io.queuelens.calls.entity.AgentPause;
+import io.queuelens.calls.entity.AgentSession;
+import io.queuelens.calls.entity.Outcome;
+import io.queuelens.calls.entity.QueueLogEvent;
+import io.queuelens.calls.entity.QueueVisit;
+import io.queuelens.calls.entity.Rejected;
+import io.queuelens.calls.entity.RingNoAnswer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Writes facts with plain JDBC batches inside the caller's transaction. Every statement is an upsert
+ * on the fact's natural key, so writing the same facts again (a re-import, a replay after a crash)
+ * leaves exactly the same rows. Times are stored as UTC wall times ({@code DATETIME}).
+ */
+public final class FactStore {
+
+    static final String UPSERT_VISIT = """
+            INSERT INTO queue_visit (tenant_id, source_id, call_id, visit_seq, queue, caller_number, caller_name, did,
+                entered_at, connected_at, ended_at, outcome, wait_s, ring_s, talk_s, hold_s, agent, transferred,
+                transfer_target, completed_by, exit_key, original_position, ring_no_answers, next_queue)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE queue = VALUES(queue), caller_number = VALUES(caller_number),
+                caller_name = VALUES(caller_name), did = VALUES(did), entered_at = VALUES(entered_at),
+                connected_at = VALUES(connected_at), ended_at = VALUES(ended_at), outcome = VALUES(outcome),
+                wait_s = VALUES(wait_s), ring_s = VALUES(ring_s), talk_s = VALUES(talk_s), hold_s = VALUES(hold_s),
+                agent = VALUES(agent), transferred = VALUES(transferred), transfer_target = VALUES(transfer_target),
+                completed_by = VALUES(completed_by), exit_key = VALUES(exit_key),
+                original_position = VALUES(original_position), ring_no_answers = VALUES(ring_no_answers),
+                next_queue = VALUES(next_queue)""";
+    static final String UPSERT_SESSION = """
+            INSERT INTO agent_session (tenant_id, source_id, agent, queue, login_at, logout_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE logout_at = VALUES(logout_at)""";
+    static final String UPSERT_PAUSE = """
+            INSERT INTO agent_pause (tenant_id, source_id, agent, queue, reason, start_at, end_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE reason = VALUES(reason), end_at = VALUES(end_at)""";
+    static final String UPSERT_RING = """
+            INSERT INTO ring_no_answer (tenant_id, source_id, call_id, visit_seq, queue, agent, rang_at, ring_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE ring_ms = VALUES(ring_ms)""";
+    static final String UPSERT_RAW = """
+            INSERT INTO raw_event (tenant_id, source_id, position, event_time, call_id, queue, agent, verb, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE verb = VALUES(verb)""";
+    static final String UPSERT_QUARANTINE = """
+            INSERT INTO quarantined_input (tenant_id, source_id, position, raw_input, reason, received_at)
+            VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE reason = VALUES(reason)""";
+
+    private final String tenantId;
+    private final String sourceId;
+
+    public FactStore(String tenantId, String sourceId) {
+        this.tenantId = tenantId;
+        this.sourceId = sourceId;
+    }
+
+    /**
+     * Writes a batch plus the visits still in progress (so today's reports see waiting and talking
+     * calls; their final form later replaces them under the same key).
+     *
+     * @param positionPrefix names the reader in quarantine/raw positions, e.g. {@code table:} or {@code file:}
+     */
+    public void write(Connection c, FactBatch batch, Collection<QueueVisit> inProgress, String positionPrefix)
+            throws SQLException {
+        List<QueueVisit> visits = new ArrayList<>(batch.visits());
+        visits.addAll(inProgress);
+        writeVisits(c, visits);
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_SESSION)) {
+            for (AgentSession s : batch.sessions()) {
+                ps.setString(1, tenantId);
+                ps.setString(2, sourceId);
+                ps.setString(3, s.agent());
+                ps.setString(4, s.queue());
+                ps.setObject(5, ts(s.loginAt()));
+                ps.setObject(6, ts(s.logoutAt()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_PAUSE)) {
+            for (AgentPause p : batch.pauses()) {
+                ps.setString(1, tenantId);
+                ps.setString(2, sourceId);
+                ps.setString(3, p.agent());
+                ps.setString(4, p.queue());
+                ps.setString(5, clip(p.reason(), 128));
+                ps.setObject(6, ts(p.startAt()));
+                ps.setObject(7, ts(p.endAt()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_RING)) {
+            for (RingNoAnswer r : batch.rings()) {
+                ps.setString(1, tenantId);
+                ps.setString(2, sourceId);
+                ps.setString(3, r.callId());
+                ps.setInt(4, r.visitSeq());
+                ps.setString(5, r.queue());
+                ps.setString(6, r.agent());
+                ps.setObject(7, ts(r.at()));
+                ps.setLong(8, r.ringMillis());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_RAW)) {
+            for (QueueLogEvent e : batch.unknown()) {
+                ps.setString(1, tenantId);
+                ps.setString(2, sourceId);
+                ps.setString(3, positionPrefix + e.position());
+                ps.setObject(4, ts(e.time()));
+                ps.setString(5, clip(e.callId(), 80));
+                ps.setString(6, clip(e.queue(), 128));
+                ps.setString(7, clip(e.agent(), 128));
+                ps.setString(8, clip(e.verbName(), 64));
+                ps.setString(9, clip(String.join("|", e.data()), 1000));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        java.time.LocalDateTime now = ts(Instant.now());
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_QUARANTINE)) {
+            for (Rejected r : batch.rejected()) {
+                ps.setString(1, tenantId);
+                ps.setString(2, sourceId);
+                ps.setString(3, positionPrefix + r.position());
+                ps.setString(4, clip(r.rawLine(), 2000));
+                ps.setString(5, clip(r.reason(), 400));
+                ps.setObject(6, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void writeVisits(Connection c, List<QueueVisit> visits) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_VISIT)) {
+            for (QueueVisit v : visits) {
+                int i = 1;
+                ps.setString(i++, v.tenantId());
+                ps.setString(i++, v.sourceId());
+                ps.setString(i++, v.callId());
+                ps.setInt(i++, v.visitSeq());
+                ps.setString(i++, clip(v.queue(), 128));
+                ps.setString(i++, clip(v.callerNumber(), 80));
+                ps.setString(i++, clip(v.callerName(), 128));
+                ps.setString(i++, clip(v.did(), 80));
+                ps.setObject(i++, ts(v.enteredAt()));
+                ps.setObject(i++, ts(v.connectedAt()));
+                ps.setObject(i++, ts(v.endedAt()));
+                ps.setString(i++, v.outcome().name());
+                ps.setInt(i++, v.waitSeconds());
+                ps.setInt(i++, v.ringSeconds());
+                ps.setInt(i++, v.talkSeconds());
+                ps.setInt(i++, v.holdSeconds());
+                ps.setString(i++, clip(v.agent(), 128));
+                ps.setBoolean(i++, v.transferred());
+                ps.setString(i++, clip(v.transferTarget(), 200));
+                ps.setString(i++, v.completedBy());
+                ps.setString(i++, clip(v.exitKey(), 8));
+                if (v.originalPosition() == null) {
+                    ps.setNull(i++, Types.INTEGER);
+                } else {
+                    ps.setInt(i++, v.originalPosition());
+                }
+                ps.setInt(i++, v.ringNoAnswers());
+                ps.setString(i, clip(v.nextQueue(), 128));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Visits of one queue that entered in [from, to), oldest first. */
+    public static List<QueueVisit> visitsEntered(Connection c, String tenantId, String queue, Instant from, Instant to)
+            throws SQLException {
+        List<QueueVisit> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT tenant_id, source_id, call_id, visit_seq, queue, caller_number, caller_name, did, entered_at,
+                       connected_at, ended_at, outcome, wait_s, ring_s, talk_s, hold_s, agent, transferred,
+                       transfer_target, completed_by, exit_key, original_position, ring_no_answers, next_queue
+                FROM queue_visit WHERE tenant_id = ? AND queue = ? AND entered_at >= ? AND entered_at < ?
+                ORDER BY entered_at, call_id, visit_seq""")) {
+            ps.setString(1, tenantId);
+            ps.setString(2, queue);
+            ps.setObject(3, ts(from));
+            ps.setObject(4, ts(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(visit(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    static QueueVisit visit(ResultSet rs) throws SQLException {
+        int pos = rs.getInt(22);
+        Integer originalPosition = rs.wasNull() ? null : pos;
+        return new QueueVisit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getObject(9, java.time.LocalDateTime.class)),
+                instant(rs.getObject(10, java.time.LocalDateTime.class)), instant(rs.getObject(11, java.time.LocalDateTime.class)), Outcome.valueOf(rs.getString(12)),
+                rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16), rs.getString(17), rs.getBoolean(18),
+                rs.getString(19), rs.getString(20), rs.getString(21), originalPosition, rs.getInt(23), rs.getString(24));
+    }
+
+    /**
+     * Time columns hold UTC wall times. They are bound as {@code LocalDateTime}, which both drivers
+     * pass through unchanged, so neither the JVM's nor the database session's zone can shift them.
+     */
+    public static java.time.LocalDateTime ts(Instant instant) {
+        return instant == null ? null : java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    }
+
+    public static Instant instant(java.time.LocalDateTime t) {
+        return t == null ? null : t.toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
