@@ -80,6 +80,16 @@ public final class FactBatch implements FactSink {
         return rejected;
     }
 
+    /** Forgets everything collected, after a commit. */
+    public void clear() {
+        visits.clear();
+        sessions.clear();
+        pauses.clear();
+        rings.clear();
+        unknown.clear();
+        rejected.clear();
+    }
+
     public boolean isEmpty() {
         return visits.isEmpty() && sessions.isEmpty() && pauses.isEmpty() && rings.isEmpty()
                 && unknown.isEmpty() && rejected.isEmpty();

@@ -180,27 +180,65 @@ public final class FactStore {
         }
     }
 
+    static final String SELECT_VISIT = """
+            SELECT tenant_id, source_id, call_id, visit_seq, queue, caller_number, caller_name, did, entered_at,
+                   connected_at, ended_at, outcome, wait_s, ring_s, talk_s, hold_s, agent, transferred,
+                   transfer_target, completed_by, exit_key, original_position, ring_no_answers, next_queue
+            FROM queue_visit
+            """;
+
+    /** Visits of all queues of a tenant that entered in [from, to), oldest first. */
+    public static List<QueueVisit> visitsEnteredBetween(Connection c, String tenantId, Instant from, Instant to)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_VISIT
+                + "WHERE tenant_id = ? AND entered_at >= ? AND entered_at < ? ORDER BY entered_at, call_id, visit_seq")) {
+            ps.setString(1, tenantId);
+            ps.setObject(2, ts(from));
+            ps.setObject(3, ts(to));
+            return visits(ps);
+        }
+    }
+
+    /** Visits of these caller numbers that entered in [from, to). */
+    public static List<QueueVisit> visitsOfCallers(Connection c, String tenantId, List<String> callers, Instant from,
+                                                   Instant to) throws SQLException {
+        if (callers.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", java.util.Collections.nCopies(callers.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement(SELECT_VISIT
+                + "WHERE tenant_id = ? AND entered_at >= ? AND entered_at < ? AND caller_number IN (" + in + ")")) {
+            ps.setString(1, tenantId);
+            ps.setObject(2, ts(from));
+            ps.setObject(3, ts(to));
+            for (int i = 0; i < callers.size(); i++) {
+                ps.setString(4 + i, callers.get(i));
+            }
+            return visits(ps);
+        }
+    }
+
+    private static List<QueueVisit> visits(PreparedStatement ps) throws SQLException {
+        List<QueueVisit> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(visit(rs));
+            }
+        }
+        return out;
+    }
+
     /** Visits of one queue that entered in [from, to), oldest first. */
     public static List<QueueVisit> visitsEntered(Connection c, String tenantId, String queue, Instant from, Instant to)
             throws SQLException {
-        List<QueueVisit> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT tenant_id, source_id, call_id, visit_seq, queue, caller_number, caller_name, did, entered_at,
-                       connected_at, ended_at, outcome, wait_s, ring_s, talk_s, hold_s, agent, transferred,
-                       transfer_target, completed_by, exit_key, original_position, ring_no_answers, next_queue
-                FROM queue_visit WHERE tenant_id = ? AND queue = ? AND entered_at >= ? AND entered_at < ?
-                ORDER BY entered_at, call_id, visit_seq""")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_VISIT
+                + "WHERE tenant_id = ? AND queue = ? AND entered_at >= ? AND entered_at < ? ORDER BY entered_at, call_id, visit_seq")) {
             ps.setString(1, tenantId);
             ps.setString(2, queue);
             ps.setObject(3, ts(from));
             ps.setObject(4, ts(to));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(visit(rs));
-                }
-            }
+            return visits(ps);
         }
-        return out;
     }
 
     static QueueVisit visit(ResultSet rs) throws SQLException {

@@ -67,6 +67,17 @@ public final class KpiSettingsHistory {
                         + tenantVersions.get(0).effectiveFrom()));
     }
 
+    /** The longest repeat window any version uses: how far back a new call can turn a visit into a repeat. */
+    public int maxRepeatWindowHours() {
+        int max = tenantVersions.stream().mapToInt(KpiSettings::repeatWindowHours).max().orElse(0);
+        for (QueueSettingsOverride o : overrides) {
+            if (o.repeatWindowHours() != null) {
+                max = Math.max(max, o.repeatWindowHours());
+            }
+        }
+        return max;
+    }
+
     private static <T> List<T> sorted(List<T> items, Comparator<T> order) {
         List<T> copy = new ArrayList<>(items);
         copy.sort(order);

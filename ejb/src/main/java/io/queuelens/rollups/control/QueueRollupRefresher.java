@@ -1,0 +1,197 @@
+package io.queuelens.rollups.control;
+
+import io.queuelens.calls.control.FactStore;
+import io.queuelens.calls.entity.AgentPause;
+import io.queuelens.calls.entity.QueueVisit;
+import io.queuelens.kpi.control.KpiSettingsHistory;
+import io.queuelens.kpi.entity.KpiSettings;
+import io.queuelens.rollups.entity.BucketKey;
+import io.queuelens.rollups.entity.Buckets;
+import io.queuelens.rollups.entity.QueueBucket;
+import io.queuelens.rollups.entity.RatedVisit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Keeps {@code rollup_queue_15m} equal to the facts: after facts change, it finds every bucket whose
+ * totals may have changed (the visits' own buckets, earlier visits of the same callers that are now
+ * repeats, calls an ACW pause now belongs to) and recomputes each of them from the stored facts.
+ * Recomputing instead of patching makes a refresh idempotent and exact (max wait included), so a
+ * replay after a crash or a re-import cannot drift the rollups.
+ */
+public final class QueueRollupRefresher {
+
+    /** Pauses are looked up this far around a call's end for after-call work. */
+    private static final Duration PAUSE_SLACK = Duration.ofHours(1);
+    private static final int IN_CHUNK = 500;
+
+    private final String tenantId;
+    private final KpiSettingsHistory settings;
+    private final Function<QueueVisit, KpiSettings> settingsOfVisit;
+
+    public QueueRollupRefresher(String tenantId, KpiSettingsHistory settings) {
+        this.tenantId = tenantId;
+        this.settings = settings;
+        this.settingsOfVisit = v -> settings.getEffective(v.queue(), Buckets.floor(v.enteredAt()));
+    }
+
+    /** The buckets to recompute after these visits and pauses were written. */
+    public Set<BucketKey> dirtyBuckets(Connection c, Collection<QueueVisit> visits, Collection<AgentPause> pauses)
+            throws SQLException {
+        Set<BucketKey> dirty = new TreeSet<>(java.util.Comparator.comparing(BucketKey::start).thenComparing(BucketKey::queue));
+        Map<String, Instant> earliestByCaller = new HashMap<>();
+        for (QueueVisit v : visits) {
+            dirty.add(BucketKey.of(v.queue(), v.enteredAt()));
+            if (v.callerNumber() != null && !v.callerNumber().isBlank()) {
+                earliestByCaller.merge(v.callerNumber(), v.enteredAt(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        dirty.addAll(earlierVisitsOfCallers(c, earliestByCaller));
+        for (AgentPause p : pauses) {
+            if (settingsOfPause(p).isAfterCallWork(p.reason())) {
+                dirty.addAll(callsEndingNear(c, p));
+            }
+        }
+        return dirty;
+    }
+
+    private KpiSettings settingsOfPause(AgentPause p) {
+        return settings.getEffective(p.queue(), Buckets.floor(p.startAt()));
+    }
+
+    private Set<BucketKey> earlierVisitsOfCallers(Connection c, Map<String, Instant> earliestByCaller) throws SQLException {
+        Set<BucketKey> keys = new HashSet<>();
+        if (earliestByCaller.isEmpty()) {
+            return keys;
+        }
+        Instant earliest = Collections.min(earliestByCaller.values());
+        Duration window = Duration.ofHours(maxRepeatWindowHours());
+        List<String> callers = new ArrayList<>(earliestByCaller.keySet());
+        for (int i = 0; i < callers.size(); i += IN_CHUNK) {
+            List<String> chunk = callers.subList(i, Math.min(callers.size(), i + IN_CHUNK));
+            String sql = "SELECT DISTINCT queue, entered_at FROM queue_visit WHERE tenant_id = ? AND entered_at >= ? "
+                    + "AND entered_at < ? AND caller_number IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, tenantId);
+                ps.setObject(2, FactStore.ts(earliest.minus(window).minus(Duration.ofDays(1))));
+                ps.setObject(3, FactStore.ts(Collections.max(earliestByCaller.values())));
+                for (int j = 0; j < chunk.size(); j++) {
+                    ps.setString(4 + j, chunk.get(j));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(BucketKey.of(rs.getString(1), FactStore.instant(rs.getObject(2, java.time.LocalDateTime.class))));
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    private int maxRepeatWindowHours() {
+        return settings.maxRepeatWindowHours();
+    }
+
+    private Set<BucketKey> callsEndingNear(Connection c, AgentPause p) throws SQLException {
+        Set<BucketKey> keys = new HashSet<>();
+        Duration match = Duration.ofSeconds(settingsOfPause(p).acwMatchSeconds());
+        try (PreparedStatement ps = c.prepareStatement("SELECT queue, entered_at FROM queue_visit WHERE tenant_id = ? "
+                + "AND agent = ? AND ended_at >= ? AND ended_at <= ?")) {
+            ps.setString(1, tenantId);
+            ps.setString(2, p.agent());
+            ps.setObject(3, FactStore.ts(p.startAt().minus(match)));
+            ps.setObject(4, FactStore.ts(p.startAt().plus(match)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(BucketKey.of(rs.getString(1), FactStore.instant(rs.getObject(2, java.time.LocalDateTime.class))));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Recomputes the given buckets from the facts and returns them (empty buckets included, so a row
+     * whose visits moved away is zeroed rather than left stale). The caller writes them.
+     */
+    public List<QueueBucket> recompute(Connection c, Set<BucketKey> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Instant from = keys.stream().map(BucketKey::start).min(Instant::compareTo).orElseThrow();
+        Instant to = keys.stream().map(BucketKey::start).max(Instant::compareTo).orElseThrow().plus(Buckets.WIDTH);
+        List<QueueVisit> inRange = FactStore.visitsEnteredBetween(c, tenantId, from, to);
+        List<QueueVisit> bucketVisits = inRange.stream()
+                .filter(v -> keys.contains(BucketKey.of(v.queue(), v.enteredAt()))).toList();
+
+        Set<String> repeats = RepeatDetector.repeatsAmong(withLaterCalls(c, inRange, bucketVisits, to), settingsOfVisit);
+        Map<String, Integer> acw = AfterCallWorkMatcher.acwSeconds(bucketVisits,
+                pausesBetween(c, from.minus(PAUSE_SLACK), to.plus(PAUSE_SLACK).plus(Duration.ofDays(1))), settingsOfVisit);
+
+        Map<BucketKey, QueueBucket> buckets = new LinkedHashMap<>();
+        for (BucketKey k : keys) {
+            buckets.put(k, QueueBucket.empty(tenantId, k.queue(), k.start(), settings.getEffective(k.queue(), k.start())));
+        }
+        for (QueueVisit v : bucketVisits) {
+            BucketKey k = BucketKey.of(v.queue(), v.enteredAt());
+            buckets.computeIfPresent(k, (key, b) -> b.add(new RatedVisit(v,
+                    acw.getOrDefault(v.naturalKey(), 0), repeats.contains(v.naturalKey()))));
+        }
+        return new ArrayList<>(buckets.values());
+    }
+
+    /** All visits of the range plus the later visits of the bucket visits' callers that can make them repeats. */
+    private List<QueueVisit> withLaterCalls(Connection c, List<QueueVisit> inRange, List<QueueVisit> bucketVisits, Instant to)
+            throws SQLException {
+        Set<String> callers = new HashSet<>();
+        for (QueueVisit v : bucketVisits) {
+            if (v.callerNumber() != null && !v.callerNumber().isBlank()) {
+                callers.add(v.callerNumber());
+            }
+        }
+        Map<String, QueueVisit> all = new LinkedHashMap<>();
+        inRange.forEach(v -> all.put(v.naturalKey(), v));
+        Instant until = to.plus(Duration.ofHours(maxRepeatWindowHours())).plus(Duration.ofDays(1));
+        List<String> list = new ArrayList<>(callers);
+        for (int i = 0; i < list.size(); i += IN_CHUNK) {
+            for (QueueVisit v : FactStore.visitsOfCallers(c, tenantId, list.subList(i, Math.min(list.size(), i + IN_CHUNK)), to, until)) {
+                all.putIfAbsent(v.naturalKey(), v);
+            }
+        }
+        return new ArrayList<>(all.values());
+    }
+
+    private List<AgentPause> pausesBetween(Connection c, Instant from, Instant to) throws SQLException {
+        List<AgentPause> pauses = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
+                + "FROM agent_pause WHERE tenant_id = ? AND start_at >= ? AND start_at < ?")) {
+            ps.setString(1, tenantId);
+            ps.setObject(2, FactStore.ts(from));
+            ps.setObject(3, FactStore.ts(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pauses.add(new AgentPause(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), FactStore.instant(rs.getObject(6, java.time.LocalDateTime.class)),
+                            FactStore.instant(rs.getObject(7, java.time.LocalDateTime.class))));
+                }
+            }
+        }
+        return pauses;
+    }
+}
