@@ -19,7 +19,9 @@ start_once() { # $1 = data dir; prints seconds to ready
         sleep 0.2
     done
     t1=$(date +%s.%N)
-    curl -sf -o /dev/null "http://localhost:$port/login.xhtml" || echo "login page did not answer" >&2
+    local code
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "http://localhost:$port/login.xhtml" || true)
+    [[ "$code" == 200 ]] || echo "login page answered HTTP $code" >&2
     kill -TERM "$pid"; wait "$pid" 2>/dev/null || true  # SIGINT is ignored by background jobs
     awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}'
 }

@@ -22,6 +22,8 @@ public enum Setting {
     // --- application (MicroProfile Config) ---
     ADMIN_PASSWORD("QUEUELENS_ADMIN_PASSWORD", "(random, printed once)",
             "Password of the first administrator on an empty database; must be changed at first login."),
+    API_TOKEN("QUEUELENS_API_TOKEN", "(off)",
+            "Server-admin bearer token for the REST API (Authorization: Bearer ...); off when unset."),
     DEMO_ENABLED("QUEUELENS_DEMO_ENABLED", "true", "Run the built-in demo contact center as tenant 'demo'."),
     DEMO_TENANT("QUEUELENS_DEMO_TENANT", "demo", "Tenant id of the demo contact center."),
     DEMO_TIME_ZONE("QUEUELENS_DEMO_TIME_ZONE", "Europe/Berlin", "Time zone of the demo tenant (drives its daily curve)."),

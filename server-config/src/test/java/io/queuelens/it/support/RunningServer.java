@@ -69,6 +69,12 @@ public final class RunningServer implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET with {@code Authorization: Bearer token}. */
+    public HttpResponse<String> get(String path, String bearerToken) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + bearerToken).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public String serverLog() throws IOException {
         return Files.readString(dataDir.resolve("logs/server.log"));
     }

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public final class SharedMariaDbServer implements ParameterResolver {
 
+    /** The server-admin REST token the shared server is started with. */
+    public static final String API_TOKEN = "it-" + java.util.UUID.randomUUID();
+
     /** The running server and the database it writes to. */
     public record Deployment(RunningServer server, ThrowawayMariaDb database) implements ExtensionContext.Store.CloseableResource {
         @Override
@@ -44,6 +47,7 @@ public final class SharedMariaDbServer implements ParameterResolver {
                         "QUEUELENS_DB_URL", db.queuelensUrl(),
                         "QUEUELENS_DB_USER", ThrowawayMariaDb.USER,
                         "QUEUELENS_DEMO_BACKFILL_DAYS", "2",
+                        "QUEUELENS_API_TOKEN", API_TOKEN,
                         "QUEUELENS_DEMO_EVENT_RATE", "100")); // calls flow at any hour of the day
                 return new Deployment(server, db);
             } catch (Exception e) {
