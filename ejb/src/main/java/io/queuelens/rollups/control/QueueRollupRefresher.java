@@ -40,6 +40,8 @@ public final class QueueRollupRefresher {
     /** Pauses are looked up this far around a call's end for after-call work. */
     private static final Duration PAUSE_SLACK = Duration.ofHours(1);
     private static final int IN_CHUNK = 500;
+    /** Dirty buckets further apart than this are recomputed separately. */
+    private static final Duration CLUSTER_GAP = Duration.ofHours(1);
 
     private final String tenantId;
     private final KpiSettingsHistory settings;
@@ -131,6 +133,26 @@ public final class QueueRollupRefresher {
      * whose visits moved away is zeroed rather than left stale). The caller writes them.
      */
     public List<QueueBucket> recompute(Connection c, Set<BucketKey> keys) throws SQLException {
+        // Dirty buckets come in clusters (this batch's minutes, a repeat caller's visit yesterday):
+        // recompute each cluster on its own instead of reading every visit between the first and last.
+        List<BucketKey> sorted = new ArrayList<>(keys);
+        sorted.sort(java.util.Comparator.comparing(BucketKey::start));
+        List<QueueBucket> out = new ArrayList<>();
+        Set<BucketKey> cluster = new HashSet<>();
+        Instant clusterEnd = null;
+        for (BucketKey k : sorted) {
+            if (clusterEnd != null && k.start().isAfter(clusterEnd.plus(CLUSTER_GAP))) {
+                out.addAll(recomputeCluster(c, cluster));
+                cluster = new HashSet<>();
+            }
+            cluster.add(k);
+            clusterEnd = k.start();
+        }
+        out.addAll(recomputeCluster(c, cluster));
+        return out;
+    }
+
+    private List<QueueBucket> recomputeCluster(Connection c, Set<BucketKey> keys) throws SQLException {
         if (keys.isEmpty()) {
             return List.of();
         }
