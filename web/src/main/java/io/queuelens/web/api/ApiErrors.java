@@ -1,0 +1,36 @@
+package io.queuelens.web.api;
+
+import io.queuelens.reports.entity.InvalidReportRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The API's error body: {@code {"error": "...", "parameter": "from"}}, plus every problem when a
+ * request has several, so a client can mark all fields at once.
+ */
+public final class ApiErrors {
+
+    private ApiErrors() {
+    }
+
+    /** @param parameter the offending query parameter, or null when the error is not about one */
+    public static Map<String, Object> body(String error, String parameter) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", error);
+        m.put("parameter", parameter);
+        return m;
+    }
+
+    public static Map<String, Object> body(InvalidReportRequest e) {
+        Map<String, Object> m = body(e.firstMessage(), e.parameter());
+        List<Object> problems = new ArrayList<>();
+        for (InvalidReportRequest.Problem p : e.problems()) {
+            problems.add(body(p.message(), p.parameter()));
+        }
+        m.put("problems", problems);
+        return m;
+    }
+}
