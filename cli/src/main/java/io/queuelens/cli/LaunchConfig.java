@@ -41,6 +41,8 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         checkNumber(env, Setting.DEMO_AMI_PORT, 0, 65535);
         checkNumber(env, Setting.DEMO_EVENT_RATE, 0, 10_000_000);
         checkDecimal(env, Setting.DEMO_SPEED);
+        checkNumber(env, Setting.INGEST_INTERVAL_MS, 100, 3_600_000);
+        checkNumber(env, Setting.INGEST_BATCH_ROWS, 1, 1_000_000);
 
         List<String> javaOptions = List.of(env.getOrDefault(Setting.JAVA_OPTS.variable(), "-Xmx768m").trim().split("\\s+"));
         Map<String, String> childEnv = new TreeMap<>(env);
