@@ -1,5 +1,6 @@
 package io.queuelens.calls.control;
 
+import io.queuelens.schema.control.UtcColumns;
 import io.queuelens.calls.entity.AssemblerState;
 import io.queuelens.calls.entity.Checkpoint;
 
@@ -62,7 +63,7 @@ public final class Checkpoints {
             ps.setString(3, reader);
             ps.setString(4, checkpoint.position());
             ps.setBytes(5, write(checkpoint.state()));
-            ps.setObject(6, FactStore.ts(Instant.now()));
+            ps.setObject(6, UtcColumns.of(Instant.now()));
             ps.executeUpdate();
         }
     }

@@ -1,5 +1,6 @@
 package io.queuelens.calls.control;
 
+import io.queuelens.schema.control.UtcColumns;
 import io.queuelens.calls.entity.AgentPause;
 import io.queuelens.calls.entity.AgentSession;
 import io.queuelens.calls.entity.Outcome;
@@ -79,8 +80,8 @@ public final class FactStore {
                 ps.setString(2, sourceId);
                 ps.setString(3, s.agent());
                 ps.setString(4, s.queue());
-                ps.setObject(5, ts(s.loginAt()));
-                ps.setObject(6, ts(s.logoutAt()));
+                ps.setObject(5, UtcColumns.of(s.loginAt()));
+                ps.setObject(6, UtcColumns.of(s.logoutAt()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -92,8 +93,8 @@ public final class FactStore {
                 ps.setString(3, p.agent());
                 ps.setString(4, p.queue());
                 ps.setString(5, clip(p.reason(), 128));
-                ps.setObject(6, ts(p.startAt()));
-                ps.setObject(7, ts(p.endAt()));
+                ps.setObject(6, UtcColumns.of(p.startAt()));
+                ps.setObject(7, UtcColumns.of(p.endAt()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -106,7 +107,7 @@ public final class FactStore {
                 ps.setInt(4, r.visitSeq());
                 ps.setString(5, r.queue());
                 ps.setString(6, r.agent());
-                ps.setObject(7, ts(r.at()));
+                ps.setObject(7, UtcColumns.of(r.at()));
                 ps.setLong(8, r.ringMillis());
                 ps.addBatch();
             }
@@ -117,7 +118,7 @@ public final class FactStore {
                 ps.setString(1, tenantId);
                 ps.setString(2, sourceId);
                 ps.setString(3, positionPrefix + e.position());
-                ps.setObject(4, ts(e.time()));
+                ps.setObject(4, UtcColumns.of(e.time()));
                 ps.setString(5, clip(e.callId(), 80));
                 ps.setString(6, clip(e.queue(), 128));
                 ps.setString(7, clip(e.agent(), 128));
@@ -127,7 +128,7 @@ public final class FactStore {
             }
             ps.executeBatch();
         }
-        java.time.LocalDateTime now = ts(Instant.now());
+        java.time.LocalDateTime now = UtcColumns.of(Instant.now());
         try (PreparedStatement ps = c.prepareStatement(UPSERT_QUARANTINE)) {
             for (Rejected r : batch.rejected()) {
                 ps.setString(1, tenantId);
@@ -154,9 +155,9 @@ public final class FactStore {
                 ps.setString(i++, clip(v.callerNumber(), 80));
                 ps.setString(i++, clip(v.callerName(), 128));
                 ps.setString(i++, clip(v.did(), 80));
-                ps.setObject(i++, ts(v.enteredAt()));
-                ps.setObject(i++, ts(v.connectedAt()));
-                ps.setObject(i++, ts(v.endedAt()));
+                ps.setObject(i++, UtcColumns.of(v.enteredAt()));
+                ps.setObject(i++, UtcColumns.of(v.connectedAt()));
+                ps.setObject(i++, UtcColumns.of(v.endedAt()));
                 ps.setString(i++, v.outcome().name());
                 ps.setInt(i++, v.waitSeconds());
                 ps.setInt(i++, v.ringSeconds());
@@ -193,8 +194,8 @@ public final class FactStore {
         try (PreparedStatement ps = c.prepareStatement(SELECT_VISIT
                 + "WHERE tenant_id = ? AND entered_at >= ? AND entered_at < ? ORDER BY entered_at, call_id, visit_seq")) {
             ps.setString(1, tenantId);
-            ps.setObject(2, ts(from));
-            ps.setObject(3, ts(to));
+            ps.setObject(2, UtcColumns.of(from));
+            ps.setObject(3, UtcColumns.of(to));
             return visits(ps);
         }
     }
@@ -209,8 +210,8 @@ public final class FactStore {
         try (PreparedStatement ps = c.prepareStatement(SELECT_VISIT
                 + "WHERE tenant_id = ? AND entered_at >= ? AND entered_at < ? AND caller_number IN (" + in + ")")) {
             ps.setString(1, tenantId);
-            ps.setObject(2, ts(from));
-            ps.setObject(3, ts(to));
+            ps.setObject(2, UtcColumns.of(from));
+            ps.setObject(3, UtcColumns.of(to));
             for (int i = 0; i < callers.size(); i++) {
                 ps.setString(4 + i, callers.get(i));
             }
@@ -235,8 +236,8 @@ public final class FactStore {
                 + "WHERE tenant_id = ? AND queue = ? AND entered_at >= ? AND entered_at < ? ORDER BY entered_at, call_id, visit_seq")) {
             ps.setString(1, tenantId);
             ps.setString(2, queue);
-            ps.setObject(3, ts(from));
-            ps.setObject(4, ts(to));
+            ps.setObject(3, UtcColumns.of(from));
+            ps.setObject(4, UtcColumns.of(to));
             return visits(ps);
         }
     }
@@ -245,22 +246,10 @@ public final class FactStore {
         int pos = rs.getInt(22);
         Integer originalPosition = rs.wasNull() ? null : pos;
         return new QueueVisit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getObject(9, java.time.LocalDateTime.class)),
-                instant(rs.getObject(10, java.time.LocalDateTime.class)), instant(rs.getObject(11, java.time.LocalDateTime.class)), Outcome.valueOf(rs.getString(12)),
+                rs.getString(6), rs.getString(7), rs.getString(8), UtcColumns.instant(rs.getObject(9, java.time.LocalDateTime.class)),
+                UtcColumns.instant(rs.getObject(10, java.time.LocalDateTime.class)), UtcColumns.instant(rs.getObject(11, java.time.LocalDateTime.class)), Outcome.valueOf(rs.getString(12)),
                 rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16), rs.getString(17), rs.getBoolean(18),
                 rs.getString(19), rs.getString(20), rs.getString(21), originalPosition, rs.getInt(23), rs.getString(24));
-    }
-
-    /**
-     * Time columns hold UTC wall times. They are bound as {@code LocalDateTime}, which both drivers
-     * pass through unchanged, so neither the JVM's nor the database session's zone can shift them.
-     */
-    public static java.time.LocalDateTime ts(Instant instant) {
-        return instant == null ? null : java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
-    }
-
-    public static Instant instant(java.time.LocalDateTime t) {
-        return t == null ? null : t.toInstant(java.time.ZoneOffset.UTC);
     }
 
     private static String clip(String s, int max) {

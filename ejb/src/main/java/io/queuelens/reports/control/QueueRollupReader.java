@@ -1,5 +1,6 @@
 package io.queuelens.reports.control;
 
+import io.queuelens.schema.control.UtcColumns;
 import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.kpi.entity.KpiSettings;
 import io.queuelens.kpi.entity.QueueTotals;
@@ -70,15 +71,15 @@ public final class QueueRollupReader {
         try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             streamRows(c, ps);
             ps.setString(1, tenantId);
-            ps.setObject(2, QueueRollupStore.utcWallTime(from));
-            ps.setObject(3, QueueRollupStore.utcWallTime(to));
+            ps.setObject(2, UtcColumns.of(from));
+            ps.setObject(3, UtcColumns.of(to));
             for (int i = 0; i < queueList.size(); i++) {
                 ps.setString(4 + i, queueList.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String queue = rs.getString(1);
-                    Instant start = QueueRollupStore.instantOfUtcWallTime(rs.getObject(2, LocalDateTime.class));
+                    Instant start = UtcColumns.instant(rs.getObject(2, LocalDateTime.class));
                     String version = rs.getString(3);
                     QueueTotals totals = QueueRollupStore.readTotals(rs, 4);
                     KpiSettings settings = settingsOf(queue, start, version, unknown);

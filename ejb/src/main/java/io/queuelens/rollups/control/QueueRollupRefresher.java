@@ -1,5 +1,6 @@
 package io.queuelens.rollups.control;
 
+import io.queuelens.schema.control.UtcColumns;
 import io.queuelens.calls.control.FactStore;
 import io.queuelens.calls.entity.AgentPause;
 import io.queuelens.calls.entity.QueueVisit;
@@ -91,14 +92,14 @@ public final class QueueRollupRefresher {
                     + "AND entered_at < ? AND caller_number IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, tenantId);
-                ps.setObject(2, FactStore.ts(earliest.minus(window).minus(Duration.ofDays(1))));
-                ps.setObject(3, FactStore.ts(Collections.max(earliestByCaller.values())));
+                ps.setObject(2, UtcColumns.of(earliest.minus(window).minus(Duration.ofDays(1))));
+                ps.setObject(3, UtcColumns.of(Collections.max(earliestByCaller.values())));
                 for (int j = 0; j < chunk.size(); j++) {
                     ps.setString(4 + j, chunk.get(j));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        keys.add(BucketKey.of(rs.getString(1), FactStore.instant(rs.getObject(2, java.time.LocalDateTime.class))));
+                        keys.add(BucketKey.of(rs.getString(1), UtcColumns.instant(rs.getObject(2, java.time.LocalDateTime.class))));
                     }
                 }
             }
@@ -117,11 +118,11 @@ public final class QueueRollupRefresher {
                 + "AND agent = ? AND ended_at >= ? AND ended_at <= ?")) {
             ps.setString(1, tenantId);
             ps.setString(2, p.agent());
-            ps.setObject(3, FactStore.ts(p.startAt().minus(match)));
-            ps.setObject(4, FactStore.ts(p.startAt().plus(match)));
+            ps.setObject(3, UtcColumns.of(p.startAt().minus(match)));
+            ps.setObject(4, UtcColumns.of(p.startAt().plus(match)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(BucketKey.of(rs.getString(1), FactStore.instant(rs.getObject(2, java.time.LocalDateTime.class))));
+                    keys.add(BucketKey.of(rs.getString(1), UtcColumns.instant(rs.getObject(2, java.time.LocalDateTime.class))));
                 }
             }
         }
@@ -204,13 +205,13 @@ public final class QueueRollupRefresher {
         try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
                 + "FROM agent_pause WHERE tenant_id = ? AND start_at >= ? AND start_at < ?")) {
             ps.setString(1, tenantId);
-            ps.setObject(2, FactStore.ts(from));
-            ps.setObject(3, FactStore.ts(to));
+            ps.setObject(2, UtcColumns.of(from));
+            ps.setObject(3, UtcColumns.of(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     pauses.add(new AgentPause(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), FactStore.instant(rs.getObject(6, java.time.LocalDateTime.class)),
-                            FactStore.instant(rs.getObject(7, java.time.LocalDateTime.class))));
+                            rs.getString(5), UtcColumns.instant(rs.getObject(6, java.time.LocalDateTime.class)),
+                            UtcColumns.instant(rs.getObject(7, java.time.LocalDateTime.class))));
                 }
             }
         }

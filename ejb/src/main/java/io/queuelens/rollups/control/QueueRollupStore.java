@@ -3,6 +3,7 @@ package io.queuelens.rollups.control;
 import io.queuelens.kpi.entity.QueueTotals;
 import io.queuelens.rollups.entity.Buckets;
 import io.queuelens.rollups.entity.QueueBucket;
+import io.queuelens.schema.control.UtcColumns;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Objects;
 
@@ -25,7 +25,7 @@ import java.util.Objects;
  * ingestion batch after a crash leaves the same rows, where "+=" would count the visits twice.
  *
  * <p>Bucket starts are UTC wall times in a {@code DATETIME} column, bound as {@code LocalDateTime}
- * (as {@code FactStore} does) so neither the JVM's nor the session's time zone can shift them.
+ * ({@link UtcColumns}) so neither the JVM's nor the session's time zone can shift them.
  */
 public final class QueueRollupStore {
 
@@ -68,7 +68,7 @@ public final class QueueRollupStore {
                 requireMaxWaitExact(b);
                 ps.setString(1, b.tenantId());
                 ps.setString(2, b.queue());
-                ps.setObject(3, utcWallTime(b.start()));
+                ps.setObject(3, UtcColumns.of(b.start()));
                 ps.setString(4, b.settingsVersion());
                 bindTotals(ps, 5, b.totals());
                 ps.addBatch();
@@ -91,7 +91,7 @@ public final class QueueRollupStore {
             for (QueueBucket b : buckets) {
                 ps.setString(1, b.tenantId());
                 ps.setString(2, b.queue());
-                ps.setObject(3, utcWallTime(b.start()));
+                ps.setObject(3, UtcColumns.of(b.start()));
                 ps.addBatch();
                 if (++pending == BATCH_SIZE) {
                     ps.executeBatch();
@@ -116,8 +116,8 @@ public final class QueueRollupStore {
         Buckets.requireBucketStart(to, "to");
         try (PreparedStatement ps = c.prepareStatement(DELETE_RANGE)) {
             ps.setString(1, tenantId);
-            ps.setObject(2, utcWallTime(from));
-            ps.setObject(3, utcWallTime(to));
+            ps.setObject(2, UtcColumns.of(from));
+            ps.setObject(3, UtcColumns.of(to));
             return ps.executeUpdate();
         }
     }
@@ -130,16 +130,6 @@ public final class QueueRollupStore {
         }
         return new QueueTotals(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
                 v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21]);
-    }
-
-    /** A {@code DATETIME} value holding the instant's UTC wall time. */
-    public static LocalDateTime utcWallTime(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    /** The instant of a {@code DATETIME} value holding a UTC wall time. */
-    public static Instant instantOfUtcWallTime(LocalDateTime wallTime) {
-        return wallTime.toInstant(ZoneOffset.UTC);
     }
 
     private static void bindTotals(PreparedStatement ps, int first, QueueTotals t) throws SQLException {

@@ -1,5 +1,6 @@
 package io.queuelens.ingest.control;
 
+import io.queuelens.schema.control.UtcColumns;
 import io.queuelens.calls.control.FactStore;
 import io.queuelens.calls.entity.AgentPause;
 import io.queuelens.calls.entity.QueueVisit;
@@ -181,8 +182,8 @@ class QueueLogTableIngestionTest {
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     pauses.add(new AgentPause(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            FactStore.instant(rs.getObject(6, java.time.LocalDateTime.class)),
-                            FactStore.instant(rs.getObject(7, java.time.LocalDateTime.class))));
+                            UtcColumns.instant(rs.getObject(6, java.time.LocalDateTime.class)),
+                            UtcColumns.instant(rs.getObject(7, java.time.LocalDateTime.class))));
                 }
             }
         }

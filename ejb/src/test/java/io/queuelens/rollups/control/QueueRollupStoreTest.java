@@ -1,5 +1,6 @@
 package io.queuelens.rollups.control;
 
+import io.queuelens.schema.control.UtcColumns;
 import io.queuelens.calls.entity.Outcome;
 import io.queuelens.calls.entity.QueueVisit;
 import io.queuelens.kpi.control.KpiSettingsHistory;
@@ -173,7 +174,7 @@ class QueueRollupStoreTest {
             ps.setString(1, tenant);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Instant start = QueueRollupStore.instantOfUtcWallTime(rs.getObject(2, LocalDateTime.class));
+                    Instant start = UtcColumns.instant(rs.getObject(2, LocalDateTime.class));
                     out.put(rs.getString(1) + "|" + start, new Row(rs.getString(3), QueueRollupStore.readTotals(rs, 4)));
                 }
             }
