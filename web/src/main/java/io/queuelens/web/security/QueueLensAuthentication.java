@@ -8,7 +8,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,9 +53,9 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
-            CredentialValidationResult result = identityStores.validate(credential);
-            return result.getStatus() == CredentialValidationResult.Status.VALID
-                    ? context.notifyContainerAboutLogin(result) : context.responseUnauthorized();
+            // An invalid result gives SEND_FAILURE without an error response, so the login page
+            // renders its own message instead of the container's 401 page.
+            return context.notifyContainerAboutLogin(identityStores.validate(credential));
         }
         if (context.isProtected() && isApi(request)) {
             return context.responseUnauthorized();
