@@ -46,17 +46,26 @@ public class LoginBacking {
                 AuthenticationParameters.withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username, password)));
         switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete(); // the mechanism redirects to the saved request
             case SUCCESS -> {
                 request.changeSessionId(); // session fixation: a fresh id once authenticated
                 boolean mustChange = users.findByUsername(username).map(u -> u.isMustChangePassword()).orElse(false);
                 if (mustChange) {
                     ec.getSessionMap().put(PasswordChangeFilter.MUST_CHANGE, Boolean.TRUE);
                 }
-                ec.redirect(ec.getRequestContextPath() + (mustChange ? PasswordChangeFilter.PAGE : "/"));
+                String returnTo = localPath(ec.getSessionMap().remove(QueueLensAuthentication.RETURN_TO));
+                ec.redirect(ec.getRequestContextPath() + (mustChange ? PasswordChangeFilter.PAGE : returnTo));
             }
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text("login.failed"), null));
         }
+    }
+
+    /** Only a path inside this application: never an absolute or protocol-relative URL (open redirect). */
+    static String localPath(Object saved) {
+        if (saved instanceof String path && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
+                && !path.startsWith(QueueLensAuthentication.LOGIN_PAGE)) {
+            return path;
+        }
+        return "/";
     }
 
     public String getUsername() {

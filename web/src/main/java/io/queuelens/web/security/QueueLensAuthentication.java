@@ -6,7 +6,6 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,8 +31,11 @@ import java.util.Set;
  */
 @ApplicationScoped
 @AutoApplySession
-@LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false)
 public class QueueLensAuthentication implements HttpAuthenticationMechanism {
+
+    static final String LOGIN_PAGE = "/login.xhtml";
+    /** Session attribute: the page an unauthenticated visitor asked for, to return there after login. */
+    static final String RETURN_TO = "queuelens.returnTo";
 
     static final String API_TOKEN_CALLER = "api-token";
 
@@ -57,10 +59,20 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
             // renders its own message instead of the container's 401 page.
             return context.notifyContainerAboutLogin(identityStores.validate(credential));
         }
-        if (context.isProtected() && isApi(request)) {
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (isApi(request)) {
             return context.responseUnauthorized();
         }
-        return context.doNothing();
+        // Our own redirect rather than @LoginToContinue: its interceptor redirects every protected
+        // request before this mechanism runs, which would also send API clients to an HTML page.
+        if ("GET".equals(request.getMethod())) {
+            String query = request.getQueryString();
+            request.getSession().setAttribute(RETURN_TO,
+                    request.getRequestURI().substring(request.getContextPath().length()) + (query == null ? "" : "?" + query));
+        }
+        return context.redirect(request.getContextPath() + LOGIN_PAGE);
     }
 
     private AuthenticationStatus bearer(String presented, HttpMessageContext context) {
