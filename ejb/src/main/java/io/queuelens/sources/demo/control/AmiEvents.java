@@ -68,21 +68,11 @@ final class AmiEvents {
 
     /** QueueMemberStatus / Added / Removed / Pause: the member block of Asterisk 22. */
     static AmiMessage member(String event, String queue, SimAgent a) {
-        return AmiMessage.event(event).add("Privilege", "agent,all")
+        AmiMessage.Builder b = AmiMessage.event(event).add("Privilege", "agent,all")
                 .add("Queue", queue)
                 .add("MemberName", a.name)
-                .add("Interface", a.iface())
-                .add("StateInterface", a.stateInterface())
-                .add("Membership", "dynamic")
-                .add("Penalty", 0)
-                .add("CallsTaken", a.callsTaken)
-                .add("LastCall", a.lastCallMs / 1000)
-                .add("LastPause", a.lastPauseMs / 1000)
-                .add("LoginTime", a.loginMs / 1000)
-                .add("InCall", a.inCall() ? 1 : 0)
-                .add("Status", a.deviceStatus())
-                .add("Paused", a.paused() ? 1 : 0)
-                .add("PausedReason", a.paused() ? a.pauseReason : "")
+                .add("Interface", a.iface());
+        return memberState(b, a)
                 .add("Ringinuse", 0)
                 .add("Wrapuptime", 0)
                 .build();
@@ -90,11 +80,18 @@ final class AmiEvents {
 
     /** QueueStatus list item for a member (no Ringinuse, Name/Location instead of MemberName/Interface). */
     static AmiMessage queueMember(String queue, SimAgent a) {
-        return AmiMessage.event("QueueMember")
+        AmiMessage.Builder b = AmiMessage.event("QueueMember")
                 .add("Queue", queue)
                 .add("Name", a.name)
-                .add("Location", a.iface())
-                .add("StateInterface", a.stateInterface())
+                .add("Location", a.iface());
+        return memberState(b, a)
+                .add("Wrapuptime", 0)
+                .build();
+    }
+
+    /** The member state headers both member events and the QueueStatus member item carry, in Asterisk's order. */
+    private static AmiMessage.Builder memberState(AmiMessage.Builder b, SimAgent a) {
+        return b.add("StateInterface", a.stateInterface())
                 .add("Membership", "dynamic")
                 .add("Penalty", 0)
                 .add("CallsTaken", a.callsTaken)
@@ -104,9 +101,7 @@ final class AmiEvents {
                 .add("InCall", a.inCall() ? 1 : 0)
                 .add("Status", a.deviceStatus())
                 .add("Paused", a.paused() ? 1 : 0)
-                .add("PausedReason", a.paused() ? a.pauseReason : "")
-                .add("Wrapuptime", 0)
-                .build();
+                .add("PausedReason", a.paused() ? a.pauseReason : "");
     }
 
     static AmiMessage queueParams(SimQueue q) {
