@@ -84,6 +84,11 @@ public class HistoryIngestion {
 
     /** Reads until caught up; a failure is logged once per streak and retried at the next tick. */
     private void drain(QueueLogTableIngestion ingestion) {
+        if (demo.status().state() == SourceStatus.State.STARTING) {
+            // Let the demo's backfill finish first: readiness waits for it, and reading the rows
+            // while they are written would compete with it for the CPU and delay the first login.
+            return;
+        }
         try {
             IngestResult r;
             do {
