@@ -20,6 +20,8 @@ public final class Main {
               ./queuelens run            build if needed, start QueueLens (Payara Micro) and print the URL
                                          and the first-login credentials; Ctrl-C stops it
               ./queuelens check-config   check the settings (environment variables) without starting
+              ./queuelens import-queue-log --tenant T [--source S] [--url URL] FILE
+                                         send a queue_log file to the running server (QUEUELENS_API_TOKEN)
               ./queuelens help           this text
               ./queuelens help config    every setting with its default
 
@@ -61,6 +63,9 @@ public final class Main {
                 out.println("Settings are fine: port " + config.port() + ", data " + config.dataDir()
                         + ", database " + config.database().kind());
                 return 0;
+            }
+            case "import-queue-log" -> {
+                return ImportQueueLogCommand.run(Arrays.asList(args).subList(1, args.length), env, out, err);
             }
             case "help", "--help", "-h" -> {
                 out.print(args.length > 1 && args[1].equals("config") ? settingsTable() : USAGE);

@@ -1,0 +1,298 @@
+package io.queuelens.ingest.control;
+
+import io.queuelens.rollups.control.QueueRollupRefresher;
+import io.queuelens.sources.demo.entity.QueueLogRow;
+import io.queuelens.testsupport.TestDatabases;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import javax.sql.DataSource;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A simulated demo day written as a queue_log file (with malformed lines mixed in) imported into facts
+ * and rollups on H2 and MariaDB: the same rows as the table import of that day, malformed lines
+ * quarantined with their line numbers, and neither a kill in the middle, a resume from the checkpoint,
+ * nor a re-import changes a row. Plus the real Asterisk 22 sample.
+ */
+class QueueLogFileIngestionTest {
+
+    private static final String VISITS = "select * from queue_visit order by call_id, visit_seq";
+    private static final String ROLLUPS = "select * from rollup_queue_15m order by queue, bucket_start";
+    private static final String SESSIONS = "select * from agent_session order by agent, queue, login_at";
+    private static final String PAUSES = "select * from agent_pause order by agent, queue, start_at";
+    private static final String QUARANTINE = "select position, raw_input, reason from quarantined_input order by position";
+
+    /** Malformed lines and where they go in the file (1-based line numbers after insertion). */
+    private static final TreeMap<Integer, String> MALFORMED = new TreeMap<>();
+
+    static {
+        MALFORMED.put(10, "this is not a queue_log line");
+        MALFORMED.put(2_000, "1772582400|1772582400.1|support");
+        MALFORMED.put(4_200, "yesterday|1772582400.9|support|NONE|ENTERQUEUE||5551234|1");
+        MALFORMED.put(4_201, "");
+    }
+
+    @TempDir
+    Path dir;
+
+    /** The simulated day's rows as file lines, the malformed ones inserted, the last line without newline. */
+    private static List<String> dayWithMalformedLines(List<QueueLogRow> rows) {
+        List<String> lines = new ArrayList<>(rows.size() + MALFORMED.size());
+        rows.forEach(r -> lines.add(withFraction(r)));
+        MALFORMED.forEach((lineNumber, text) -> lines.add(lineNumber - 1, text));
+        return lines;
+    }
+
+    /**
+     * The row's file line with its time to the microsecond: Asterisk writes whole seconds, but the demo
+     * PBX's table keeps fractions, and with them the file import must give the very rows of the table import.
+     */
+    private static String withFraction(QueueLogRow row) {
+        String line = row.toFileLine();
+        String epoch = String.format("%d.%06d", row.time().getEpochSecond(), row.time().getNano() / 1000);
+        return epoch + line.substring(line.indexOf('|'));
+    }
+
+    private Path write(List<String> lines) throws Exception {
+        Path file = dir.resolve("queue_log");
+        Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8); // no newline after the last line
+        return file;
+    }
+
+    private static QueueLogFileIngestion ingestion(DataSource ds, int linesPerCommit) {
+        return new QueueLogFileIngestion("demo", "demo", "queue_log", ds,
+                new QueueRollupRefresher("demo", QueueLogTableIngestionTest.SETTINGS), linesPerCommit);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aDayFileGivesTheRowsOfTheTableImportAndQuarantinesMalformedLines(String kind) throws Exception {
+        List<QueueLogRow> rows = QueueLogTableIngestionTest.simulatedDay();
+        long enterQueue = rows.stream().filter(r -> r.event().equals("ENTERQUEUE")).count();
+        List<String> lines = dayWithMalformedLines(rows);
+        Path file = write(lines);
+        String tableVisits;
+        String tableRollups;
+        try (TestDatabases.Db reference = TestDatabases.open(kind)) {
+            QueueLogTableIngestionTest.writePbxTable(reference.dataSource(), rows);
+            QueueLogTableIngestionTest.ingestAll(QueueLogTableIngestionTest.ingestion(reference.dataSource()), 5000);
+            tableVisits = dump(reference, VISITS);
+            tableRollups = dump(reference, ROLLUPS);
+        }
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            IngestResult result = ingestion(db.dataSource(), 997).importFile(file);
+
+            assertThat(result.linesRead()).isEqualTo(lines.size());
+            assertThat(result.quarantined()).isEqualTo(MALFORMED.size());
+            assertThat(result.visits()).isGreaterThanOrEqualTo(enterQueue);
+            assertThat(result.bucketsRefreshed()).isPositive();
+            assertThat(count(db, "select count(*) from queue_visit")).isEqualTo(enterQueue);
+            assertThat(dump(db, VISITS)).isEqualTo(tableVisits);
+            assertThat(dump(db, ROLLUPS)).isEqualTo(tableRollups);
+            assertThat(dump(db, QUARANTINE)).isEqualTo("""
+                    file:queue_log:10|this is not a queue_log line|not enough fields: 1 of at least 5 (time|callid|queue|agent|verb)|
+                    file:queue_log:2000|1772582400|1772582400.1|support|not enough fields: 3 of at least 5 (time|callid|queue|agent|verb)|
+                    file:queue_log:4200|yesterday|1772582400.9|support|NONE|ENTERQUEUE||5551234|1|time is not a number: 'yesterday'|
+                    file:queue_log:4201||empty line|
+                    """);
+            // done: the checkpoint is the end of the file, the partial last line included
+            assertThat(dump(db, "select reader, position from ingest_checkpoint"))
+                    .isEqualTo("queue_log_file:queue_log|" + Files.size(file) + "|\n");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aKilledImportResumedAStreamImportAndAReimportLeaveExactlyTheSameRows(String kind) throws Exception {
+        List<String> lines = dayWithMalformedLines(QueueLogTableIngestionTest.simulatedDay());
+        Path file = write(lines);
+        String expected;
+        try (TestDatabases.Db reference = TestDatabases.open(kind)) {
+            ingestion(reference.dataSource(), 5000).importFile(file);
+            expected = allFacts(reference);
+        }
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            // killed during its third commit: two batches of 1500 lines are stored, the third is lost
+            assertThatThrownBy(() -> ingestion(failingCommit(db.dataSource(), 3), 1500).importFile(file))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("simulated crash");
+            assertThat(dump(db, "select position from ingest_checkpoint")).isEqualTo(offsetAfterLine(lines, 3000) + "|\n");
+
+            // started again on the same file: skips what is stored, line numbers (quarantine keys) continue
+            IngestResult resumed = ingestion(db.dataSource(), 1500).importFile(file);
+            assertThat(resumed.linesRead()).isEqualTo(lines.size() - 3000);
+            assertThat(resumed.quarantined()).isEqualTo(2); // lines 4200 and 4201; 10 and 2000 were stored before
+            assertThat(allFacts(db)).isEqualTo(expected);
+
+            // the file is done: importing it again reads nothing and changes nothing
+            assertThat(ingestion(db.dataSource(), 1500).importFile(file).linesRead()).isZero();
+            assertThat(allFacts(db)).isEqualTo(expected);
+
+            // from offset 0 again (checkpoint gone): the same rows are upserted
+            run(db, "delete from ingest_checkpoint");
+            assertThat(ingestion(db.dataSource(), 700).importFile(file).linesRead()).isEqualTo(lines.size());
+            assertThat(allFacts(db)).isEqualTo(expected);
+
+            // the same bytes as an upload stream, under the same name
+            try (InputStream in = Files.newInputStream(file)) {
+                assertThat(ingestion(db.dataSource(), 2500).importStream(in).linesRead()).isEqualTo(lines.size());
+            }
+            assertThat(allFacts(db)).isEqualTo(expected);
+        }
+        try (TestDatabases.Db fresh = TestDatabases.open(kind); InputStream in = Files.newInputStream(file)) {
+            ingestion(fresh.dataSource(), 3000).importStream(in);
+            assertThat(allFacts(fresh)).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void theAsterisk22SampleImportsItsAnsweredAndAbandonedVisits(String kind) throws Exception {
+        Path sample = sharedSample("asterisk", "queue_log", "asterisk22_answered_and_abandon.queue_log");
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            QueueLogFileIngestion ingestion = new QueueLogFileIngestion("t1", "pbx", QueueLogFileIngestion.nameOf(sample),
+                    db.dataSource(), new QueueRollupRefresher("t1", QueueLogTableIngestionTest.SETTINGS), 1000);
+            IngestResult result = ingestion.importFile(sample);
+
+            assertThat(result.linesRead()).isEqualTo(7);
+            assertThat(result.quarantined()).isZero();
+            assertThat(result.visits()).isEqualTo(2);
+            assertThat(dump(db, "select call_id, visit_seq, queue, caller_number, outcome, wait_s, talk_s, agent, entered_at "
+                    + "from queue_visit order by call_id")).isEqualTo("""
+                    1795308941.1|1|sales|5551234|ANSWERED|0|4|Agent One|2026-11-22 00:55:41|
+                    1795308950.7|1|support|5559999|ABANDONED|4|0|null|2026-11-22 00:55:50|
+                    """);
+            assertThat(count(db, "select sum(offered) from rollup_queue_15m")).isEqualTo(2);
+            assertThat(count(db, "select sum(answered) from rollup_queue_15m where queue = 'sales'")).isEqualTo(1);
+            // waited 4 s: a short abandon with the default threshold
+            assertThat(count(db, "select sum(short_abandoned) from rollup_queue_15m where queue = 'support'")).isEqualTo(1);
+            assertThat(dump(db, "select reader, position from ingest_checkpoint"))
+                    .isEqualTo("queue_log_file:asterisk22_answered_and_abandon.queue_log|" + Files.size(sample) + "|\n");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void anOverLongLineIsQuarantinedCutAndTheNextLinesStillCount(String kind) throws Exception {
+        String huge = "1795308941|x|sales|NONE|INFO|" + "y".repeat(3 * QueueLogLines.MAX_LINE_BYTES);
+        Path file = dir.resolve("long.log");
+        Files.writeString(file, "1795308941|1795308941.1|sales|NONE|ENTERQUEUE||5551234|1\n" + huge + "\r\n"
+                + "1795308954|1795308941.1|sales|NONE|ABANDON|1|1|13\n");
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            QueueLogFileIngestion ingestion = new QueueLogFileIngestion("t1", "pbx", "long.log", db.dataSource(),
+                    new QueueRollupRefresher("t1", QueueLogTableIngestionTest.SETTINGS), 2);
+            IngestResult result = ingestion.importFile(file);
+
+            assertThat(result.linesRead()).isEqualTo(3);
+            assertThat(result.quarantined()).isEqualTo(1);
+            assertThat(dump(db, "select position, reason, length(raw_input) from quarantined_input"))
+                    .isEqualTo("file:long.log:2|line longer than 65536 bytes|2000|\n");
+            assertThat(dump(db, "select outcome, wait_s from queue_visit")).isEqualTo("ABANDONED|13|\n");
+            assertThat(dump(db, "select position from ingest_checkpoint")).isEqualTo(Files.size(file) + "|\n");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ helpers
+
+    private static String allFacts(TestDatabases.Db db) throws SQLException {
+        return dump(db, VISITS) + "--\n" + dump(db, ROLLUPS) + "--\n" + dump(db, SESSIONS) + "--\n" + dump(db, PAUSES)
+                + "--\n" + dump(db, QUARANTINE);
+    }
+
+    private static long offsetAfterLine(List<String> lines, int n) {
+        long bytes = 0;
+        for (int i = 0; i < n; i++) {
+            bytes += lines.get(i).getBytes(StandardCharsets.UTF_8).length + 1;
+        }
+        return bytes;
+    }
+
+    private static Path sharedSample(String... parts) {
+        for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
+            Path f = p.resolve("shared").resolve("samples");
+            if (Files.isDirectory(f)) {
+                for (String part : parts) {
+                    f = f.resolve(part);
+                }
+                return f;
+            }
+        }
+        throw new IllegalStateException("shared/samples not found above " + System.getProperty("user.dir"));
+    }
+
+    private static long count(TestDatabases.Db db, String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void run(TestDatabases.Db db, String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
+    /** Every column but a leading generated id ({@code id} columns are skipped by name), one line per row. */
+    private static String dump(TestDatabases.Db db, String sql) throws SQLException {
+        StringBuilder sb = new StringBuilder();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= n; i++) {
+                    if (!rs.getMetaData().getColumnLabel(i).equalsIgnoreCase("id")) {
+                        sb.append(rs.getString(i)).append('|');
+                    }
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A data source whose n-th commit fails (rolled back), as a process killed before committing. */
+    private static DataSource failingCommit(DataSource real, int failingCommit) {
+        AtomicInteger commits = new AtomicInteger();
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[]{DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(real, method, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    Connection c = (Connection) result;
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("commit") && commits.incrementAndGet() == failingCommit) {
+                                    c.rollback();
+                                    throw new SQLException("simulated crash before commit");
+                                }
+                                return invoke(c, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
