@@ -48,7 +48,8 @@ public final class Main {
         System.exit(code);
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
+    /** The CLI without System.exit: what main runs, and what tests and other tools call. */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
             throws IOException, InterruptedException {
         String command = args.length == 0 ? "help" : args[0];
         Path home = Path.of(env.getOrDefault(Setting.HOME.variable(), ".")).toAbsolutePath().normalize();

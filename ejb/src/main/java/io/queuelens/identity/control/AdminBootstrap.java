@@ -69,8 +69,8 @@ public class AdminBootstrap {
                      %s
                  You will be asked to choose a new password at first login.
                 ================================================================""".formatted(ADMIN_USERNAME, password);
-        System.out.println(banner);
-        LOG.info(banner);
+        LOG.info(banner); // Payara Micro's console is its log: one line there is both
+
     }
 
     private void writePasswordFile(String password) {
