@@ -46,6 +46,10 @@ public final class PayaraMicroLauncher implements AutoCloseable {
 
     public static PayaraMicroLauncher start(LaunchConfig config, Consumer<String> output) throws IOException {
         config.checkEnvironment();
+        // Payara Micro keeps what it deployed in its root folder and deploys that again at the next
+        // boot before --deploy replaces it: readiness then reports UP from the old copy while the
+        // pages are not initialized yet. A clean root each start avoids the double deployment.
+        deleteRecursively(config.dataDir().resolve("payara"));
         Path runDir = Files.createDirectories(config.dataDir().resolve("run"));
         Path logDir = Files.createDirectories(config.dataDir().resolve("logs"));
         Path postBoot = runDir.resolve("post-boot.asadmin");
@@ -93,6 +97,17 @@ public final class PayaraMicroLauncher implements AutoCloseable {
         pump.setDaemon(true);
         pump.start();
         return new PayaraMicroLauncher(config, process, pump, deployFailure);
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void copyOutput(Process process, Writer log, Consumer<String> output) {

@@ -50,6 +50,15 @@ class EmbeddedDefaultsIT {
     }
 
     @Test
+    void afterARestartThePagesWorkAsSoonAsReadinessSaysUp() throws Exception {
+        server = server.restart();
+        assertThat(server.get("/health/ready").body()).contains("\"status\":\"UP\"");
+        assertThat(server.get("/login.xhtml").statusCode()).isEqualTo(200);
+        assertThat(server.dataDir().resolve("initial-admin-password")).as("the first admin is created once").isRegularFile();
+        assertThat(server.serverLog().split("log in as 'admin'", -1)).as("printed at the first start only").hasSize(2);
+    }
+
+    @Test
     void loginPageRendersInTheBrowsersLanguage() throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/login.xhtml")))
                 .header("Accept-Language", "tr-TR,tr;q=0.9").build();

@@ -30,6 +30,19 @@ public final class RunningServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    /** Stops this server and starts it again on the same data folder and settings, as an operator's restart. */
+    public RunningServer restart() throws IOException, InterruptedException {
+        launcher.close();
+        PayaraMicroLauncher again = PayaraMicroLauncher.start(launcher.config(), line -> { });
+        try {
+            again.awaitReady(Duration.ofMinutes(4));
+        } catch (RuntimeException | InterruptedException e) {
+            again.close();
+            throw new IllegalStateException("QueueLens did not restart; log: " + dataDir.resolve("logs/server.log"), e);
+        }
+        return new RunningServer(again, dataDir);
+    }
+
     /**
      * @param name     folder name for the data directory and log
      * @param settings QUEUELENS_* settings on top of the test defaults
