@@ -2,7 +2,7 @@ package io.queuelens.ingest.boundary;
 
 import io.queuelens.ingest.control.IngestResult;
 import io.queuelens.ingest.control.QueueLogTableIngestion;
-import io.queuelens.kpi.control.KpiSettingsHistory;
+import io.queuelens.kpi.boundary.KpiSettingsService;
 import io.queuelens.rollups.control.QueueRollupRefresher;
 import io.queuelens.sources.boundary.SourceStatus;
 import io.queuelens.sources.demo.boundary.DemoContactCenter;
@@ -49,6 +49,9 @@ public class HistoryIngestion {
     @Inject
     Tenants tenants;
 
+    @Inject
+    KpiSettingsService kpiSettings;
+
     @Resource(lookup = "jdbc/queuelens")
     DataSource dataSource;
 
@@ -78,7 +81,7 @@ public class HistoryIngestion {
         }
         ZoneId zone = tenants.find(demo.tenantId()).map(Tenant::getTimeZone).orElse(ZoneId.of("UTC"));
         QueueLogTableIngestion ingestion = new QueueLogTableIngestion(demo.tenantId(), demo.name(), dataSource,
-                "demo_queue_log", zone, dataSource, new QueueRollupRefresher(demo.tenantId(), KpiSettingsHistory.defaultsOnly()));
+                "demo_queue_log", zone, dataSource, new QueueRollupRefresher(demo.tenantId(), kpiSettings.historySupplier(demo.tenantId())));
         scheduler.scheduleWithFixedDelay(() -> drain(ingestion), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }
 

@@ -2,7 +2,7 @@ package io.queuelens.ingest.boundary;
 
 import io.queuelens.ingest.control.IngestResult;
 import io.queuelens.ingest.control.QueueLogFileIngestion;
-import io.queuelens.kpi.control.KpiSettingsHistory;
+import io.queuelens.kpi.boundary.KpiSettingsService;
 import io.queuelens.rollups.control.QueueRollupRefresher;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -34,6 +34,9 @@ public class QueueLogImports {
     DataSource dataSource;
 
     @Inject
+    KpiSettingsService kpiSettings;
+
+    @Inject
     @ConfigProperty(name = "queuelens.ingest.batch-rows", defaultValue = "5000")
     int linesPerCommit;
 
@@ -49,7 +52,7 @@ public class QueueLogImports {
     public IngestResult importQueueLog(String tenantId, String sourceId, String name, InputStream in)
             throws IOException, SQLException {
         QueueLogFileIngestion ingestion = new QueueLogFileIngestion(tenantId, sourceId, name, dataSource,
-                new QueueRollupRefresher(tenantId, KpiSettingsHistory.defaultsOnly()), linesPerCommit);
+                new QueueRollupRefresher(tenantId, kpiSettings.historySupplier(tenantId)), linesPerCommit);
         IngestResult r = ingestion.importStream(in);
         LOG.log(Level.INFO, "Imported queue_log {0} into {1}/{2}: {3} lines, {4} visits, {5} quarantined",
                 new Object[]{name, tenantId, sourceId, r.linesRead(), r.visits(), r.quarantined()});

@@ -58,6 +58,9 @@ public record KpiSettings(String version, Instant effectiveFrom, int slaSeconds,
             problems.add("billablePauseReasons is required (may be empty)");
         } else if (billablePauseReasons.stream().anyMatch(String::isBlank)) {
             problems.add("billablePauseReasons must not contain a blank reason");
+        } else if (billablePauseReasons.stream().anyMatch(r -> r.contains(",") || r.length() > 64)) {
+            // Stored comma-separated (kpi_tenant_settings), and a PBX pause reason is short.
+            problems.add("billablePauseReasons must not contain ',' and each reason is at most 64 characters");
         }
         if (!problems.isEmpty()) {
             throw new InvalidKpiSettingsException(problems);

@@ -1,5 +1,6 @@
 package io.queuelens.reports.boundary;
 
+import io.queuelens.kpi.boundary.KpiSettingsService;
 import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.reports.control.QueueRollupReader;
 import io.queuelens.reports.control.SummaryAccumulator;
@@ -9,6 +10,7 @@ import io.queuelens.reports.entity.UnknownSettingsVersion;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 
 import javax.sql.DataSource;
@@ -26,6 +28,9 @@ public class SummaryReports {
     @Resource(lookup = "jdbc/queuelens")
     DataSource dataSource;
 
+    @Inject
+    KpiSettingsService kpiSettings;
+
     public SummaryReport summary(@NotNull(message = "a summary request is required") SummaryRequest request) {
         SummaryAccumulator rows = new SummaryAccumulator(request);
         try (Connection c = dataSource.getConnection()) {
@@ -38,12 +43,8 @@ public class SummaryReports {
         }
     }
 
-    /**
-     * KPI settings are not persisted yet (no table, no editor): every bucket is counted with KPI.md's
-     * defaults, so that is the whole history. When the kpi component stores versions, load the
-     * tenant's history here; the reader already resolves and flags versions against it.
-     */
+    /** The reader resolves each bucket's settings against this and flags buckets not yet rebuilt after a change. */
     KpiSettingsHistory settingsHistory(String tenant) {
-        return KpiSettingsHistory.defaultsOnly();
+        return kpiSettings.history(tenant);
     }
 }

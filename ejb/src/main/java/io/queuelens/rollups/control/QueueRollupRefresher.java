@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Keeps {@code rollup_queue_15m} equal to the facts: after facts change, it finds every bucket whose
@@ -45,13 +46,21 @@ public final class QueueRollupRefresher {
     private static final Duration CLUSTER_GAP = Duration.ofHours(1);
 
     private final String tenantId;
-    private final KpiSettingsHistory settings;
+    private final Supplier<KpiSettingsHistory> history;
     private final Function<QueueVisit, KpiSettings> settingsOfVisit;
 
     public QueueRollupRefresher(String tenantId, KpiSettingsHistory settings) {
+        this(tenantId, () -> settings);
+    }
+
+    /**
+     * @param history asked at every use, so a long-running ingestion counts new facts with settings that
+     *                were changed while it ran (the supplier caches; see KpiSettingsService)
+     */
+    public QueueRollupRefresher(String tenantId, Supplier<KpiSettingsHistory> history) {
         this.tenantId = tenantId;
-        this.settings = settings;
-        this.settingsOfVisit = v -> settings.getEffective(v.queue(), Buckets.floor(v.enteredAt()));
+        this.history = history;
+        this.settingsOfVisit = v -> history.get().getEffective(v.queue(), Buckets.floor(v.enteredAt()));
     }
 
     /** The buckets to recompute after these visits and pauses were written. */
@@ -75,7 +84,7 @@ public final class QueueRollupRefresher {
     }
 
     private KpiSettings settingsOfPause(AgentPause p) {
-        return settings.getEffective(p.queue(), Buckets.floor(p.startAt()));
+        return history.get().getEffective(p.queue(), Buckets.floor(p.startAt()));
     }
 
     private Set<BucketKey> earlierVisitsOfCallers(Connection c, Map<String, Instant> earliestByCaller) throws SQLException {
@@ -108,7 +117,7 @@ public final class QueueRollupRefresher {
     }
 
     private int maxRepeatWindowHours() {
-        return settings.maxRepeatWindowHours();
+        return history.get().maxRepeatWindowHours();
     }
 
     private Set<BucketKey> callsEndingNear(Connection c, AgentPause p) throws SQLException {
@@ -169,7 +178,7 @@ public final class QueueRollupRefresher {
 
         Map<BucketKey, QueueBucket> buckets = new LinkedHashMap<>();
         for (BucketKey k : keys) {
-            buckets.put(k, QueueBucket.empty(tenantId, k.queue(), k.start(), settings.getEffective(k.queue(), k.start())));
+            buckets.put(k, QueueBucket.empty(tenantId, k.queue(), k.start(), history.get().getEffective(k.queue(), k.start())));
         }
         for (QueueVisit v : bucketVisits) {
             BucketKey k = BucketKey.of(v.queue(), v.enteredAt());

@@ -3,6 +3,7 @@ package io.queuelens.reports.boundary;
 import io.queuelens.calls.entity.Outcome;
 import io.queuelens.calls.entity.QueueVisit;
 import io.queuelens.kpi.control.KpiCalculator;
+import io.queuelens.kpi.boundary.KpiSettingsServices;
 import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.kpi.entity.KpiSettings;
 import io.queuelens.kpi.entity.QueueFigures;
@@ -44,6 +45,7 @@ class SummaryReportsTest {
     private static SummaryReports reports(TestDatabases.Db db) {
         SummaryReports r = new SummaryReports();
         r.dataSource = db.dataSource();
+        r.kpiSettings = KpiSettingsServices.over(db.dataSource());
         return r;
     }
 
