@@ -51,4 +51,28 @@ public record QueueSettingsOverride(String queue, int version, Instant effective
         }
         return b.build();
     }
+
+    /** The overridden settings only, e.g. {@code slaSeconds=10, slaMode=ANSWERED}; the rest is the tenant's. */
+    public String description() {
+        java.util.StringJoiner j = new java.util.StringJoiner(", ");
+        if (slaSeconds != null) {
+            j.add("slaSeconds=" + slaSeconds);
+        }
+        if (shortAbandonSeconds != null) {
+            j.add("shortAbandonSeconds=" + shortAbandonSeconds);
+        }
+        if (slaMode != null) {
+            j.add("slaMode=" + slaMode);
+        }
+        if (shortCallSeconds != null) {
+            j.add("shortCallSeconds=" + shortCallSeconds);
+        }
+        if (repeatWindowHours != null) {
+            j.add("repeatWindowHours=" + repeatWindowHours);
+        }
+        if (acwMatchSeconds != null) {
+            j.add("acwMatchSeconds=" + acwMatchSeconds);
+        }
+        return j.length() == 0 ? "(tenant defaults)" : j.toString();
+    }
 }
