@@ -41,6 +41,16 @@ final class LocalTimeResolver {
         return zone;
     }
 
+    /** The latest instant resolved so far: a reader's checkpoint keeps it so a restart inside the repeated hour reads on correctly. */
+    Instant latest() {
+        return latest;
+    }
+
+    /** Continues after a restart as if the rows up to {@code latestResolved} had just been read. */
+    void resumeAfter(Instant latestResolved) {
+        this.latest = latestResolved;
+    }
+
     Instant resolve(LocalDateTime local) {
         return resolve(local, null);
     }

@@ -47,6 +47,20 @@ public final class QueueLogParser {
         this.tableTimes = new LocalTimeResolver(tableZone);
     }
 
+    /**
+     * The latest time read from a realtime table so far (null before the first row). A reader stores it
+     * with its position, because which pass of a repeated autumn hour the next row belongs to depends
+     * on it; see {@link #resumeTableTimes}.
+     */
+    public Instant latestTableTime() {
+        return tableTimes.latest();
+    }
+
+    /** After a restart: read on as if the table rows up to {@code latest} had just been parsed. */
+    public void resumeTableTimes(Instant latest) {
+        tableTimes.resumeAfter(latest);
+    }
+
     // ------------------------------------------------------------------------------------ file lines
 
     /**

@@ -106,7 +106,8 @@ public final class QueueLogTableIngestion {
         long visits = batch.visits().size();
         long quarantined = batch.rejected().size();
         try {
-            int buckets = committer.commit(batch, assembler.openVisits(), new Checkpoint(Long.toString(last), assembler.snapshot()),
+            int buckets = committer.commit(batch, assembler.openVisits(),
+                    new Checkpoint(TablePosition.format(last, parser.latestTableTime()), assembler.snapshot()),
                     "table:" + table + ":");
             position = last;
             return new IngestResult(read, visits, quarantined, buckets, caughtUp);
@@ -120,8 +121,12 @@ public final class QueueLogTableIngestion {
 
     private void resume() throws SQLException {
         Checkpoint checkpoint = committer.lastCheckpoint().orElse(Checkpoint.START);
-        position = checkpoint.positionAsLong();
+        TablePosition at = TablePosition.parse(checkpoint.position());
+        position = at.rowId();
         parser = new QueueLogParser(pbxZone);
+        if (at.latestTime() != null) {
+            parser.resumeTableTimes(at.latestTime());
+        }
         assembler = VisitAssembler.restore(tenantId, sourceId, batch, AssemblerSettings.DEFAULTS, checkpoint.state());
         batch.clear();
     }
