@@ -44,6 +44,23 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /**
+     * Kills the server with SIGKILL, as a power cut or the OOM killer would (no shutdown hook, no
+     * commit of anything in flight), then starts it again on the same data folder and settings.
+     */
+    public RunningServer killAndRestart() throws IOException, InterruptedException {
+        ProcessHandle process = ProcessHandle.of(launcher.pid())
+                .orElseThrow(() -> new IllegalStateException("the server process is gone already"));
+        // Payara Micro's JVM may have children of its own (none today): they die with it.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        if (!process.onExit().toCompletableFuture().completeOnTimeout(null, 30, java.util.concurrent.TimeUnit.SECONDS)
+                .thenApply(p -> p != null).join()) {
+            throw new IllegalStateException("the server process survived SIGKILL for 30 s");
+        }
+        return restart();
+    }
+
+    /**
      * @param name     folder name for the data directory and log
      * @param settings QUEUELENS_* settings on top of the test defaults
      */
