@@ -1,12 +1,8 @@
 package io.queuelens.it;
 
+import io.queuelens.it.support.DemoQueueLogFile;
 import io.queuelens.it.support.RunningServer;
 import io.queuelens.it.support.ThrowawayMariaDb;
-import io.queuelens.sources.demo.control.ContactCenterSimulation;
-import io.queuelens.sources.demo.control.PbxListener;
-import io.queuelens.sources.demo.control.QueueLogFileWriter;
-import io.queuelens.sources.demo.entity.QueueDefinition;
-import io.queuelens.sources.demo.entity.QueueLogRow;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -20,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +38,7 @@ class ImportKillIT {
 
     @Test
     void anImportKilledMidwayAndSentAgainEqualsOneThatRanThrough() throws Exception {
-        Path file = demoQueueLog(Path.of("target/it/kill-input/queue_log-10-days"));
+        Path file = DemoQueueLogFile.tenDays(Path.of("target/it/kill-input/queue_log-10-days"));
         try (ThrowawayMariaDb db = ThrowawayMariaDb.create("ql_kill")) {
             RunningServer server = RunningServer.start("kill", Map.of(
                     "QUEUELENS_DB_URL", db.queuelensUrl(),
@@ -81,37 +76,6 @@ class ImportKillIT {
                 server.close();
             }
         }
-    }
-
-    /** Ten simulated days of the demo PBX as a queue_log file, plus malformed lines and an unknown verb. */
-    private static Path demoQueueLog(Path file) throws Exception {
-        Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        QueueLogFileWriter writer = new QueueLogFileWriter(file);
-        Instant start = Instant.parse("2026-09-01T00:00:00Z");
-        ContactCenterSimulation sim = new ContactCenterSimulation(11, start, ZoneId.of("Europe/Berlin"), 40,
-                QueueDefinition.defaults(), new PbxListener() {
-                    @Override
-                    public boolean wantsAmi() {
-                        return false;
-                    }
-
-                    @Override
-                    public void queueLog(QueueLogRow row) {
-                        writer.add(row);
-                    }
-                });
-        for (int day = 1; day <= 10; day++) {
-            sim.advanceTo(start.plus(Duration.ofDays(day)));
-            writer.flush();
-            if (day == 2) {
-                // two lines to quarantine, and a verb of a custom dialplan QueueLog() to keep raw
-                Files.writeString(file, "this is not a queue_log line\n1756800000|x|sales\n"
-                                + "1756890000|1756890000.77|sales|NONE|SURVEY_SCORE|5|friendly\n",
-                        java.nio.file.StandardOpenOption.APPEND);
-            }
-        }
-        return file;
     }
 
     private static CompletableFuture<HttpResponse<String>> post(RunningServer server, Path file, String source)

@@ -1,6 +1,7 @@
 package io.queuelens.it;
 
 import io.queuelens.cli.Main;
+import io.queuelens.it.support.DemoQueueLogFile;
 import io.queuelens.it.support.SharedMariaDbServer;
 import io.queuelens.it.support.SharedMariaDbServer.Deployment;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,40 @@ class QueueLogImportIT {
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("7");
             assertThat(d.database().count("select count(*) from queue_visit where source_id = 'cli-sample'")).isEqualTo(2);
         }
+    }
+
+    @Test
+    void aSecondUploadOfTheSameNameWhileTheFirstRunsIsRefusedWith409(Deployment d) throws Exception {
+        Path big = DemoQueueLogFile.tenDays(Path.of("target/it/concurrent-input/queue_log"));
+        String path = "/api/v1/imports/queue-log?tenant=demo&source=concurrent&name=same";
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> first = client.sendAsync(
+                upload(d, path, HttpRequest.BodyPublishers.ofFile(big)), HttpResponse.BodyHandlers.ofString());
+
+        // While the first import runs, the same name is refused; other names are not.
+        HttpResponse<String> second = null;
+        while (!first.isDone()) {
+            second = client.send(upload(d, path, HttpRequest.BodyPublishers.ofString(Files.readString(sample()))),
+                    HttpResponse.BodyHandlers.ofString());
+            if (second.statusCode() == 409) {
+                break;
+            }
+            Thread.sleep(100); // the first upload had not reached the import yet
+        }
+        assertThat(second).as("no refusal before the first import ended").isNotNull();
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+        assertThat(second.body()).contains("still running").contains("\"parameter\":\"name\"");
+        HttpResponse<String> otherName = client.send(upload(d, path.replace("name=same", "name=other"),
+                HttpRequest.BodyPublishers.ofString(Files.readString(sample()))), HttpResponse.BodyHandlers.ofString());
+        assertThat(otherName.statusCode()).as(otherName.body()).isEqualTo(200);
+
+        HttpResponse<String> done = first.get(5, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    }
+
+    private static HttpRequest upload(Deployment d, String path, HttpRequest.BodyPublisher body) {
+        return HttpRequest.newBuilder(URI.create(d.server().url(path)))
+                .header("Authorization", "Bearer " + SharedMariaDbServer.API_TOKEN).header("Content-Type", "text/plain")
+                .POST(body).build();
     }
 }

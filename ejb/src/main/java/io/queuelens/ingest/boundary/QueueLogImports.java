@@ -1,5 +1,6 @@
 package io.queuelens.ingest.boundary;
 
+import io.queuelens.ingest.control.ImportsInProgress;
 import io.queuelens.ingest.control.IngestResult;
 import io.queuelens.ingest.control.QueueLogFileIngestion;
 import io.queuelens.kpi.boundary.KpiSettingsService;
@@ -48,12 +49,16 @@ public class QueueLogImports {
      *             the same file under the same name again gives the same rows
      * @throws IOException  reading the stream failed (an upload cut off); the lines before the last commit are stored
      * @throws SQLException storing failed; the batch being stored is not
+     * @throws ImportsInProgress.AlreadyRunning an import of this tenant, source and name is running
      */
     public IngestResult importQueueLog(String tenantId, String sourceId, String name, InputStream in)
             throws IOException, SQLException {
         QueueLogFileIngestion ingestion = new QueueLogFileIngestion(tenantId, sourceId, name, dataSource,
                 new QueueRollupRefresher(tenantId, kpiSettings.historySupplier(tenantId)), linesPerCommit);
-        IngestResult r = ingestion.importStream(in);
+        IngestResult r;
+        try (ImportsInProgress.Claim claim = ImportsInProgress.claim(tenantId, sourceId, name)) {
+            r = ingestion.importStream(in);
+        }
         LOG.log(Level.INFO, "Imported queue_log {0} into {1}/{2}: {3} lines, {4} visits, {5} quarantined",
                 new Object[]{name, tenantId, sourceId, r.linesRead(), r.visits(), r.quarantined()});
         return r;

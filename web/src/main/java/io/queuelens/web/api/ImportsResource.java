@@ -1,6 +1,7 @@
 package io.queuelens.web.api;
 
 import io.queuelens.ingest.boundary.QueueLogImports;
+import io.queuelens.ingest.control.ImportsInProgress;
 import io.queuelens.ingest.control.IngestResult;
 import io.queuelens.ingest.control.QueueLogFileIngestion;
 import io.queuelens.tenancy.boundary.Tenants;
@@ -79,6 +80,8 @@ public class ImportsResource {
             counts.put("quarantined", r.quarantined());
             counts.put("bucketsRefreshed", r.bucketsRefreshed());
             return Response.ok(counts).build();
+        } catch (ImportsInProgress.AlreadyRunning e) {
+            return error(Response.Status.CONFLICT, e.getMessage(), "name");
         } catch (IOException e) {
             // the client went away or the body broke off: what was committed stays, a resend gives the same rows
             return error(Response.Status.BAD_REQUEST, "the upload could not be read to its end (" + e.getMessage()
