@@ -202,17 +202,37 @@ public class KpiSettingsBacking implements Serializable {
         return queue;
     }
 
-    /** The tenant defaults form, prefilled with what is in force. */
-    public static final class DefaultsForm implements Serializable {
+    /** The settings both forms have; an empty field in the queue form means "the tenant default". */
+    public static class SettingsForm implements Serializable {
         private static final long serialVersionUID = 1L;
-        private LocalDate effective;
-        private Integer sla;
-        private Integer shortAbandon;
-        private SlaMode slaMode;
-        private Integer shortCall;
-        private Integer repeatWindow;
+        LocalDate effective;
+        Integer sla;
+        Integer shortAbandon;
+        SlaMode slaMode;
+        Integer shortCall;
+        Integer repeatWindow;
+        Integer acwMatch;
+
+        public LocalDate getEffective() { return effective; }
+        public void setEffective(LocalDate v) { effective = v; }
+        public Integer getSla() { return sla; }
+        public void setSla(Integer v) { sla = v; }
+        public Integer getShortAbandon() { return shortAbandon; }
+        public void setShortAbandon(Integer v) { shortAbandon = v; }
+        public SlaMode getSlaMode() { return slaMode; }
+        public void setSlaMode(SlaMode v) { slaMode = v; }
+        public Integer getShortCall() { return shortCall; }
+        public void setShortCall(Integer v) { shortCall = v; }
+        public Integer getRepeatWindow() { return repeatWindow; }
+        public void setRepeatWindow(Integer v) { repeatWindow = v; }
+        public Integer getAcwMatch() { return acwMatch; }
+        public void setAcwMatch(Integer v) { acwMatch = v; }
+    }
+
+    /** The tenant defaults form, prefilled with what is in force. */
+    public static final class DefaultsForm extends SettingsForm {
+        private static final long serialVersionUID = 1L;
         private String billable;
-        private Integer acwMatch;
 
         void fill(KpiSettings s, LocalDate day) {
             effective = day;
@@ -225,51 +245,16 @@ public class KpiSettingsBacking implements Serializable {
             acwMatch = s.acwMatchSeconds();
         }
 
-        public LocalDate getEffective() { return effective; }
-        public void setEffective(LocalDate v) { effective = v; }
-        public Integer getSla() { return sla; }
-        public void setSla(Integer v) { sla = v; }
-        public Integer getShortAbandon() { return shortAbandon; }
-        public void setShortAbandon(Integer v) { shortAbandon = v; }
-        public SlaMode getSlaMode() { return slaMode; }
-        public void setSlaMode(SlaMode v) { slaMode = v; }
-        public Integer getShortCall() { return shortCall; }
-        public void setShortCall(Integer v) { shortCall = v; }
-        public Integer getRepeatWindow() { return repeatWindow; }
-        public void setRepeatWindow(Integer v) { repeatWindow = v; }
         public String getBillable() { return billable; }
         public void setBillable(String v) { billable = v; }
-        public Integer getAcwMatch() { return acwMatch; }
-        public void setAcwMatch(Integer v) { acwMatch = v; }
     }
 
-    /** One queue's overrides; an empty field means "the tenant default". */
-    public static final class QueueForm implements Serializable {
+    /** One queue's overrides. */
+    public static final class QueueForm extends SettingsForm {
         private static final long serialVersionUID = 1L;
         private String name;
-        private LocalDate effective;
-        private Integer sla;
-        private Integer shortAbandon;
-        private SlaMode slaMode;
-        private Integer shortCall;
-        private Integer repeatWindow;
-        private Integer acwMatch;
 
         public String getName() { return name; }
         public void setName(String v) { name = v; }
-        public LocalDate getEffective() { return effective; }
-        public void setEffective(LocalDate v) { effective = v; }
-        public Integer getSla() { return sla; }
-        public void setSla(Integer v) { sla = v; }
-        public Integer getShortAbandon() { return shortAbandon; }
-        public void setShortAbandon(Integer v) { shortAbandon = v; }
-        public SlaMode getSlaMode() { return slaMode; }
-        public void setSlaMode(SlaMode v) { slaMode = v; }
-        public Integer getShortCall() { return shortCall; }
-        public void setShortCall(Integer v) { shortCall = v; }
-        public Integer getRepeatWindow() { return repeatWindow; }
-        public void setRepeatWindow(Integer v) { repeatWindow = v; }
-        public Integer getAcwMatch() { return acwMatch; }
-        public void setAcwMatch(Integer v) { acwMatch = v; }
     }
 }
