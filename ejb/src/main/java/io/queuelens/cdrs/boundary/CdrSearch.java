@@ -1,6 +1,7 @@
 package io.queuelens.cdrs.boundary;
 
 import io.queuelens.cdrs.control.CdrSearchSql;
+import io.queuelens.cdrs.entity.CdrListing;
 import io.queuelens.cdrs.entity.CdrPage;
 import io.queuelens.cdrs.entity.CdrQuery;
 import io.queuelens.recordings.control.RecordingsRoot;
@@ -33,6 +34,24 @@ public class CdrSearch {
     public CdrPage search(@NotNull(message = "a CDR query is required") CdrQuery query) {
         try (Connection c = dataSource.getConnection()) {
             return new CdrPage(CdrSearchSql.count(c, query), CdrSearchSql.rows(c, query));
+        } catch (SQLException e) {
+            throw new EJBException("CDR search of tenant " + query.tenant() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many CDRs match (paging and sort ignored): the lazy table asks before it loads a page. */
+    public long count(@NotNull(message = "a CDR query is required") CdrQuery query) {
+        try (Connection c = dataSource.getConnection()) {
+            return CdrSearchSql.count(c, query);
+        } catch (SQLException e) {
+            throw new EJBException("CDR count of tenant " + query.tenant() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One page of matching CDRs. */
+    public List<CdrListing> rows(@NotNull(message = "a CDR query is required") CdrQuery query) {
+        try (Connection c = dataSource.getConnection()) {
+            return CdrSearchSql.rows(c, query);
         } catch (SQLException e) {
             throw new EJBException("CDR search of tenant " + query.tenant() + " failed: " + e.getMessage(), e);
         }
