@@ -95,15 +95,21 @@ public final class CdrStore {
         return keys;
     }
 
-    /** Call ids (uniqueid and linkedid) of the CDRs stored since {@code since}: what a link sweep revisits. */
-    public static Set<String> callIdsIngestedSince(Connection c, String tenantId, String sourceId, Instant since)
-            throws SQLException {
+    /**
+     * Call ids (uniqueid and linkedid) of the not yet linked CDRs stored since {@code storedSince} of calls
+     * that started since {@code calledSince}: what a link sweep revisits. Both bounds keep it small: only
+     * live calls can race with their visit, and a CDR without a visit (an outbound call) is only retried
+     * for a while.
+     */
+    public static Set<String> unlinkedCallIds(Connection c, String tenantId, String sourceId, Instant storedSince,
+                                              Instant calledSince) throws SQLException {
         Set<String> ids = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT uniqueid, linkedid FROM cdr_record "
-                + "WHERE tenant_id = ? AND source_id = ? AND ingested_at >= ?")) {
+                + "WHERE tenant_id = ? AND source_id = ? AND ingested_at >= ? AND calldate >= ? AND visit_call_id IS NULL")) {
             ps.setString(1, tenantId);
             ps.setString(2, sourceId);
-            ps.setObject(3, UtcColumns.of(since));
+            ps.setObject(3, UtcColumns.of(storedSince));
+            ps.setObject(4, UtcColumns.of(calledSince));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));

@@ -52,8 +52,9 @@ public class CdrIngestion {
     static final Duration OVERLAP = Duration.ofHours(4);
     /** How often a caught-up reader goes back {@link #OVERLAP}; in between it only reads after its last key. */
     static final Duration RESCAN_EVERY = Duration.ofMinutes(1);
-    /** CDRs stored this recently have their links re-checked at every tick. */
+    /** Unlinked CDRs stored this recently, of calls that started within {@link #RELINK_CALLS}, are re-linked at every tick. */
     static final Duration RELINK_WINDOW = Duration.ofMinutes(10);
+    static final Duration RELINK_CALLS = Duration.ofDays(1);
 
     @Inject
     DemoContactCenter demo;
@@ -122,8 +123,9 @@ public class CdrIngestion {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                VisitCdrLinks.link(c, demo.tenantId(), demo.name(), CdrStore.callIdsIngestedSince(c, demo.tenantId(),
-                        demo.name(), Instant.now().minus(RELINK_WINDOW)));
+                Instant now = Instant.now();
+                VisitCdrLinks.link(c, demo.tenantId(), demo.name(), CdrStore.unlinkedCallIds(c, demo.tenantId(),
+                        demo.name(), now.minus(RELINK_WINDOW), now.minus(RELINK_CALLS)));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -193,7 +193,7 @@ public final class CdrTableIngestion {
     private void startPass() throws SQLException {
         lastRescan = clock.instant();
         cursor = high.equals(Key.START) ? Key.START : new Key(high.time().minus(overlap), "", Integer.MIN_VALUE);
-        Instant from = utc(cursor.time()).minus(Duration.ofDays(1)); // any zone offset, either side of a DST change
+        Instant from = utc(cursor.time()).minus(Duration.ofHours(2)); // a local time repeated when DST ends
         try (Connection c = app.getConnection()) {
             known = CdrStore.keysSince(c, tenantId, sourceId, cursor.equals(Key.START) ? Instant.EPOCH : from);
         }
