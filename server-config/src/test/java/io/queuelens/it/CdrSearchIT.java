@@ -1,18 +1,9 @@
 package io.queuelens.it;
 
-import io.queuelens.it.support.AdminLogin;
-import io.queuelens.it.support.HeadlessChromium;
 import io.queuelens.it.support.SharedMariaDbServer;
 import io.queuelens.it.support.SharedMariaDbServer.Deployment;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,8 +17,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,22 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * CDRs on the deployed server (MariaDB): the demo's demo_cdr rows become cdr_record rows linked to
  * their queue visits, a recorded call's audio is served with Range support (206, the bytes asked for),
- * a stored file name that points outside the recordings root or another tenant's CDR is refused, and
- * the CDR page lists calls and plays a recording in the browser.
+ * and a stored file name that points outside the recordings root or another tenant's CDR is refused.
+ * The page itself: {@link RecordingPlaybackBrowserIT}.
  */
 @ExtendWith(SharedMariaDbServer.class)
 class CdrSearchIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    private ChromeDriver browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     record Recorded(long id, String file) {
     }
@@ -97,62 +77,8 @@ class CdrSearchIT {
         }
     }
 
-    @Test
-    void theCdrPageListsCallsAndPlaysARecording(Deployment d) throws Exception {
-        awaitRecordedCdr(d);
-        browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        AdminLogin.logIn(browser, d.server());
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        browser.get(d.server().url("/reports/cdr.xhtml?tenant=demo&tz=UTC&from=" + today.minusDays(2) + "&to=" + today.plusDays(1)
-                + "&disposition=ANSWERED"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list\\:cdrs tbody td.cdr-calldate")));
-        assertThat(browser.getTitle()).contains("Call detail records");
-        assertThat(browser.findElements(By.cssSelector("#list\\:cdrs tbody tr"))).hasSizeGreaterThan(1);
-        assertThat(browser.findElements(By.cssSelector("#list\\:cdrs tbody td.cdr-disposition")))
-                .allSatisfy(td -> assertThat(td.getText()).isEqualTo("Answered"));
-        assertThat(browser.findElement(By.id("nav-cdr")).getText()).isEqualTo("CDR");
-
-        // the newest calls come first and have their recording (the demo keeps the last two days' audio)
-        browser.findElement(By.cssSelector("#list\\:cdrs tbody .ql-play")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ql-player")));
-        JavascriptExecutor js = browser;
-        wait.until(b -> ((Number) js.executeScript("return document.getElementById('ql-audio').readyState")).intValue() >= 1
-                || js.executeScript("return document.getElementById('ql-audio').error") != null);
-        assertThat(js.executeScript("return document.getElementById('ql-audio').error")).isNull();
-        assertThat(((Number) js.executeScript("return document.getElementById('ql-audio').duration")).doubleValue())
-                .isBetween(0.9, 1.1);
-        Path shot = Path.of("target/it/cdr-page.png");
-        Files.createDirectories(shot.getParent());
-        Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
-
-        // sorting by duration is done by the server: ascending, then descending (the longest call first)
-        String window = "from cdr_record where tenant_id = 'demo' and disposition = 'ANSWERED' and calldate >= '"
-                + today.minusDays(2) + "' and calldate < '" + today.plusDays(1) + "'";
-        By durationHeader = By.xpath("//th[contains(@class,'ui-sortable-column')][.//span[text()='Duration']]");
-        By firstDuration = By.cssSelector("#list\\:cdrs tbody tr:first-child td.cdr-duration");
-        browser.findElement(durationHeader).click();
-        long shortest = d.database().count("select min(duration) " + window);
-        wait.until(b -> b.findElement(firstDuration).getText().equals(minutes(shortest)));
-        browser.findElement(durationHeader).click();
-        wait.until(b -> b.findElement(firstDuration).getText()
-                .equals(minutes(uncheckedCount(d, "select max(duration) " + window))));
-    }
-
-    private static String minutes(long seconds) {
-        return seconds / 60 + ":" + String.format("%02d", seconds % 60);
-    }
-
-    private static long uncheckedCount(Deployment d, String sql) {
-        try {
-            return d.database().count(sql); // the live demo may add a longer call while the page sorts
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A recent demo CDR with a recording, once the CDR ingestion has linked it to its visit. */
-    private static Recorded awaitRecordedCdr(Deployment d) throws Exception {
+    static Recorded awaitRecordedCdr(Deployment d) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (true) {
             try (Connection c = d.database().connect(); Statement s = c.createStatement();

@@ -13,6 +13,7 @@ public class UnsafeRecordingPath extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public UnsafeRecordingPath(String value, String why) {
-        super("recording file '" + value + "' refused: " + why);
+        // the value goes to logs: its control characters must not forge log lines
+        super("recording file '" + value.replaceAll("\\p{Cntrl}", "?") + "' refused: " + why);
     }
 }

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * call's uniqueid) at FreePBX's place for it, {@code <root>/YYYY/MM/DD/<recordingfile>} by the call's
  * local date.
  * <p>
- * Only calls of the last {@link #KEEP} get a file (the backfill's older calls would be thousands of
+ * Only calls of the last {@link #KEEP} (a day) get a file (the backfill's older calls would be thousands of
  * files nobody plays), and files the demo wrote are removed once they are older than that, once a day.
  * The demo marks its files (RIFF INFO "ISFT" = {@value #MARK}) and removes only marked ones, so a
  * recordings root shared with a real PBX loses nothing.
@@ -39,7 +39,7 @@ public final class DemoRecordings {
 
     private static final Logger LOG = Logger.getLogger(DemoRecordings.class.getName());
 
-    static final Duration KEEP = Duration.ofDays(2);
+    static final Duration KEEP = Duration.ofDays(1);
     static final String MARK = "QueueLens demo";
     private static final int RATE = 8000;
     private static final DateTimeFormatter DAY_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM/dd");
