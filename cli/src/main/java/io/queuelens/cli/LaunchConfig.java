@@ -47,6 +47,11 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         List<String> javaOptions = List.of(env.getOrDefault(Setting.JAVA_OPTS.variable(), "-Xmx768m").trim().split("\\s+"));
         Map<String, String> childEnv = new TreeMap<>(env);
         childEnv.put(Setting.DATA_DIR.variable(), dataDir.toString());
+        // a relative folder means relative to where queuelens was started, not to the server's working folder
+        String recordings = env.get(Setting.RECORDINGS_DIR.variable());
+        if (recordings != null && !recordings.isBlank()) {
+            childEnv.put(Setting.RECORDINGS_DIR.variable(), Path.of(recordings.strip()).toAbsolutePath().normalize().toString());
+        }
         return new LaunchConfig(home, port, dataDir, database, javaOptions, childEnv, List.copyOf(warnings));
     }
 

@@ -25,6 +25,8 @@ public enum Setting {
     API_TOKEN("QUEUELENS_API_TOKEN", "(off)",
             "Server-admin bearer token for the REST API (Authorization: Bearer ...); off when unset."),
     INGEST_INTERVAL_MS("QUEUELENS_INGEST_INTERVAL_MS", "2000", "How often history readers look for new queue_log rows (ms)."),
+    RECORDINGS_DIR("QUEUELENS_RECORDINGS_DIR", "(recordings in the data folder)",
+            "Folder call recordings are served from (FreePBX: /var/spool/asterisk/monitor); the demo writes its own there."),
     INGEST_BATCH_ROWS("QUEUELENS_INGEST_BATCH_ROWS", "5000", "Rows one history step reads and commits at most."),
     DEMO_ENABLED("QUEUELENS_DEMO_ENABLED", "true", "Run the built-in demo contact center as tenant 'demo'."),
     DEMO_TENANT("QUEUELENS_DEMO_TENANT", "demo", "Tenant id of the demo contact center."),

@@ -26,13 +26,14 @@ import java.util.List;
  */
 public final class FactStore {
 
+    // caller_name and did keep what the CDR link filled in when the queue_log has none (COALESCE)
     static final String UPSERT_VISIT = """
             INSERT INTO queue_visit (tenant_id, source_id, call_id, visit_seq, queue, caller_number, caller_name, did,
                 entered_at, connected_at, ended_at, outcome, wait_s, ring_s, talk_s, hold_s, agent, transferred,
                 transfer_target, completed_by, exit_key, original_position, ring_no_answers, next_queue)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE queue = VALUES(queue), caller_number = VALUES(caller_number),
-                caller_name = VALUES(caller_name), did = VALUES(did), entered_at = VALUES(entered_at),
+                caller_name = COALESCE(VALUES(caller_name), caller_name), did = COALESCE(VALUES(did), did), entered_at = VALUES(entered_at),
                 connected_at = VALUES(connected_at), ended_at = VALUES(ended_at), outcome = VALUES(outcome),
                 wait_s = VALUES(wait_s), ring_s = VALUES(ring_s), talk_s = VALUES(talk_s), hold_s = VALUES(hold_s),
                 agent = VALUES(agent), transferred = VALUES(transferred), transfer_target = VALUES(transfer_target),
@@ -74,6 +75,8 @@ public final class FactStore {
         List<QueueVisit> visits = new ArrayList<>(batch.visits());
         visits.addAll(inProgress);
         writeVisits(c, visits);
+        // the CDR may have come first: link now (caller name, DID and recording from it; queue/agent to it)
+        VisitCdrLinks.link(c, tenantId, sourceId, visits.stream().map(QueueVisit::callId).toList());
         try (PreparedStatement ps = c.prepareStatement(UPSERT_SESSION)) {
             for (AgentSession s : batch.sessions()) {
                 ps.setString(1, tenantId);

@@ -1,5 +1,6 @@
 package io.queuelens.sources.demo.boundary;
 
+import io.queuelens.recordings.control.RecordingsRoot;
 import io.queuelens.sources.boundary.Source;
 import io.queuelens.sources.boundary.SourceKind;
 import io.queuelens.sources.boundary.SourceStatus;
@@ -110,6 +111,9 @@ public class DemoContactCenter implements Source {
     @EJB
     Tenants tenants;
 
+    @Inject
+    RecordingsRoot recordings;
+
     private volatile DemoEngine engine;
     private volatile SourceStatus notRunning;
 
@@ -123,7 +127,8 @@ public class DemoContactCenter implements Source {
         DemoSettings settings;
         try {
             settings = new DemoSettings(tenant, ZoneId.of(timeZone), seed, agents, speed, eventRate, backfillDays,
-                    amiHost, amiPort, queueLogFile.map(String::trim).filter(f -> !f.isEmpty()).map(Path::of).orElse(null));
+                    amiHost, amiPort, queueLogFile.map(String::trim).filter(f -> !f.isEmpty()).map(Path::of).orElse(null),
+                    recordings.root());
         } catch (RuntimeException e) {
             String message = "Demo contact center not started, invalid setting: " + e.getMessage();
             LOG.severe(message);

@@ -52,6 +52,7 @@ public final class DemoEngine implements AutoCloseable {
     private final Clock clock;
     private final PbxTableWriter tables;
     private final QueueLogFileWriter file;
+    private final DemoRecordings recordings;
     private final String secret;
     private final Output output = new Output();
     private volatile ContactCenterSimulation simulation;
@@ -76,6 +77,8 @@ public final class DemoEngine implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tables = new PbxTableWriter(dataSource, settings.zone());
         this.file = settings.queueLogFile() == null ? null : new QueueLogFileWriter(settings.queueLogFile());
+        this.recordings = settings.recordingsDir() == null ? null
+                : new DemoRecordings(settings.recordingsDir(), settings.zone(), clock);
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         this.secret = HexFormat.of().formatHex(bytes);
@@ -289,6 +292,9 @@ public final class DemoEngine implements AutoCloseable {
         @Override
         public void cdr(CdrRow row) {
             tables.add(row);
+            if (recordings != null) {
+                recordings.write(row);
+            }
         }
     }
 

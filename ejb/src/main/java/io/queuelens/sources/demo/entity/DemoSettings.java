@@ -10,12 +10,20 @@ import java.util.Objects;
  * @param eventRate    target AMI events per second; 0 = natural pace (wall clock times speed)
  * @param amiPort      0 = any free port
  * @param queueLogFile a pipe-format queue_log file to append to, or null
+ * @param recordingsDir where the demo writes the audio of its recorded calls, or null for none
  */
 public record DemoSettings(String tenant, ZoneId zone, long seed, int agents, double speed, double eventRate,
-                           int backfillDays, String amiHost, int amiPort, Path queueLogFile) {
+                           int backfillDays, String amiHost, int amiPort, Path queueLogFile,
+                           Path recordingsDir) {
 
     public static final int MIN_AGENTS = 10;
     public static final int MAX_AGENTS = 200;
+
+    /** Without recordings (tests of the simulation and its tables). */
+    public DemoSettings(String tenant, ZoneId zone, long seed, int agents, double speed, double eventRate,
+                        int backfillDays, String amiHost, int amiPort, Path queueLogFile) {
+        this(tenant, zone, seed, agents, speed, eventRate, backfillDays, amiHost, amiPort, queueLogFile, null);
+    }
 
     public DemoSettings {
         Objects.requireNonNull(tenant, "tenant");

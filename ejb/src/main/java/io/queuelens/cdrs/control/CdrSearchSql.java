@@ -1,0 +1,115 @@
+package io.queuelens.cdrs.control;
+
+import io.queuelens.cdrs.entity.CdrListing;
+import io.queuelens.cdrs.entity.CdrQuery;
+import io.queuelens.schema.control.UtcColumns;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The search's SQL: every value a bound parameter, the sort column from {@link io.queuelens.cdrs.entity.CdrSort}'s
+ * whitelist, the id as tie-breaker so pages never overlap or skip rows, and the tenant on every query.
+ */
+public final class CdrSearchSql {
+
+    private static final String COLUMNS = "id, calldate, clid, src, dst, did, caller_name, disposition, duration, "
+            + "billsec, queue, agent, recording_file, uniqueid, channel, dstchannel, dcontext, lastapp";
+
+    private CdrSearchSql() {
+    }
+
+    public static long count(Connection c, CdrQuery q) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String where = where(q, args);
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cdr_record WHERE " + where)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public static List<CdrListing> rows(Connection c, CdrQuery q) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String where = where(q, args);
+        String dir = q.ascending() ? " ASC" : " DESC";
+        String sql = "SELECT " + COLUMNS + " FROM cdr_record WHERE " + where + " ORDER BY " + q.sort().column() + dir
+                + ", id" + dir + " LIMIT ? OFFSET ?";
+        args.add(q.limit());
+        args.add(q.offset());
+        List<CdrListing> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String recording = rs.getString(13);
+                    out.add(new CdrListing(rs.getLong(1), UtcColumns.instant(rs.getObject(2, LocalDateTime.class)),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11), rs.getString(12),
+                            recording != null && !recording.isEmpty(), rs.getString(14), rs.getString(15),
+                            rs.getString(16), rs.getString(17), rs.getString(18)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Distinct queues of a tenant's CDRs (the filter's choices). */
+    public static List<String> queues(Connection c, String tenant) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT queue FROM cdr_record WHERE tenant_id = ? AND queue IS NOT NULL ORDER BY queue")) {
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    static String where(CdrQuery q, List<Object> args) {
+        StringBuilder w = new StringBuilder("tenant_id = ? AND calldate >= ? AND calldate < ?");
+        args.add(q.tenant());
+        args.add(UtcColumns.of(q.from()));
+        args.add(UtcColumns.of(q.to()));
+        if (q.number() != null) {
+            String like = "%" + escapeLike(q.number()) + "%";
+            w.append(" AND (src LIKE ? ESCAPE '!' OR dst LIKE ? ESCAPE '!' OR clid LIKE ? ESCAPE '!')");
+            args.add(like);
+            args.add(like);
+            args.add(like);
+        }
+        equal(w, args, "did", q.did());
+        equal(w, args, "disposition", q.disposition());
+        equal(w, args, "queue", q.queue());
+        equal(w, args, "agent", q.agent());
+        return w.toString();
+    }
+
+    private static void equal(StringBuilder w, List<Object> args, String column, String value) {
+        if (value != null) {
+            w.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    /** The user's text is matched literally: LIKE's own wildcards are escaped. */
+    static String escapeLike(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+}

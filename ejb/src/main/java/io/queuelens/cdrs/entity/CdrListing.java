@@ -1,0 +1,11 @@
+package io.queuelens.cdrs.entity;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/** One CDR as the search shows it; {@code hasRecording} says the PBX named a file (it may still be missing). */
+public record CdrListing(long id, Instant calldate, String clid, String src, String dst, String did, String callerName,
+                         String disposition, int duration, int billsec, String queue, String agent, boolean hasRecording,
+                         String uniqueid, String channel, String dstchannel, String dcontext, String lastapp)
+        implements Serializable {
+}

@@ -1,0 +1,156 @@
+package io.queuelens.ingest.boundary;
+
+import io.queuelens.calls.control.CdrStore;
+import io.queuelens.calls.control.VisitCdrLinks;
+import io.queuelens.ingest.control.CdrTableIngestion;
+import io.queuelens.sources.boundary.SourceStatus;
+import io.queuelens.sources.demo.boundary.DemoContactCenter;
+import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.tenancy.entity.Tenant;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps {@code cdr_record} of every history source up to date and linked to the queue visits: reads
+ * new cdr rows every few seconds (today the demo PBX's {@code demo_cdr}, in FreePBX's layout), then
+ * re-links the calls of recently stored CDRs, which catches a visit and its CDR committed at the same
+ * moment (each writer links in its own transaction and then cannot see the other's rows).
+ */
+@Singleton
+@Startup
+@DependsOn("DemoContactCenter")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class CdrIngestion {
+
+    private static final Logger LOG = Logger.getLogger(CdrIngestion.class.getName());
+
+    /** Longer than nearly every call: a row stamped with its call's start is still found when written at the end. */
+    static final Duration OVERLAP = Duration.ofHours(4);
+    /** How often a caught-up reader goes back {@link #OVERLAP}; in between it only reads after its last key. */
+    static final Duration RESCAN_EVERY = Duration.ofMinutes(1);
+    /** Unlinked CDRs stored this recently, of calls that started within {@link #RELINK_CALLS}, are re-linked at every tick. */
+    static final Duration RELINK_WINDOW = Duration.ofMinutes(10);
+    static final Duration RELINK_CALLS = Duration.ofDays(1);
+
+    @Inject
+    DemoContactCenter demo;
+
+    @Inject
+    Tenants tenants;
+
+    @Resource(lookup = "jdbc/queuelens")
+    DataSource dataSource;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    @ConfigProperty(name = "queuelens.ingest.interval-ms", defaultValue = "2000")
+    long intervalMillis;
+
+    @Inject
+    @ConfigProperty(name = "queuelens.ingest.batch-rows", defaultValue = "5000")
+    int batchRows;
+
+    private ScheduledExecutorService scheduler;
+    private final AtomicLong rowsStored = new AtomicLong();
+    private final AtomicReference<String> lastError = new AtomicReference<>();
+    private volatile boolean caughtUp;
+
+    @PostConstruct
+    void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(threads);
+        if (demo.status().state() == SourceStatus.State.STOPPED) {
+            return;
+        }
+        ZoneId zone = tenants.find(demo.tenantId()).map(Tenant::getTimeZone).orElse(ZoneId.of("UTC"));
+        CdrTableIngestion ingestion = new CdrTableIngestion(demo.tenantId(), demo.name(), dataSource, "demo_cdr", zone,
+                dataSource, OVERLAP, RESCAN_EVERY, Clock.systemUTC());
+        scheduler.scheduleWithFixedDelay(() -> drain(ingestion), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Reads until caught up, then re-links recent calls; a failure is logged once per streak and retried. */
+    private void drain(CdrTableIngestion ingestion) {
+        if (demo.status().state() == SourceStatus.State.STARTING) {
+            return; // as HistoryIngestion: let the demo's backfill finish first
+        }
+        try {
+            CdrTableIngestion.Step s;
+            do {
+                s = ingestion.step(batchRows);
+                rowsStored.addAndGet(s.stored());
+            } while (!s.caughtUp());
+            relinkRecent();
+            if (!caughtUp) {
+                caughtUp = true;
+                LOG.log(Level.INFO, "CDRs of {0}/{1} are up to date: {2} rows stored",
+                        new Object[]{demo.tenantId(), demo.name(), rowsStored.get()});
+            }
+            lastError.set(null);
+        } catch (Exception e) {
+            if (lastError.getAndSet(e.toString()) == null) {
+                LOG.log(Level.WARNING, "CDR ingestion of " + demo.tenantId() + "/" + demo.name() + " failed; retrying", e);
+            }
+        }
+    }
+
+    private void relinkRecent() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                Instant now = Instant.now();
+                VisitCdrLinks.link(c, demo.tenantId(), demo.name(), CdrStore.unlinkedCallIds(c, demo.tenantId(),
+                        demo.name(), now.minus(RELINK_WINDOW), now.minus(RELINK_CALLS)));
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    public boolean isCaughtUp() {
+        return caughtUp;
+    }
+
+    public long rowsStored() {
+        return rowsStored.get();
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
