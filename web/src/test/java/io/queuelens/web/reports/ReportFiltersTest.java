@@ -2,11 +2,8 @@ package io.queuelens.web.reports;
 
 import io.queuelens.reports.entity.InvalidReportRequest;
 import io.queuelens.rollups.entity.PeriodUnit;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.io.StringReader;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -51,19 +48,5 @@ class ReportFiltersTest {
         assertThat(f.getQueue()).isEqualTo("sales");
         f.setQueues("support,sales");
         assertThat(f.getQueue()).isEqualTo("support");
-    }
-
-    @Test
-    void chartsHaveBarsOnTheLeftAndPercentagesOnARightAxisWithGapsForNoData() {
-        String json = new ChartJson(List.of("a", "b")).bars("Offered", List.of(3L, 4L), "#000")
-                .percentLine("SL", Arrays.asList(50.04, null), "#111").toJson("Calls");
-        JsonObject chart = Json.createReader(new StringReader(json)).readObject();
-        assertThat(chart.getJsonObject("data").getJsonArray("labels").getString(1)).isEqualTo("b");
-        var datasets = chart.getJsonObject("data").getJsonArray("datasets");
-        assertThat(datasets.getJsonObject(0).getJsonArray("data").getJsonNumber(1).longValue()).isEqualTo(4);
-        assertThat(datasets.getJsonObject(1).getString("yAxisID")).isEqualTo("y1");
-        assertThat(datasets.getJsonObject(1).getJsonArray("data").getJsonNumber(0).doubleValue()).isEqualTo(50.0);
-        assertThat(datasets.getJsonObject(1).getJsonArray("data").isNull(1)).isTrue();
-        assertThat(chart.getJsonObject("options").getJsonObject("scales").getJsonObject("y1").getInt("max")).isEqualTo(100);
     }
 }
