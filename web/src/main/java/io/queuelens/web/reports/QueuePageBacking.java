@@ -69,7 +69,7 @@ public class QueuePageBacking extends ReportPage {
         outcomes = Outcomes.ALL.stream().map(o -> new OutcomeLine(o, count.format(Outcomes.count(t, o)),
                 t.offered() == 0 ? FigureFormat.NO_DATA : percent.format((double) Outcomes.count(t, o) / t.offered()))).toList();
         outcomeChart = new ChartJson(Outcomes.ALL.stream().map(o -> Outcomes.label(o)).toList())
-                .bars(Messages.text("summary.fig.offered"), Outcomes.ALL.stream().map(o -> Outcomes.count(t, o)).toList(), "#1f6feb")
+                .bars(Messages.text("rpages.count"), Outcomes.ALL.stream().map(o -> Outcomes.count(t, o)).toList(), "#1f6feb")
                 .toJson(Messages.text("summary.chart.calls"));
 
         List<HourOfDay> profile = calls.hourlyProfile(one);
