@@ -60,6 +60,11 @@ public class CallReports {
         return read(request, c -> AgentAnswers.byAgent(c, VisitScope.of(request, agents), KpiSettings.DEFAULTS));
     }
 
+    /** Every agent who answered in the request's range and queues, sorted. */
+    public List<String> agentNames(SummaryRequest request) {
+        return read(request, c -> AgentAnswers.names(c, VisitScope.of(request, List.of())));
+    }
+
     public long abandonedCount(SummaryRequest request) {
         return read(request, c -> AbandonedCalls.count(c, VisitScope.of(request, List.of())));
     }

@@ -70,6 +70,21 @@ public final class AgentAnswers {
         return out;
     }
 
+    /** The agents who answered a visit of the scope, sorted: the page's agent choices, without the figures' cost. */
+    public static List<String> names(Connection c, VisitScope scope) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT agent FROM queue_visit WHERE outcome = 'ANSWERED' "
+                + "AND agent IS NOT NULL AND " + scope.where("") + " ORDER BY agent")) {
+            scope.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
     /**
      * The after-call work of the scope's answered visits, per agent. Every answered visit of the
      * range competes for the pauses (an agent's calls in other queues too), as in the rollups.

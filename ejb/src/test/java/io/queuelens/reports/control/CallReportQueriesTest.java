@@ -86,6 +86,8 @@ class CallReportQueriesTest {
             assertThat(support.get(0).figures().aht()).isCloseTo(60.0, within(1e-9));
             assertThat(AgentAnswers.byAgent(c, scope(List.of(), List.of("Agent/2")), KpiSettings.DEFAULTS))
                     .extracting(AgentAnswered::agent).containsExactly("Agent/2");
+            assertThat(AgentAnswers.names(c, scope(List.of(), List.of()))).containsExactly("Agent/1", "Agent/2");
+            assertThat(AgentAnswers.names(c, scope(List.of("support"), List.of()))).containsExactly("Agent/1");
         }
     }
 

@@ -58,7 +58,8 @@ public class AnsweredBacking extends ReportPage {
         List<AgentAnswered> answered = calls.byAgent(s.request(), s.agents());
         agents = answered.stream().map(a -> agentLine(a, format)).toList();
         TreeSet<String> choices = new TreeSet<>(s.agents());
-        (s.agents().isEmpty() ? answered : calls.byAgent(s.request(), List.of())).forEach(a -> choices.add(a.agent()));
+        choices.addAll(s.agents().isEmpty() ? answered.stream().map(AgentAnswered::agent).toList()
+                : calls.agentNames(s.request()));
         agentChoices = List.copyOf(choices);
         waits = new WaitView(calls.answerWaits(s.request(), s.agents(), s.buckets()), locale,
                 Messages.text("rpages.answered.waits.series"), Messages.text("summary.chart.calls"), "#1f6feb");
