@@ -7,6 +7,13 @@
  * {@code control.SummaryAccumulator} (sums buckets into rows in one pass), and the request/report
  * value objects in {@code entity}. Writing the rollups belongs to {@code rollups}.
  *
+ * <p>Also {@code boundary.CallReports}: what needs single visits rather than buckets, read from
+ * {@code queue_visit} with the same [from, to) attribution: wait-time distributions (one aggregate
+ * query, {@code control.WaitDistribution}), answers per agent with their after-call work
+ * ({@code control.AgentAnswers}), the abandoned calls page by page with whether the caller was
+ * answered later ({@code control.AbandonedCalls}), and the average day from hourly rollup rows
+ * ({@code control.HourlyProfile}).
+ *
  * <p>Decisions:
  * <ul>
  *   <li><b>Attribution</b>: a visit counts in the period in which it entered the queue (its bucket's

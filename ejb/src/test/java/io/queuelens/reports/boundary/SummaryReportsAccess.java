@@ -1,0 +1,16 @@
+package io.queuelens.reports.boundary;
+
+import javax.sql.DataSource;
+
+/** A {@link SummaryReports} on a test database, for tests outside this package. */
+public final class SummaryReportsAccess {
+
+    private SummaryReportsAccess() {
+    }
+
+    public static SummaryReports of(DataSource ds) {
+        SummaryReports r = new SummaryReports();
+        r.dataSource = ds;
+        return r;
+    }
+}
