@@ -4,6 +4,7 @@ import io.queuelens.it.support.HeadlessChromium;
 import io.queuelens.it.support.SharedMariaDbServer;
 import io.queuelens.it.support.SharedMariaDbServer.Deployment;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * overview lists the demo source.
  */
 @ExtendWith(SharedMariaDbServer.class)
+@Order(1) // the first browser IT on the shared server: the others log in with the password chosen here
 class LoginBrowserIT {
 
     private ChromeDriver browser;
