@@ -41,7 +41,8 @@ public class Vault {
         return keyFile.filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath()).orElseGet(() -> data.resolve("vault.key"));
     }
 
-    private SecretCipher cipher() {
+    /** The cipher over the key file's keys, for controls that encrypt as they store. */
+    public SecretCipher cipher() {
         SecretCipher c = cipher;
         if (c == null) {
             synchronized (this) {

@@ -58,7 +58,8 @@ public final class AsteriskSourceRules {
         if (!blank(f.getCdrTable()) && (f.getMode() != QueueLogMode.TABLE || blank(f.getDbUrl()))) {
             problems.add(new SourceProblem("cdrTable", "the CDR table is read from the PBX database: set the database URL too"));
         }
-        boolean anyAmi = !blank(f.getAmiHost()) || !blank(f.getAmiUser()) || !blank(f.getAmiSecret()) || f.getAmiPort() != null;
+        // the port alone does not count: it has a default, and a form keeps it when the rest is cleared
+        boolean anyAmi = !blank(f.getAmiHost()) || !blank(f.getAmiUser()) || !blank(f.getAmiSecret());
         if (anyAmi) {
             require(problems, f.getAmiHost(), "amiHost", "enter the PBX's AMI host, or clear every AMI field");
             require(problems, f.getAmiUser(), "amiUser", "enter the AMI user (manager.conf), or clear every AMI field");

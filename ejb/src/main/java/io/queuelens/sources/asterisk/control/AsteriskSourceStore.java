@@ -38,6 +38,11 @@ public final class AsteriskSourceStore {
     private final SecretCipher cipher;
     private final Validator validator;
 
+    /** A store that only reads (lists, finds): it needs neither the vault nor a validator. */
+    public static AsteriskSourceStore readOnly(DataSource app) {
+        return new AsteriskSourceStore(app, null, null);
+    }
+
     public AsteriskSourceStore(DataSource app, SecretCipher cipher, Validator validator) {
         this.app = app;
         this.cipher = cipher;
@@ -120,6 +125,36 @@ public final class AsteriskSourceStore {
             ps.setString(3, tenantId);
             ps.setLong(4, id);
             return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** How far the source's reader got: its checkpoint position ("" before the first) and the lines it quarantined. */
+    public record Progress(String position, long quarantined) {
+    }
+
+    public Progress progress(String tenantId, String name, String reader) throws SQLException {
+        try (Connection c = app.getConnection()) {
+            String position = "";
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT position FROM ingest_checkpoint WHERE tenant_id = ? AND source_id = ? AND reader = ?")) {
+                ps.setString(1, tenantId);
+                ps.setString(2, name);
+                ps.setString(3, reader);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        position = rs.getString(1);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM quarantined_input WHERE tenant_id = ? AND source_id = ?")) {
+                ps.setString(1, tenantId);
+                ps.setString(2, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new Progress(position, rs.getLong(1));
+                }
+            }
         }
     }
 
