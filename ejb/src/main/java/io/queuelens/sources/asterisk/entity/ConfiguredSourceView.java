@@ -16,6 +16,15 @@ public record ConfiguredSourceView(AsteriskSourceConfig config, SourceStatus sta
         return status.counters().getOrDefault("linesRead", 0L);
     }
 
+    /**
+     * The position in short: the row id of a table reader, {@code generation:byte offset} of a file tail
+     * (whose checkpoint also carries the file's identity, too long for a table cell).
+     */
+    public String shortPosition() {
+        String[] parts = position.split("\\|");
+        return parts.length >= 2 ? parts[0] + ":" + parts[1] : position;
+    }
+
     /** The reader's last error, or null while it reads fine. */
     public String lastError() {
         return status.state() == SourceStatus.State.RECONNECTING || status.state() == SourceStatus.State.FAILED
