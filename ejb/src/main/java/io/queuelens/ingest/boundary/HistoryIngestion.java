@@ -206,7 +206,8 @@ public class HistoryIngestion implements SourceProvider {
         try {
             if (c.mode() == QueueLogMode.FILE) {
                 QueueLogFileTail tail = new QueueLogFileTail(c.tenantId(), c.name(), Path.of(c.queueLogFile()), dataSource, rollups);
-                return new SourceReader(c.tenantId(), c.name(), "the queue_log file " + c.queueLogFile(), tail::step, tail::detail);
+                return new SourceReader(c.tenantId(), c.name(), "the queue_log file " + c.queueLogFile(), tail::step, tail::detail,
+                        tail::waiting);
             }
             String password = c.dbPassword() == null ? "" : vault.decrypt(c.dbPassword());
             PbxDataSource pbx = new PbxDataSource(c.dbUrl(), c.dbUser(), password);

@@ -69,6 +69,7 @@ public final class QueueLogFileTail {
     private TailPosition position;
     private boolean resumed;
     private volatile String detail = "not started";
+    private volatile boolean waiting;
     private volatile String lastPosition = "";
 
     public QueueLogFileTail(String tenantId, String sourceId, Path file, DataSource app, QueueRollupRefresher rollups) {
@@ -125,10 +126,12 @@ public final class QueueLogFileTail {
     }
 
     private IngestResult advance(int maxLines) throws IOException, SQLException {
+        waiting = false;
         Identity current = identity(file);
         if (position == null) {
             if (current == null) {
                 detail = file + " does not exist (yet)";
+                waiting = true;
                 return IngestResult.NONE;
             }
             position = new TailPosition(1, 0, 0, current.hash(), current.key());
@@ -141,6 +144,7 @@ public final class QueueLogFileTail {
                 Path rotated = findRotated(position);
                 if (rotated == null) {
                     detail = file + " does not exist; waiting for it";
+                    waiting = true;
                     return IngestResult.NONE;
                 }
                 return read(rotated, maxLines, false, null); // renamed, new file not created yet: follow the old one
@@ -377,6 +381,11 @@ public final class QueueLogFileTail {
     /** One sentence for the source's status: what the tail follows, or why it waits. */
     public String detail() {
         return detail;
+    }
+
+    /** Whether the last step found no file to read (neither the configured one nor its rotated predecessor). */
+    public boolean waiting() {
+        return waiting;
     }
 
     /** The last committed checkpoint ({@code generation|offset|lines|hash|key}), "" before the first. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +35,7 @@ public final class SourceReader implements Source {
     private final String what;
     private final Step step;
     private final Supplier<String> following;
+    private final BooleanSupplier waiting;
     private final AtomicLong linesRead = new AtomicLong();
     private final AtomicLong visits = new AtomicLong();
     private final AtomicLong quarantined = new AtomicLong();
@@ -50,6 +52,12 @@ public final class SourceReader implements Source {
      * @param following a sentence about where the reader is, shown while it works
      */
     public SourceReader(String tenantId, String name, String what, Step step, Supplier<String> following) {
+        this(tenantId, name, what, step, following, () -> false);
+    }
+
+    /** @param waiting whether the input is missing for now (e.g. a queue_log file not there): the source is not ready then */
+    public SourceReader(String tenantId, String name, String what, Step step, Supplier<String> following, BooleanSupplier waiting) {
+        this.waiting = waiting;
         this.tenantId = tenantId;
         this.name = name;
         this.what = what;
@@ -89,7 +97,7 @@ public final class SourceReader implements Source {
             }
             lastError = null;
             failures.set(0);
-            state = state == State.STOPPED ? State.STOPPED : State.CONNECTED;
+            state = state == State.STOPPED ? State.STOPPED : waiting.getAsBoolean() ? State.RECONNECTING : State.CONNECTED;
             detail = following.get();
         } catch (Exception e) {
             String reason = "reading " + what + " failed: " + e.getMessage();
