@@ -94,6 +94,8 @@ public class HistoryIngestion implements SourceProvider {
     /** Running readers of configured sources by row id, with the config version they run. */
     private final Map<Long, Running> configured = new ConcurrentHashMap<>();
     private final AtomicReference<String> configError = new AtomicReference<>();
+    /** One lock per configured source, kept across its readers (see {@link SourceReader#stepsUnder}). */
+    private final Map<Long, Object> stepLocks = new ConcurrentHashMap<>();
 
     // the demo's reader
     private final AtomicLong linesRead = new AtomicLong();
@@ -187,6 +189,7 @@ public class HistoryIngestion implements SourceProvider {
                 running.reader().stop();
             }
             SourceReader reader = readerOf(c);
+            reader.stepsUnder(stepLocks.computeIfAbsent(c.id(), k -> new Object()));
             configured.put(c.id(), new Running(c.updatedAt(), reader));
             reader.scheduled(scheduler.scheduleWithFixedDelay(() -> reader.drain(batchRows), 0, intervalMillis, TimeUnit.MILLISECONDS));
             LOG.log(Level.INFO, "History source {0}/{1} started ({2})", new Object[]{c.tenantId(), c.name(), c.mode()});

@@ -46,6 +46,8 @@ public final class SourceReader implements Source {
     private volatile Instant lastReadAt;
     private volatile ScheduledFuture<?> schedule;
     private boolean cannotStart;
+    /** Shared by every reader of one source (one replaces another when its settings change): their steps never overlap. */
+    private Object stepLock = this;
 
     /**
      * @param what      what is read, for messages (e.g. {@code table queue_log of jdbc:mysql://pbx/asteriskcdrdb})
@@ -76,8 +78,23 @@ public final class SourceReader implements Source {
         return r;
     }
 
+    /**
+     * Steps only while holding {@code lock}, the lock of its source: a stopped reader of the same source
+     * (settings changed, or disabled and enabled again) finishes the step it is in before this one's
+     * first, so two readers never commit one checkpoint at once. Call before scheduling.
+     */
+    public void stepsUnder(Object lock) {
+        this.stepLock = lock;
+    }
+
     /** Reads until caught up. Never throws: the next run of the schedule retries. */
     public void drain(int batchRows) {
+        synchronized (stepLock) {
+            drainLocked(batchRows);
+        }
+    }
+
+    private void drainLocked(int batchRows) {
         if (state == State.STOPPED || cannotStart) {
             return;
         }

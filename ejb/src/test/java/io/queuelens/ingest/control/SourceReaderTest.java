@@ -108,4 +108,43 @@ class SourceReaderTest {
         assertThat(failed.status().detail()).contains("does not decrypt");
         assertThat(failed.lastError()).contains("does not decrypt");
     }
+
+    @Test
+    void twoReadersOfOneSourceNeverStepAtTheSameTime() throws Exception {
+        Object lock = new Object();
+        java.util.concurrent.CountDownLatch inStep = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger concurrent = new AtomicInteger();
+        AtomicInteger maxConcurrent = new AtomicInteger();
+        SourceReader.Step slow = max -> {
+            maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+            inStep.countDown();
+            release.await();
+            concurrent.decrementAndGet();
+            return IngestResult.NONE;
+        };
+        SourceReader old = new SourceReader("t1", "pbx1", "x", slow, () -> "old");
+        old.stepsUnder(lock);
+        Thread first = new Thread(() -> old.drain(10));
+        first.start();
+        inStep.await();
+        old.stop(); // settings changed while the old reader is in a step
+
+        SourceReader replacement = new SourceReader("t1", "pbx1", "x", max -> {
+            maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+            concurrent.decrementAndGet();
+            return IngestResult.NONE;
+        }, () -> "new");
+        replacement.stepsUnder(lock);
+        Thread second = new Thread(() -> replacement.drain(10));
+        second.start();
+        second.join(300);
+        assertThat(second.isAlive()).as("the new reader waits for the old one's step").isTrue();
+        release.countDown();
+        first.join(5000);
+        second.join(5000);
+        assertThat(maxConcurrent.get()).isEqualTo(1);
+        assertThat(replacement.status().state()).isEqualTo(State.CONNECTED);
+        assertThat(old.status().state()).isEqualTo(State.STOPPED);
+    }
 }
