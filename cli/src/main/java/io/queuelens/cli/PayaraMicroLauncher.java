@@ -75,8 +75,10 @@ public final class PayaraMicroLauncher implements AutoCloseable {
                 "--rootdir", config.dataDir().resolve("payara").toString(),
                 "--postbootcommandfile", postBoot.toString(),
                 "--nocluster"));
-        if (!config.database().isEmbedded()) {
-            command.addAll(List.of("--addlibs", config.runtimeDir().resolve("mysql-connector-j.jar").toString()));
+        // The MySQL/MariaDB driver also on H2: configured Asterisk sources read their PBX's database through it.
+        Path driver = config.runtimeDir().resolve("mysql-connector-j.jar");
+        if (!config.database().isEmbedded() || Files.isRegularFile(driver)) {
+            command.addAll(List.of("--addlibs", driver.toString()));
         }
 
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);

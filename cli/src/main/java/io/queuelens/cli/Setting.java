@@ -38,7 +38,9 @@ public enum Setting {
     DEMO_BACKFILL_DAYS("QUEUELENS_DEMO_BACKFILL_DAYS", "30", "Days of history the demo writes at first start."),
     DEMO_AMI_HOST("QUEUELENS_DEMO_AMI_HOST", "127.0.0.1", "Address the demo AMI server listens on."),
     DEMO_AMI_PORT("QUEUELENS_DEMO_AMI_PORT", "15038", "Port of the demo AMI server; 0 picks a free one."),
-    DEMO_QUEUE_LOG_FILE("QUEUELENS_DEMO_QUEUE_LOG_FILE", "(off)", "Also write the demo's queue_log to this file.");
+    DEMO_QUEUE_LOG_FILE("QUEUELENS_DEMO_QUEUE_LOG_FILE", "(off)", "Also write the demo's queue_log to this file."),
+    VAULT_KEY_FILE("QUEUELENS_VAULT_KEY_FILE", "(vault.key in the data folder)",
+            "Key file that encrypts source passwords and secrets; created (mode 0600) at first start.");
 
     private final String variable;
     private final String defaultValue;

@@ -1,19 +1,30 @@
 package io.queuelens.ingest.boundary;
 
 import io.queuelens.ingest.control.IngestResult;
+import io.queuelens.ingest.control.QueueLogFileTail;
 import io.queuelens.ingest.control.QueueLogTableIngestion;
 import io.queuelens.kpi.boundary.KpiSettingsService;
+import io.queuelens.ingest.control.SourceReader;
 import io.queuelens.rollups.control.QueueRollupRefresher;
+import io.queuelens.sources.asterisk.control.AsteriskSourceStore;
+import io.queuelens.sources.asterisk.control.PbxDataSource;
+import io.queuelens.sources.asterisk.entity.AsteriskSourceConfig;
+import io.queuelens.sources.asterisk.entity.QueueLogMode;
+import io.queuelens.sources.boundary.Source;
+import io.queuelens.sources.boundary.SourceProvider;
 import io.queuelens.sources.boundary.SourceStatus;
 import io.queuelens.sources.demo.boundary.DemoContactCenter;
 import io.queuelens.tenancy.boundary.Tenants;
 import io.queuelens.tenancy.entity.Tenant;
+import io.queuelens.vault.boundary.Vault;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -21,7 +32,15 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,15 +50,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the facts and rollups of every history source up to date: reads new queue_log rows every
- * few seconds and commits facts, rollups and checkpoint together. Today: the demo PBX's table;
- * configured Asterisk sources join the same loop.
+ * Keeps the facts and rollups of every history source up to date: the demo PBX's queue_log table and
+ * every enabled Asterisk source configured per tenant (its queue_log table in the PBX database, or its
+ * queue_log file followed across rotations). Each reader has its own schedule slot on a small pool, so
+ * a PBX that does not answer delays only itself; each commits facts, rollups and checkpoint together.
+ * The configured sources are compared with the running readers every interval (and right after an
+ * edit): a new, changed, disabled or re-enabled source takes effect without a restart.
  */
 @Singleton
 @Startup
 @DependsOn("DemoContactCenter")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class HistoryIngestion {
+@Local(SourceProvider.class) // Sources lists the configured readers...
+@LocalBean // ...and the admin page's boundary asks for their state
+public class HistoryIngestion implements SourceProvider {
 
     private static final Logger LOG = Logger.getLogger(HistoryIngestion.class.getName());
 
@@ -51,6 +75,9 @@ public class HistoryIngestion {
 
     @Inject
     KpiSettingsService kpiSettings;
+
+    @Inject
+    Vault vault;
 
     @Resource(lookup = "jdbc/queuelens")
     DataSource dataSource;
@@ -67,26 +94,43 @@ public class HistoryIngestion {
     int batchRows;
 
     private ScheduledExecutorService scheduler;
+    /** Running readers of configured sources by row id, with the config version they run. */
+    private final Map<Long, Running> configured = new ConcurrentHashMap<>();
+    private final AtomicReference<String> configError = new AtomicReference<>();
+    /** One lock per configured source, kept across its readers (see {@link SourceReader#stepsUnder}). */
+    private final Map<Long, Object> stepLocks = new ConcurrentHashMap<>();
+
+    // the demo's reader
     private final AtomicLong linesRead = new AtomicLong();
     private final AtomicLong visitsWritten = new AtomicLong();
     private final AtomicLong quarantined = new AtomicLong();
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private volatile boolean caughtUp;
 
+    private record Running(Instant version, SourceReader reader) {
+    }
+
     @PostConstruct
     void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(threads);
-        if (demo.status().state() == SourceStatus.State.STOPPED) {
-            return;
+        // two threads: a PBX that does not answer (up to its connect timeout) must not stop every other reader
+        scheduler = Executors.newScheduledThreadPool(2, threads);
+        try {
+            vault.cipher(); // creates the key file at first start, and says now when it cannot be used
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "The vault key file cannot be used: {0}; sources with passwords cannot be saved or read",
+                    e.getMessage());
         }
-        ZoneId zone = tenants.find(demo.tenantId()).map(Tenant::getTimeZone).orElse(ZoneId.of("UTC"));
-        QueueLogTableIngestion ingestion = new QueueLogTableIngestion(demo.tenantId(), demo.name(), dataSource,
-                "demo_queue_log", zone, dataSource, new QueueRollupRefresher(demo.tenantId(), kpiSettings.historySupplier(demo.tenantId())));
-        scheduler.scheduleWithFixedDelay(() -> drain(ingestion), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        if (demo.status().state() != SourceStatus.State.STOPPED) {
+            ZoneId zone = tenants.find(demo.tenantId()).map(Tenant::getTimeZone).orElse(ZoneId.of("UTC"));
+            QueueLogTableIngestion ingestion = new QueueLogTableIngestion(demo.tenantId(), demo.name(), dataSource,
+                    "demo_queue_log", zone, dataSource, new QueueRollupRefresher(demo.tenantId(), kpiSettings.historySupplier(demo.tenantId())));
+            scheduler.scheduleWithFixedDelay(() -> drainDemo(ingestion), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        }
+        scheduler.scheduleWithFixedDelay(this::reconcile, 0, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Reads until caught up; a failure is logged once per streak and retried at the next tick. */
-    private void drain(QueueLogTableIngestion ingestion) {
+    private void drainDemo(QueueLogTableIngestion ingestion) {
         if (demo.status().state() == SourceStatus.State.STARTING) {
             // Let the demo's backfill finish first: readiness waits for it, and reading the rows
             // while they are written would compete with it for the CPU and delay the first login.
@@ -113,6 +157,87 @@ public class HistoryIngestion {
         }
     }
 
+    /** Asks for the configured sources to be compared with the running readers now (after an edit). */
+    public void reconfigure() {
+        scheduler.execute(this::reconcile);
+    }
+
+    /**
+     * Starts readers of new or changed enabled sources and stops those of changed, disabled or removed
+     * ones. Runs on the scheduler (one at a time with itself: fixed delay, and {@link #reconfigure} only
+     * adds a run), never throws.
+     */
+    private synchronized void reconcile() {
+        List<AsteriskSourceConfig> all;
+        try {
+            all = AsteriskSourceStore.readOnly(dataSource).all();
+            configError.set(null);
+        } catch (Exception e) {
+            if (configError.getAndSet(e.toString()) == null) {
+                LOG.log(Level.WARNING, "Reading the configured Asterisk sources failed; retrying", e);
+            }
+            return;
+        }
+        Set<Long> wanted = new HashSet<>();
+        for (AsteriskSourceConfig c : all) {
+            if (!c.enabled()) {
+                continue;
+            }
+            wanted.add(c.id());
+            Running running = configured.get(c.id());
+            if (running != null && running.version().equals(c.updatedAt())) {
+                continue;
+            }
+            if (running != null) {
+                running.reader().stop();
+            }
+            SourceReader reader = readerOf(c);
+            reader.stepsUnder(stepLocks.computeIfAbsent(c.id(), k -> new Object()));
+            configured.put(c.id(), new Running(c.updatedAt(), reader));
+            reader.scheduled(scheduler.scheduleWithFixedDelay(() -> reader.drain(batchRows), 0, intervalMillis, TimeUnit.MILLISECONDS));
+            LOG.log(Level.INFO, "History source {0}/{1} started ({2})", new Object[]{c.tenantId(), c.name(), c.mode()});
+        }
+        configured.entrySet().removeIf(e -> {
+            if (wanted.contains(e.getKey())) {
+                return false;
+            }
+            e.getValue().reader().stop();
+            LOG.log(Level.INFO, "History source {0}/{1} stopped", new Object[]{e.getValue().reader().tenantId(), e.getValue().reader().name()});
+            return true;
+        });
+    }
+
+    private SourceReader readerOf(AsteriskSourceConfig c) {
+        QueueRollupRefresher rollups = new QueueRollupRefresher(c.tenantId(), kpiSettings.historySupplier(c.tenantId()));
+        try {
+            if (c.mode() == QueueLogMode.FILE) {
+                QueueLogFileTail tail = new QueueLogFileTail(c.tenantId(), c.name(), Path.of(c.queueLogFile()), dataSource, rollups);
+                return new SourceReader(c.tenantId(), c.name(), "the queue_log file " + c.queueLogFile(), tail::step, tail::detail,
+                        tail::waiting);
+            }
+            String password = c.dbPassword() == null ? "" : vault.decrypt(c.dbPassword());
+            PbxDataSource pbx = new PbxDataSource(c.dbUrl(), c.dbUser(), password);
+            ZoneId tenantZone = tenants.find(c.tenantId()).map(Tenant::getTimeZone).orElse(ZoneId.of("UTC"));
+            QueueLogTableIngestion table = new QueueLogTableIngestion(c.tenantId(), c.name(), pbx, c.queueLogTable(),
+                    c.zoneOr(tenantZone), dataSource, rollups);
+            String what = "table " + c.queueLogTable() + " of " + pbx.url();
+            return new SourceReader(c.tenantId(), c.name(), what, table::step, () -> "reading " + what + " (last id " + table.position() + ")");
+        } catch (RuntimeException e) { // the vault cannot open the password, a bad path...
+            return SourceReader.failed(c.tenantId(), c.name(), e.getMessage());
+        }
+    }
+
+    /** The readers of the enabled configured sources (status, health, metrics). */
+    @Override
+    public List<Source> sources() {
+        return List.copyOf(configured.values().stream().map(r -> (Source) r.reader()).toList());
+    }
+
+    /** The running reader of configured source {@code id}, if it is enabled. */
+    public Optional<SourceReader> reader(long id) {
+        return Optional.ofNullable(configured.get(id)).map(Running::reader);
+    }
+
     public boolean isCaughtUp() {
         return caughtUp;
     }
@@ -127,6 +252,7 @@ public class HistoryIngestion {
 
     @PreDestroy
     void stop() {
+        configured.values().forEach(r -> r.reader().stop());
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);
