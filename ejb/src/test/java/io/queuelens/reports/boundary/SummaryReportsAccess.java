@@ -11,6 +11,7 @@ public final class SummaryReportsAccess {
     public static SummaryReports of(DataSource ds) {
         SummaryReports r = new SummaryReports();
         r.dataSource = ds;
+        r.kpiSettings = io.queuelens.kpi.boundary.KpiSettingsServices.over(ds);
         return r;
     }
 }

@@ -3,7 +3,6 @@ package io.queuelens.reports.boundary;
 import io.queuelens.calls.entity.Outcome;
 import io.queuelens.calls.entity.QueueVisit;
 import io.queuelens.kpi.control.KpiCalculator;
-import io.queuelens.kpi.boundary.KpiSettingsServices;
 import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.kpi.entity.KpiSettings;
 import io.queuelens.kpi.entity.QueueFigures;
@@ -43,10 +42,7 @@ class SummaryReportsTest {
     private static final KpiSettingsHistory DEFAULTS = KpiSettingsHistory.defaultsOnly();
 
     private static SummaryReports reports(TestDatabases.Db db) {
-        SummaryReports r = new SummaryReports();
-        r.dataSource = db.dataSource();
-        r.kpiSettings = KpiSettingsServices.over(db.dataSource());
-        return r;
+        return SummaryReportsAccess.of(db.dataSource());
     }
 
     @ParameterizedTest
