@@ -51,6 +51,21 @@ class AsteriskSourceIT {
                           data1 VARCHAR(100) NOT NULL DEFAULT '', data2 VARCHAR(100) NOT NULL DEFAULT '',
                           data3 VARCHAR(100) NOT NULL DEFAULT '', data4 VARCHAR(100) NOT NULL DEFAULT '',
                           data5 VARCHAR(100) NOT NULL DEFAULT '')""");
+                // FreePBX's asteriskcdrdb.cdr layout: the CDR adds recording, DID and caller name to the visit
+                s.execute("""
+                        CREATE TABLE cdr (calldate DATETIME NOT NULL, clid VARCHAR(80) NOT NULL DEFAULT '',
+                          src VARCHAR(80) NOT NULL DEFAULT '', dst VARCHAR(80) NOT NULL DEFAULT '',
+                          dcontext VARCHAR(80) NOT NULL DEFAULT '', channel VARCHAR(80) NOT NULL DEFAULT '',
+                          dstchannel VARCHAR(80) NOT NULL DEFAULT '', lastapp VARCHAR(80) NOT NULL DEFAULT '',
+                          lastdata VARCHAR(80) NOT NULL DEFAULT '', duration INT NOT NULL DEFAULT 0,
+                          billsec INT NOT NULL DEFAULT 0, disposition VARCHAR(45) NOT NULL DEFAULT '',
+                          amaflags INT NOT NULL DEFAULT 0, accountcode VARCHAR(20) NOT NULL DEFAULT '',
+                          uniqueid VARCHAR(32) NOT NULL DEFAULT '', userfield VARCHAR(255) NOT NULL DEFAULT '',
+                          did VARCHAR(50) NOT NULL DEFAULT '', recordingfile VARCHAR(255) NOT NULL DEFAULT '',
+                          cnum VARCHAR(80) NOT NULL DEFAULT '', cnam VARCHAR(80) NOT NULL DEFAULT '',
+                          outbound_cnum VARCHAR(80) NOT NULL DEFAULT '', outbound_cnam VARCHAR(80) NOT NULL DEFAULT '',
+                          dst_cnam VARCHAR(80) NOT NULL DEFAULT '', linkedid VARCHAR(32) NOT NULL DEFAULT '',
+                          peeraccount VARCHAR(80) NOT NULL DEFAULT '', sequence INT NOT NULL DEFAULT 0)""");
                 s.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
                 s.execute("GRANT SELECT ON " + pbx.name() + ".* TO '" + user + "'@'%'");
             }
@@ -62,6 +77,16 @@ class AsteriskSourceIT {
                 row(pbx, base.plusSeconds(100), "101.1", "NONE", "ENTERQUEUE", "", "5550002", "1");
                 row(pbx, base.plusSeconds(130), "101.1", "NONE", "ABANDON", "1", "1", "30");
 
+                try (Connection c = pbx.connect(); java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO cdr "
+                        + "(calldate, clid, src, dst, dcontext, channel, dstchannel, lastapp, duration, billsec, disposition, "
+                        + "uniqueid, did, recordingfile, cnum, cnam, linkedid, sequence) "
+                        + "VALUES (?, '\"Ana Lima\" <5550001>', '5550001', '600', 'ext-queues', 'PJSIP/trunk-1', "
+                        + "'Local/201@from-queue-2', 'Queue', 70, 65, 'ANSWERED', '100.1', '4930123456', "
+                        + "'q-600-5550001-20261122-100000-100.1.wav', '5550001', 'Ana Lima', '100.1', 1)")) {
+                    ps.setObject(1, java.time.LocalDateTime.ofInstant(base, java.time.ZoneOffset.UTC));
+                    ps.executeUpdate();
+                }
+
                 String url = "jdbc:mariadb://127.0.0.1:3306/" + pbx.name();
                 // incomplete settings: 400 naming the property, nothing stored
                 HttpResponse<String> bad = send("POST", d, "/api/v1/sources/asterisk?tenant=demo",
@@ -71,6 +96,7 @@ class AsteriskSourceIT {
 
                 String settings = "{\"name\":\"itpbx\",\"displayName\":\"IT PBX\",\"mode\":\"TABLE\",\"dbUrl\":\"" + url
                         + "\",\"dbUser\":\"" + user + "\",\"dbPassword\":\"" + password + "\",\"queueLogTable\":\"queue_log\","
+                        + "\"cdrTable\":\"cdr\","
                         + "\"timeZone\":\"UTC\"}";
                 // test connection: a wrong password says so, the right one works
                 HttpResponse<String> wrong = send("POST", d, "/api/v1/sources/asterisk/test?tenant=demo",
@@ -98,6 +124,12 @@ class AsteriskSourceIT {
                     assertThat(d.database().count("select count(*) from queue_visit where tenant_id = 'demo' and source_id = 'itpbx'"))
                             .isEqualTo(2);
 
+                    // the PBX's CDR is read with its queue_log and linked to the answered visit by uniqueid
+                    awaitCount(d, "select count(*) from queue_visit where source_id = 'itpbx' and call_id = '100.1' "
+                            + "and recording_file = 'q-600-5550001-20261122-100000-100.1.wav' and did = '4930123456' "
+                            + "and caller_name = 'Ana Lima'", 1);
+                    assertThat(d.database().count("select count(*) from cdr_record where source_id = 'itpbx'")).isEqualTo(1);
+
                     // appended rows are picked up; the state shows the reader's progress
                     row(pbx, base.plusSeconds(200), "102.1", "NONE", "ENTERQUEUE", "", "5550003", "1");
                     row(pbx, base.plusSeconds(210), "102.1", "NONE", "ABANDON", "1", "1", "10");
@@ -119,6 +151,19 @@ class AsteriskSourceIT {
                 }
             }
         }
+    }
+
+    private static void awaitCount(Deployment d, String sql, long expected) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        long last = -1;
+        while (Instant.now().isBefore(deadline)) {
+            last = d.database().count(sql);
+            if (last == expected) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(sql + " gave " + last + ", expected " + expected);
     }
 
     private JsonObject awaitOffered(Deployment d, Instant base, long offered) throws Exception {

@@ -3,6 +3,7 @@ package io.queuelens.ingest.boundary;
 import io.queuelens.ingest.control.IngestResult;
 import io.queuelens.ingest.control.QueueLogFileTail;
 import io.queuelens.ingest.control.QueueLogTableIngestion;
+import io.queuelens.ingest.control.CdrTableIngestion;
 import io.queuelens.kpi.boundary.KpiSettingsService;
 import io.queuelens.ingest.control.SourceReader;
 import io.queuelens.rollups.control.QueueRollupRefresher;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -221,7 +223,20 @@ public class HistoryIngestion implements SourceProvider {
             QueueLogTableIngestion table = new QueueLogTableIngestion(c.tenantId(), c.name(), pbx, c.queueLogTable(),
                     c.zoneOr(tenantZone), dataSource, rollups);
             String what = "table " + c.queueLogTable() + " of " + pbx.url();
-            return new SourceReader(c.tenantId(), c.name(), what, table::step, () -> "reading " + what + " (last id " + table.position() + ")");
+            if (c.cdrTable() == null || c.cdrTable().isBlank()) {
+                return new SourceReader(c.tenantId(), c.name(), what, table::step,
+                        () -> "reading " + what + " (last id " + table.position() + ")");
+            }
+            // The PBX's CDRs ride along with its queue_log: every step reads a batch of both, so a CDR
+            // and its visit arrive close together and are linked by whichever is stored second.
+            CdrTableIngestion cdrs = new CdrTableIngestion(c.tenantId(), c.name(), pbx, c.cdrTable(), c.zoneOr(tenantZone),
+                    dataSource, CdrIngestion.OVERLAP, CdrIngestion.RESCAN_EVERY, Clock.systemUTC());
+            String both = what + " and CDR table " + c.cdrTable();
+            return new SourceReader(c.tenantId(), c.name(), both, max -> {
+                IngestResult r = table.step(max);
+                cdrs.step(max);
+                return r;
+            }, () -> "reading " + both + " (last queue_log id " + table.position() + ")");
         } catch (RuntimeException e) { // the vault cannot open the password, a bad path...
             return SourceReader.failed(c.tenantId(), c.name(), e.getMessage());
         }

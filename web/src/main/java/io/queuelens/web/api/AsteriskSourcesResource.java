@@ -62,7 +62,7 @@ public class AsteriskSourcesResource {
             return new SourceJson(c.id(), c.tenantId(), c.name(), c.displayName(), c.enabled(), c.mode().name(), c.dbUrl(),
                     c.dbUser(), c.dbPassword() != null, c.queueLogTable(), c.queueLogFile(), c.cdrTable(), c.amiHost(),
                     c.amiPort(), c.amiUser(), c.amiSecret() != null, c.timeZone() == null ? null : c.timeZone().getId(),
-                    v.status().state().name(), v.status().ready(), v.status().detail(), v.lastError(), v.position(),
+                    v.status().state().name(), v.status().ready(), v.status().detail(), v.lastError(), v.shortPosition(),
                     v.linesRead(), v.quarantined(), v.status().lastEventAt());
         }
     }

@@ -17,12 +17,14 @@ public record ConfiguredSourceView(AsteriskSourceConfig config, SourceStatus sta
     }
 
     /**
-     * The position in short: the row id of a table reader, {@code generation:byte offset} of a file tail
-     * (whose checkpoint also carries the file's identity, too long for a table cell).
+     * The position in short: the row id of a table reader (its checkpoint also carries the latest time
+     * read, for the autumn clock change), {@code generation:byte offset} of a file tail (whose checkpoint
+     * also carries the file's identity, too long for a table cell).
      */
     public String shortPosition() {
         String[] parts = position.split("\\|");
-        return parts.length >= 2 ? parts[0] + ":" + parts[1] : position;
+        int at = position.indexOf('@');
+        return parts.length >= 2 ? parts[0] + ":" + parts[1] : at > 0 ? position.substring(0, at) : position;
     }
 
     /** The reader's last error, or null while it reads fine. */
