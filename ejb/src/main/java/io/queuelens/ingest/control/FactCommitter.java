@@ -3,6 +3,7 @@ package io.queuelens.ingest.control;
 import io.queuelens.calls.control.Checkpoints;
 import io.queuelens.calls.control.FactBatch;
 import io.queuelens.calls.control.FactStore;
+import io.queuelens.calls.entity.AssemblerState;
 import io.queuelens.calls.entity.Checkpoint;
 import io.queuelens.calls.entity.QueueVisit;
 import io.queuelens.rollups.control.AgentRollupRefresher;
@@ -31,6 +32,8 @@ public final class FactCommitter {
     private final FactStore facts;
     private final QueueRollupRefresher rollups;
     private final AgentRollupRefresher agentRollups;
+    /** The log clock of the last commit: open sessions and pauses are counted up to it already. */
+    private java.time.Instant lastClock;
 
     public FactCommitter(DataSource app, String tenantId, String sourceId, String reader, QueueRollupRefresher rollups) {
         this.app = app;
@@ -54,9 +57,12 @@ public final class FactCommitter {
                 changed.addAll(inProgress);
                 Set<BucketKey> dirty = rollups.dirtyBuckets(c, changed, batch.pauses());
                 new QueueRollupStore().upsert(c, rollups.recompute(c, dirty));
-                agentRollups.refresh(c, batch.sessions(), batch.pauses(), changed, batch.rings());
+                AssemblerState state = checkpoint.state();
+                agentRollups.refresh(c, batch.sessions(), batch.pauses(), changed, batch.rings(),
+                        new AgentRollupRefresher.Open(state.sessions(), state.pauses(), state.clock(), lastClock));
                 Checkpoints.save(c, tenantId, sourceId, reader, checkpoint);
                 c.commit();
+                lastClock = state.clock();
                 return dirty.size();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -40,6 +40,11 @@ import java.util.TreeMap;
  * context the timeline needs: sessions and pauses overlapping the range (however early they began)
  * and answered calls that overlap it or end near one of those pauses.
  *
+ * <p>Sessions and pauses still open are not facts yet (the assembler holds them until they end), but
+ * an agent logged in now is working now: they are counted up to the log's clock (the latest event
+ * read), and every batch extends them from the clock of the previous batch. Their end, when it comes,
+ * is a fact that recomputes the whole session, so the open-time estimate never outlives the truth.
+ *
  * <p>All touched agents are read together: four queries per batch (per 500 agents), not per agent.
  */
 public final class AgentRollupRefresher {
@@ -58,24 +63,73 @@ public final class AgentRollupRefresher {
     }
 
     /**
-     * Recomputes and replaces the buckets these facts (already written) can have changed.
+     * Sessions and pauses still open at the end of a batch, counted up to {@code clock}.
+     *
+     * @param since the clock of the previous refresh of the same source, or null when unknown (after a
+     *              start): the open facts are then recomputed from their beginning
+     */
+    public record Open(List<AgentSession> sessions, List<AgentPause> pauses, Instant clock, Instant since) {
+
+        public static final Open NONE = new Open(List.of(), List.of(), null, null);
+
+        public Open {
+            sessions = List.copyOf(sessions);
+            pauses = List.copyOf(pauses);
+        }
+
+        /** Each open session ended at the clock; those starting later (none, normally) are left out. */
+        List<AgentSession> closedSessions() {
+            return clock == null ? List.of() : sessions.stream().filter(s -> s.loginAt().isBefore(clock))
+                    .map(s -> new AgentSession(s.tenantId(), s.sourceId(), s.agent(), s.queue(), s.loginAt(), clock)).toList();
+        }
+
+        List<AgentPause> closedPauses() {
+            return clock == null ? List.of() : pauses.stream().filter(p -> p.startAt().isBefore(clock))
+                    .map(p -> new AgentPause(p.tenantId(), p.sourceId(), p.agent(), p.queue(), p.reason(), p.startAt(), clock))
+                    .toList();
+        }
+
+        /** The part of an open interval not yet counted: from the previous clock (or its start) to the clock. */
+        Instant uncountedFrom(Instant start) {
+            return since == null || since.isBefore(start) ? start : since;
+        }
+    }
+
+    /** {@link #refresh(Connection, Collection, Collection, Collection, Collection, Open)} with nothing open. */
+    public int refresh(Connection c, Collection<AgentSession> sessions, Collection<AgentPause> pauses,
+                       Collection<QueueVisit> visits, Collection<RingNoAnswer> rings) throws SQLException {
+        return refresh(c, sessions, pauses, visits, rings, Open.NONE);
+    }
+
+    /**
+     * Recomputes and replaces the buckets these facts (already written) and the open sessions and
+     * pauses can have changed.
      *
      * @return the number of agents refreshed
      */
     public int refresh(Connection c, Collection<AgentSession> sessions, Collection<AgentPause> pauses,
-                       Collection<QueueVisit> visits, Collection<RingNoAnswer> rings) throws SQLException {
+                       Collection<QueueVisit> visits, Collection<RingNoAnswer> rings, Open open) throws SQLException {
         Map<String, Touched> touched = touched(sessions, pauses, visits, rings);
+        List<AgentSession> openSessions = open.closedSessions();
+        List<AgentPause> openPauses = open.closedPauses();
+        for (AgentSession s : openSessions) {
+            add(touched, s.agent(), open.uncountedFrom(s.loginAt()), s.logoutAt());
+        }
+        for (AgentPause p : openPauses) {
+            add(touched, p.agent(), open.uncountedFrom(p.startAt()), p.endAt());
+        }
         if (touched.isEmpty()) {
             return 0;
         }
         List<String> agents = new ArrayList<>(touched.keySet());
         for (int i = 0; i < agents.size(); i += IN_CHUNK) {
-            refreshChunk(c, agents.subList(i, Math.min(agents.size(), i + IN_CHUNK)), touched);
+            refreshChunk(c, agents.subList(i, Math.min(agents.size(), i + IN_CHUNK)), touched, openSessions, openPauses);
         }
         return agents.size();
     }
 
-    private void refreshChunk(Connection c, List<String> agents, Map<String, Touched> touched) throws SQLException {
+    private void refreshChunk(Connection c, List<String> agents, Map<String, Touched> touched,
+                              List<AgentSession> openSessions, List<AgentPause> openPauses) throws SQLException {
         List<AgentRollupStore.Range> ranges = new ArrayList<>();
         Instant from = null;
         Instant to = null;
@@ -86,6 +140,12 @@ public final class AgentRollupRefresher {
             to = to == null || r.to().isAfter(to) ? r.to() : to;
         }
         Facts facts = read(c, agents, from, to);
+        for (AgentSession s : openSessions) {
+            facts.sessions.computeIfAbsent(s.agent(), a -> new ArrayList<>()).add(s);
+        }
+        for (AgentPause p : openPauses) {
+            facts.pauses.computeIfAbsent(p.agent(), a -> new ArrayList<>()).add(p);
+        }
         List<AgentBucket> buckets = new ArrayList<>();
         for (AgentRollupStore.Range r : ranges) {
             buckets.addAll(AgentTimeline.buckets(tenantId, r.agent(), r.from(), r.to(),
