@@ -35,8 +35,9 @@ import java.util.TreeMap;
  * <p>The replaced range is the touched time widened by {@link #CONTEXT} on both sides and put on the
  * bucket grid, not whole UTC days: a fact changes an agent's time only where it lies, plus the
  * after-call-work pairing of pauses and calls ending within {@code acwMatchSeconds} (at most 300 s)
- * of each other, and an hour covers any chain of such pairings an agent can produce. Replacing less
- * keeps the import's write volume close to the facts' own. The facts read for it are the whole
+ * of each other, and an hour covers any chain of such pairings an agent can produce; an ACW pause
+ * starting in the range widens it to the pause's end, since a changed pairing changes all of its
+ * time. Replacing less than whole days keeps the import's write volume close to the facts' own. The facts read for it are the whole
  * context the timeline needs: sessions and pauses overlapping the range (however early they began)
  * and answered calls that overlap it or end near one of those pauses.
  *
@@ -130,12 +131,15 @@ public final class AgentRollupRefresher {
 
     private void refreshChunk(Connection c, List<String> agents, Map<String, Touched> touched,
                               List<AgentSession> openSessions, List<AgentPause> openPauses) throws SQLException {
-        List<AgentRollupStore.Range> ranges = new ArrayList<>();
+        Map<String, AgentRollupStore.Range> byAgent = new TreeMap<>();
+        for (String agent : agents) {
+            byAgent.put(agent, touched.get(agent).range(agent));
+        }
+        wholeAcwPauses(c, byAgent, openPauses);
+        List<AgentRollupStore.Range> ranges = new ArrayList<>(byAgent.values());
         Instant from = null;
         Instant to = null;
-        for (String agent : agents) {
-            AgentRollupStore.Range r = touched.get(agent).range(agent);
-            ranges.add(r);
+        for (AgentRollupStore.Range r : ranges) {
             from = from == null || r.from().isBefore(from) ? r.from() : from;
             to = to == null || r.to().isAfter(to) ? r.to() : to;
         }
@@ -154,6 +158,43 @@ public final class AgentRollupRefresher {
                     settings.tenantDefaults(r.from())));
         }
         store.replace(c, tenantId, ranges, buckets);
+    }
+
+    /**
+     * A new call or pause can change which after-call-work pause a call owns, and that pause's time
+     * is then ACW (or not) from its start to its end, however long it ran. So every ACW pause that
+     * starts inside an agent's range widens the range to its end.
+     */
+    private void wholeAcwPauses(Connection c, Map<String, AgentRollupStore.Range> ranges, List<AgentPause> openPauses)
+            throws SQLException {
+        List<String> agents = new ArrayList<>(ranges.keySet());
+        Instant from = ranges.values().stream().map(AgentRollupStore.Range::from).min(Instant::compareTo).orElseThrow();
+        Instant to = ranges.values().stream().map(AgentRollupStore.Range::to).max(Instant::compareTo).orElseThrow();
+        List<AgentPause> candidates = new ArrayList<>(openPauses);
+        String in = String.join(",", Collections.nCopies(agents.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
+                + "FROM agent_pause WHERE tenant_id = ? AND agent IN (" + in + ") AND start_at >= ? AND start_at < ?")) {
+            int i = bind(ps, agents);
+            ps.setObject(i++, UtcColumns.of(from));
+            ps.setObject(i, UtcColumns.of(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(new AgentPause(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), time(rs, 6), time(rs, 7)));
+                }
+            }
+        }
+        for (AgentPause p : candidates) {
+            AgentRollupStore.Range r = ranges.get(p.agent());
+            if (r == null || p.endAt() == null || p.startAt().isBefore(r.from()) || !p.startAt().isBefore(r.to())
+                    || !settings.tenantDefaults(r.from()).isAfterCallWork(p.reason())) {
+                continue;
+            }
+            Instant end = Buckets.floor(p.endAt()).plus(Buckets.WIDTH);
+            if (end.isAfter(r.to())) {
+                ranges.put(p.agent(), new AgentRollupStore.Range(p.agent(), r.from(), end));
+            }
+        }
     }
 
     /** Each agent's touched instants, from the facts as written. */

@@ -72,6 +72,32 @@ class AgentOpenFactsTest {
         }
     }
 
+    /**
+     * A call committed after its after-call work turns the whole pause into ACW, not just the buckets
+     * near the call: here a forgotten ACW pause of two and a half hours.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aCallArrivingAfterItsAcwPauseMakesTheWholePauseAcw(String kind) throws Exception {
+        io.queuelens.kpi.entity.KpiSettings wide = io.queuelens.kpi.entity.KpiSettings.builder().acwMatchSeconds(300).build();
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            FactCommitter committer = new FactCommitter(db.dataSource(), T, "src", "test",
+                    new QueueRollupRefresher(T, new KpiSettingsHistory(List.of(wide), List.of())));
+            FactBatch first = new FactBatch();
+            first.session(new AgentSession(T, "src", "SIP/100", "sales", at("09:00:00"), at("13:00:00")));
+            first.pause(new AgentPause(T, "src", "SIP/100", "NONE", "ACW", at("10:18:00"), at("12:50:00")));
+            committer.commit(first, List.of(), checkpoint(1, at("12:00:00"), List.of(), List.of()), "t:");
+            assertThat(total(db).acwMillis()).isZero();
+
+            FactBatch second = new FactBatch();
+            second.visit(new io.queuelens.calls.entity.QueueVisit(T, "src", "c1", 1, "sales", "030", null, null,
+                    at("10:04:00"), at("10:05:00"), at("10:14:00"), io.queuelens.calls.entity.Outcome.ANSWERED, 60, 3,
+                    540, 0, "SIP/100", false, null, "AGENT", null, 1, 0, null));
+            committer.commit(second, List.of(), checkpoint(2, at("12:00:00"), List.of(), List.of()), "t:");
+            assertThat(total(db).acwMillis()).isEqualTo(152 * 60_000);
+        }
+    }
+
     private static Checkpoint checkpoint(int n, Instant clock, List<AgentSession> sessions, List<AgentPause> pauses) {
         return new Checkpoint(String.valueOf(n), new AssemblerState(clock, List.of(), sessions, pauses));
     }

@@ -54,10 +54,12 @@ class AgentRollupPropertyTest {
     void persistedBucketsEqualTheTimelineOverTheWholeRangeAndRecommitChangesNothing(String kind) throws Exception {
         for (long seed = 1; seed <= 4; seed++) {
             Random r = new Random(seed * 7919 + kind.length());
-            Facts facts = Facts.random(r).unique();
+            // half the runs with after-call work matched up to 300 s from the call (the most KPI settings allow)
+            KpiSettings settings = seed % 2 == 0 ? KpiSettings.DEFAULTS : KpiSettings.builder().acwMatchSeconds(300).build();
+            Facts facts = Facts.random(r, settings.acwMatchSeconds()).unique();
             try (TestDatabases.Db db = TestDatabases.open(kind)) {
                 FactCommitter committer = new FactCommitter(db.dataSource(), TENANT, "src", "test",
-                        new QueueRollupRefresher(TENANT, KpiSettingsHistory.defaultsOnly()));
+                        new QueueRollupRefresher(TENANT, new KpiSettingsHistory(List.of(settings), List.of())));
                 List<FactBatch> batches = facts.cut(r, 1 + r.nextInt(12));
                 int n = 0;
                 for (FactBatch b : batches) {
@@ -72,7 +74,7 @@ class AgentRollupPropertyTest {
                 List<AgentBucket> expected = new ArrayList<>();
                 for (String agent : AGENTS) {
                     expected.addAll(AgentTimeline.buckets(TENANT, agent, from, to, facts.sessions, facts.pauses,
-                            facts.visits, facts.ringsOf(agent), KpiSettings.DEFAULTS));
+                            facts.visits, facts.ringsOf(agent), settings));
                 }
                 assertThat(stored).as("seed %d on %s, %d batches", seed, kind, batches.size())
                         .containsExactlyInAnyOrderElementsOf(expected);
@@ -91,7 +93,7 @@ class AgentRollupPropertyTest {
                         }
                         AgentTotals recomputed = AgentTotals.ZERO;
                         for (AgentBucket e : AgentTimeline.buckets(TENANT, agent, a, b, facts.sessions, facts.pauses,
-                                facts.visits, facts.ringsOf(agent), KpiSettings.DEFAULTS)) {
+                                facts.visits, facts.ringsOf(agent), settings)) {
                             recomputed = recomputed.plus(e.totals());
                         }
                         assertThat(sum).as("%s over %s .. %s", agent, a, b).isEqualTo(recomputed);
@@ -131,7 +133,7 @@ class AgentRollupPropertyTest {
         final List<QueueVisit> visits = new ArrayList<>();
         final List<RingNoAnswer> rings = new ArrayList<>();
 
-        static Facts random(Random r) {
+        static Facts random(Random r, int acwMatchSeconds) {
             Facts f = new Facts();
             int call = 0;
             for (String agent : AGENTS) {
@@ -162,9 +164,10 @@ class AgentRollupPropertyTest {
                             }
                             t = ended;
                             if (r.nextBoolean()) {
-                                // after-call work, sometimes logged a second before the call's end
-                                Instant start = ended.plusSeconds(r.nextInt(4) - 1);
-                                Instant end = start.plusSeconds(10 + r.nextInt(120));
+                                // after-call work, sometimes logged a second before the call's end, up to
+                                // acwMatchSeconds after it, now and then long (pairings reach across buckets)
+                                Instant start = ended.plusSeconds(r.nextInt(acwMatchSeconds + 2) - 1);
+                                Instant end = start.plusSeconds(r.nextInt(8) == 0 ? 600 + r.nextInt(9000) : 10 + r.nextInt(120));
                                 f.pauses.add(new AgentPause(TENANT, "src", agent, "NONE", "ACW", start, end));
                                 t = end;
                             }
