@@ -30,9 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The agent report page in headless Chromium: reached from the nav link, its total agrees with
  * GET /api/v1/reports/agents, figure columns explain their formulas, pause reasons and the chart are
  * shown, and a bad range is refused on the field.
+ *
+ * <p>Named to run after LoginBrowserIT (failsafe runs classes by name): that test needs the shared
+ * server's first login, which {@link AdminLogin} here would otherwise consume.
  */
 @ExtendWith(SharedMariaDbServer.class)
-class AgentsPageBrowserIT {
+class ReportsAgentsPageBrowserIT {
 
     private static final By TOTAL_ANSWERED = By.cssSelector("#agentTable tfoot td.fig-answered");
 
