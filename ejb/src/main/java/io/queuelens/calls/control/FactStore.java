@@ -184,7 +184,8 @@ public final class FactStore {
         }
     }
 
-    static final String SELECT_VISIT = """
+    /** Every queue_visit column {@link #visit} reads, in its order; append a WHERE clause. */
+    public static final String SELECT_VISIT = """
             SELECT tenant_id, source_id, call_id, visit_seq, queue, caller_number, caller_name, did, entered_at,
                    connected_at, ended_at, outcome, wait_s, ring_s, talk_s, hold_s, agent, transferred,
                    transfer_target, completed_by, exit_key, original_position, ring_no_answers, next_queue
@@ -245,7 +246,7 @@ public final class FactStore {
         }
     }
 
-    static QueueVisit visit(ResultSet rs) throws SQLException {
+    public static QueueVisit visit(ResultSet rs) throws SQLException {
         int pos = rs.getInt(22);
         Integer originalPosition = rs.wasNull() ? null : pos;
         return new QueueVisit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),

@@ -60,6 +60,20 @@ public final class KpiSettingsHistory {
         return Optional.of(override == null ? defaults : override.applyTo(defaults));
     }
 
+    /**
+     * The tenant's default settings in force at {@code at} (no queue override): what an agent's time
+     * is counted with, since an agent serves many queues at once.
+     */
+    public KpiSettings tenantDefaults(Instant at) {
+        KpiSettings defaults = tenantVersions.get(0);
+        for (KpiSettings s : tenantVersions) {
+            if (!s.effectiveFrom().isAfter(at)) {
+                defaults = s;
+            }
+        }
+        return defaults;
+    }
+
     /** Like {@link #findEffective} but an instant before the first version is a caller's error. */
     public KpiSettings getEffective(String queue, Instant at) {
         return findEffective(queue, at).orElseThrow(() -> new IllegalArgumentException(

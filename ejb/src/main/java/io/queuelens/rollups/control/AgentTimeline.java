@@ -75,7 +75,7 @@ public final class AgentTimeline {
         List<PauseInterval> pauseIntervals = new ArrayList<>();
         for (AgentPause p : myPauses) {
             clip(p.startAt(), p.endAt(), from, to)
-                    .ifPresent(i -> pauseIntervals.add(new PauseInterval(i, p.reason(), acwPauses.contains(p))));
+                    .ifPresent(i -> pauseIntervals.add(new PauseInterval(i, p.startAt(), p.reason(), acwPauses.contains(p))));
         }
 
         Map<Instant, Accumulator> acc = new TreeMap<>();
@@ -155,10 +155,14 @@ public final class AgentTimeline {
         return false;
     }
 
-    /** The pause covering t that started last; ties: a matched ACW pause, then the smaller reason. */
+    /**
+     * The pause covering t that started last; ties: a matched ACW pause, then the smaller reason. The
+     * real start decides, not the start clipped to the range, so a range gives the same buckets as a
+     * longer range around it (the persisted rollups recompute short ranges).
+     */
     private static PauseInterval owningPause(List<PauseInterval> pauses, Instant t) {
         return pauses.stream().filter(p -> p.interval.contains(t))
-                .max(Comparator.comparing((PauseInterval p) -> p.interval.from)
+                .max(Comparator.comparing((PauseInterval p) -> p.started)
                         .thenComparing(p -> p.acw)
                         .thenComparing(p -> reason(p.reason), Comparator.reverseOrder()))
                 .orElse(null);
@@ -189,7 +193,7 @@ public final class AgentTimeline {
         }
     }
 
-    private record PauseInterval(Interval interval, String reason, boolean acw) {
+    private record PauseInterval(Interval interval, Instant started, String reason, boolean acw) {
     }
 
     private static final class Accumulator {

@@ -63,6 +63,11 @@ public final class QueueRollupRefresher {
         this.settingsOfVisit = v -> history.get().getEffective(v.queue(), Buckets.floor(v.enteredAt()));
     }
 
+    /** The tenant's settings history the buckets are counted with. */
+    public KpiSettingsHistory settings() {
+        return settings;
+    }
+
     /** The buckets to recompute after these visits and pauses were written. */
     public Set<BucketKey> dirtyBuckets(Connection c, Collection<QueueVisit> visits, Collection<AgentPause> pauses)
             throws SQLException {

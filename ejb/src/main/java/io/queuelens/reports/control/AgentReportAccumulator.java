@@ -1,0 +1,83 @@
+package io.queuelens.reports.control;
+
+import io.queuelens.kpi.control.KpiCalculator;
+import io.queuelens.kpi.entity.AgentTotals;
+import io.queuelens.kpi.entity.KpiSettings;
+import io.queuelens.reports.entity.AgentGroupBy;
+import io.queuelens.reports.entity.AgentReport;
+import io.queuelens.reports.entity.AgentReportRequest;
+import io.queuelens.reports.entity.AgentReportRow;
+import io.queuelens.rollups.control.Periods;
+import io.queuelens.rollups.entity.AgentBucket;
+import io.queuelens.rollups.entity.ReportPeriod;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Sums streamed agent buckets into an agent report's rows and total in one pass, holding one running
+ * sum per row. Rows per period include every period of the range (zero where nobody worked); rows
+ * per agent include every requested agent, and otherwise every agent with a bucket in the range.
+ * Figures come only from {@link KpiCalculator#agentFigures}.
+ */
+public final class AgentReportAccumulator implements Consumer<AgentBucket> {
+
+    private final AgentReportRequest request;
+    private final KpiSettings settings;
+    private final Periods periods;
+    private final AgentTotals[] periodSums;
+    private final Map<String, AgentTotals> agentSums = new TreeMap<>();
+    private AgentTotals total = AgentTotals.ZERO;
+
+    public AgentReportAccumulator(AgentReportRequest request, KpiSettings settings) {
+        this.request = request;
+        this.settings = settings;
+        if (request.groupBy() == AgentGroupBy.INTERVAL) {
+            periods = Periods.of(request.from(), request.to(), request.zone(), request.interval());
+            periodSums = new AgentTotals[periods.size()];
+            Arrays.fill(periodSums, AgentTotals.ZERO);
+        } else {
+            periods = null;
+            periodSums = new AgentTotals[0];
+            request.agents().forEach(a -> agentSums.put(a, AgentTotals.ZERO));
+        }
+    }
+
+    /** Adds a bucket of the request's range; one outside it is a reader bug, not data to drop silently. */
+    @Override
+    public void accept(AgentBucket b) {
+        if (b.start().isBefore(request.from()) || !b.start().isBefore(request.to())) {
+            throw new IllegalArgumentException("bucket of " + b.agent() + " at " + b.start()
+                    + " lies outside the report range " + request.from() + " .. " + request.to());
+        }
+        total = total.plus(b.totals());
+        if (periods != null) {
+            int i = periods.indexOf(b.start());
+            periodSums[i] = periodSums[i].plus(b.totals());
+        } else {
+            agentSums.merge(b.agent(), b.totals(), AgentTotals::plus);
+        }
+    }
+
+    public AgentReport finish(List<String> notes) {
+        List<AgentReportRow> rows = new ArrayList<>();
+        if (periods != null) {
+            for (int i = 0; i < periodSums.length; i++) {
+                ReportPeriod p = periods.get(i);
+                rows.add(row(null, OffsetDateTime.of(p.label(), p.offset()), periodSums[i]));
+            }
+        } else {
+            agentSums.forEach((agent, sum) -> rows.add(row(agent, null, sum)));
+        }
+        return new AgentReport(request, rows, row(null, null, total), settings, notes);
+    }
+
+    private AgentReportRow row(String agent, OffsetDateTime start, AgentTotals t) {
+        return new AgentReportRow(agent, start, KpiCalculator.agentFigures(t, settings), t);
+    }
+}

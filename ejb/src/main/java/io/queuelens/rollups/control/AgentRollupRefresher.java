@@ -1,0 +1,330 @@
+package io.queuelens.rollups.control;
+
+import io.queuelens.calls.control.FactStore;
+import io.queuelens.calls.entity.AgentPause;
+import io.queuelens.calls.entity.AgentSession;
+import io.queuelens.calls.entity.QueueVisit;
+import io.queuelens.calls.entity.RingNoAnswer;
+import io.queuelens.kpi.control.KpiSettingsHistory;
+import io.queuelens.rollups.entity.AgentBucket;
+import io.queuelens.rollups.entity.Buckets;
+import io.queuelens.schema.control.UtcColumns;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Keeps {@code rollup_agent_15m} equal to the facts. After a batch of facts is written (same
+ * transaction), every agent the batch touched (sessions, pauses, answered visits, ring-no-answers)
+ * gets the buckets around the touched time recomputed from the stored facts with
+ * {@link AgentTimeline} and replaced, so a refresh is idempotent and exact.
+ *
+ * <p>The replaced range is the touched time widened by {@link #CONTEXT} on both sides and put on the
+ * bucket grid, not whole UTC days: a fact changes an agent's time only where it lies, plus the
+ * after-call-work pairing of pauses and calls ending within {@code acwMatchSeconds} (at most 300 s)
+ * of each other, and an hour covers any chain of such pairings an agent can produce; an ACW pause
+ * starting in the range widens it to the pause's end, since a changed pairing changes all of its
+ * time. Replacing less than whole days keeps the import's write volume close to the facts' own. The facts read for it are the whole
+ * context the timeline needs: sessions and pauses overlapping the range (however early they began)
+ * and answered calls that overlap it or end near one of those pauses.
+ *
+ * <p>Sessions and pauses still open are not facts yet (the assembler holds them until they end), but
+ * an agent logged in now is working now: they are counted up to the log's clock (the latest event
+ * read), and every batch extends them from the clock of the previous batch. Their end, when it comes,
+ * is a fact that recomputes the whole session, so the open-time estimate never outlives the truth.
+ *
+ * <p>All touched agents are read together: four queries per batch (per 500 agents), not per agent.
+ */
+public final class AgentRollupRefresher {
+
+    /** Around the touched time: recomputed and read as context (see the class comment). */
+    static final Duration CONTEXT = Duration.ofHours(1);
+    private static final int IN_CHUNK = 500;
+
+    private final String tenantId;
+    private final KpiSettingsHistory settings;
+    private final AgentRollupStore store = new AgentRollupStore();
+
+    public AgentRollupRefresher(String tenantId, KpiSettingsHistory settings) {
+        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Sessions and pauses still open at the end of a batch, counted up to {@code clock}.
+     *
+     * @param since the clock of the previous refresh of the same source, or null when unknown (after a
+     *              start): the open facts are then recomputed from their beginning
+     */
+    public record Open(List<AgentSession> sessions, List<AgentPause> pauses, Instant clock, Instant since) {
+
+        public static final Open NONE = new Open(List.of(), List.of(), null, null);
+
+        public Open {
+            sessions = List.copyOf(sessions);
+            pauses = List.copyOf(pauses);
+        }
+
+        /** Each open session ended at the clock; those starting later (none, normally) are left out. */
+        List<AgentSession> closedSessions() {
+            return clock == null ? List.of() : sessions.stream().filter(s -> s.loginAt().isBefore(clock))
+                    .map(s -> new AgentSession(s.tenantId(), s.sourceId(), s.agent(), s.queue(), s.loginAt(), clock)).toList();
+        }
+
+        List<AgentPause> closedPauses() {
+            return clock == null ? List.of() : pauses.stream().filter(p -> p.startAt().isBefore(clock))
+                    .map(p -> new AgentPause(p.tenantId(), p.sourceId(), p.agent(), p.queue(), p.reason(), p.startAt(), clock))
+                    .toList();
+        }
+
+        /** The part of an open interval not yet counted: from the previous clock (or its start) to the clock. */
+        Instant uncountedFrom(Instant start) {
+            return since == null || since.isBefore(start) ? start : since;
+        }
+    }
+
+    /** {@link #refresh(Connection, Collection, Collection, Collection, Collection, Open)} with nothing open. */
+    public int refresh(Connection c, Collection<AgentSession> sessions, Collection<AgentPause> pauses,
+                       Collection<QueueVisit> visits, Collection<RingNoAnswer> rings) throws SQLException {
+        return refresh(c, sessions, pauses, visits, rings, Open.NONE);
+    }
+
+    /**
+     * Recomputes and replaces the buckets these facts (already written) and the open sessions and
+     * pauses can have changed.
+     *
+     * @return the number of agents refreshed
+     */
+    public int refresh(Connection c, Collection<AgentSession> sessions, Collection<AgentPause> pauses,
+                       Collection<QueueVisit> visits, Collection<RingNoAnswer> rings, Open open) throws SQLException {
+        Map<String, Touched> touched = touched(sessions, pauses, visits, rings);
+        List<AgentSession> openSessions = open.closedSessions();
+        List<AgentPause> openPauses = open.closedPauses();
+        for (AgentSession s : openSessions) {
+            add(touched, s.agent(), open.uncountedFrom(s.loginAt()), s.logoutAt());
+        }
+        for (AgentPause p : openPauses) {
+            add(touched, p.agent(), open.uncountedFrom(p.startAt()), p.endAt());
+        }
+        if (touched.isEmpty()) {
+            return 0;
+        }
+        List<String> agents = new ArrayList<>(touched.keySet());
+        for (int i = 0; i < agents.size(); i += IN_CHUNK) {
+            refreshChunk(c, agents.subList(i, Math.min(agents.size(), i + IN_CHUNK)), touched, openSessions, openPauses);
+        }
+        return agents.size();
+    }
+
+    private void refreshChunk(Connection c, List<String> agents, Map<String, Touched> touched,
+                              List<AgentSession> openSessions, List<AgentPause> openPauses) throws SQLException {
+        Map<String, AgentRollupStore.Range> byAgent = new TreeMap<>();
+        for (String agent : agents) {
+            byAgent.put(agent, touched.get(agent).range(agent));
+        }
+        wholeAcwPauses(c, byAgent, openPauses);
+        List<AgentRollupStore.Range> ranges = new ArrayList<>(byAgent.values());
+        Instant from = null;
+        Instant to = null;
+        for (AgentRollupStore.Range r : ranges) {
+            from = from == null || r.from().isBefore(from) ? r.from() : from;
+            to = to == null || r.to().isAfter(to) ? r.to() : to;
+        }
+        Facts facts = read(c, agents, from, to);
+        for (AgentSession s : openSessions) {
+            facts.sessions.computeIfAbsent(s.agent(), a -> new ArrayList<>()).add(s);
+        }
+        for (AgentPause p : openPauses) {
+            facts.pauses.computeIfAbsent(p.agent(), a -> new ArrayList<>()).add(p);
+        }
+        List<AgentBucket> buckets = new ArrayList<>();
+        for (AgentRollupStore.Range r : ranges) {
+            buckets.addAll(AgentTimeline.buckets(tenantId, r.agent(), r.from(), r.to(),
+                    facts.sessions.getOrDefault(r.agent(), List.of()), facts.pauses.getOrDefault(r.agent(), List.of()),
+                    facts.visits.getOrDefault(r.agent(), List.of()), facts.rings.getOrDefault(r.agent(), List.of()),
+                    settings.tenantDefaults(r.from())));
+        }
+        store.replace(c, tenantId, ranges, buckets);
+    }
+
+    /**
+     * A new call or pause can change which after-call-work pause a call owns, and that pause's time
+     * is then ACW (or not) from its start to its end, however long it ran. So every ACW pause that
+     * starts inside an agent's range widens the range to its end.
+     */
+    private void wholeAcwPauses(Connection c, Map<String, AgentRollupStore.Range> ranges, List<AgentPause> openPauses)
+            throws SQLException {
+        List<String> agents = new ArrayList<>(ranges.keySet());
+        Instant from = ranges.values().stream().map(AgentRollupStore.Range::from).min(Instant::compareTo).orElseThrow();
+        Instant to = ranges.values().stream().map(AgentRollupStore.Range::to).max(Instant::compareTo).orElseThrow();
+        List<AgentPause> candidates = new ArrayList<>(openPauses);
+        String in = String.join(",", Collections.nCopies(agents.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
+                + "FROM agent_pause WHERE tenant_id = ? AND agent IN (" + in + ") AND start_at >= ? AND start_at < ?")) {
+            int i = bind(ps, agents);
+            ps.setObject(i++, UtcColumns.of(from));
+            ps.setObject(i, UtcColumns.of(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(new AgentPause(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), time(rs, 6), time(rs, 7)));
+                }
+            }
+        }
+        for (AgentPause p : candidates) {
+            AgentRollupStore.Range r = ranges.get(p.agent());
+            if (r == null || p.endAt() == null || p.startAt().isBefore(r.from()) || !p.startAt().isBefore(r.to())
+                    || !settings.tenantDefaults(r.from()).isAfterCallWork(p.reason())) {
+                continue;
+            }
+            Instant end = Buckets.floor(p.endAt()).plus(Buckets.WIDTH);
+            if (end.isAfter(r.to())) {
+                ranges.put(p.agent(), new AgentRollupStore.Range(p.agent(), r.from(), end));
+            }
+        }
+    }
+
+    /** Each agent's touched instants, from the facts as written. */
+    static Map<String, Touched> touched(Collection<AgentSession> sessions, Collection<AgentPause> pauses,
+                                        Collection<QueueVisit> visits, Collection<RingNoAnswer> rings) {
+        Map<String, Touched> out = new TreeMap<>();
+        for (AgentSession s : sessions) {
+            add(out, s.agent(), s.loginAt(), s.logoutAt());
+        }
+        for (AgentPause p : pauses) {
+            add(out, p.agent(), p.startAt(), p.endAt());
+        }
+        for (QueueVisit v : visits) {
+            if (v.connectedAt() != null) {
+                Instant talkEnd = v.connectedAt().plusSeconds(v.talkSeconds());
+                Instant end = v.endedAt() != null && v.endedAt().isAfter(talkEnd) ? v.endedAt() : talkEnd;
+                add(out, v.agent(), v.connectedAt(), end);
+            }
+        }
+        for (RingNoAnswer r : rings) {
+            add(out, r.agent(), r.at(), r.at());
+        }
+        return out;
+    }
+
+    private static void add(Map<String, Touched> out, String agent, Instant start, Instant end) {
+        if (agent == null || agent.isBlank() || start == null) {
+            return;
+        }
+        Instant last = end == null || end.isBefore(start) ? start : end;
+        out.computeIfAbsent(agent, a -> new Touched(start, last)).widen(start, last);
+    }
+
+    /** Earliest and latest instant an agent's facts of the batch cover. */
+    static final class Touched {
+        private Instant first;
+        private Instant last;
+
+        Touched(Instant first, Instant last) {
+            this.first = first;
+            this.last = last;
+        }
+
+        void widen(Instant start, Instant end) {
+            first = start.isBefore(first) ? start : first;
+            last = end.isAfter(last) ? end : last;
+        }
+
+        AgentRollupStore.Range range(String agent) {
+            Instant to = Buckets.floor(last.plus(CONTEXT)).plus(Buckets.WIDTH);
+            return new AgentRollupStore.Range(agent, Buckets.floor(first.minus(CONTEXT)), to);
+        }
+    }
+
+    private Facts read(Connection c, List<String> agents, Instant from, Instant to) throws SQLException {
+        Facts f = new Facts();
+        String in = String.join(",", Collections.nCopies(agents.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, login_at, logout_at "
+                + "FROM agent_session WHERE tenant_id = ? AND agent IN (" + in + ") "
+                + "AND (logout_at > ? OR logout_at IS NULL) AND login_at < ?")) {
+            int i = bind(ps, agents);
+            ps.setObject(i++, UtcColumns.of(from));
+            ps.setObject(i, UtcColumns.of(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    AgentSession s = new AgentSession(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            time(rs, 5), time(rs, 6));
+                    f.sessions.computeIfAbsent(s.agent(), a -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+        Instant earliestPause = from;
+        try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
+                + "FROM agent_pause WHERE tenant_id = ? AND agent IN (" + in + ") "
+                + "AND (end_at > ? OR end_at IS NULL) AND start_at < ?")) {
+            int i = bind(ps, agents);
+            ps.setObject(i++, UtcColumns.of(from.minus(CONTEXT)));
+            ps.setObject(i, UtcColumns.of(to.plus(CONTEXT)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    AgentPause p = new AgentPause(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), time(rs, 6), time(rs, 7));
+                    f.pauses.computeIfAbsent(p.agent(), a -> new ArrayList<>()).add(p);
+                    earliestPause = p.startAt().isBefore(earliestPause) ? p.startAt() : earliestPause;
+                }
+            }
+        }
+        // Calls overlapping the range, plus those ending near the start of any pause read (its ACW owner).
+        try (PreparedStatement ps = c.prepareStatement(FactStore.SELECT_VISIT + "WHERE tenant_id = ? AND agent IN ("
+                + in + ") AND (ended_at >= ? OR ended_at IS NULL) AND connected_at IS NOT NULL AND connected_at < ?")) {
+            int i = bind(ps, agents);
+            ps.setObject(i++, UtcColumns.of(earliestPause.minus(CONTEXT)));
+            ps.setObject(i, UtcColumns.of(to.plus(CONTEXT)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    QueueVisit v = FactStore.visit(rs);
+                    f.visits.computeIfAbsent(v.agent(), a -> new ArrayList<>()).add(v);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT agent, rang_at FROM ring_no_answer WHERE tenant_id = ? "
+                + "AND agent IN (" + in + ") AND rang_at >= ? AND rang_at < ?")) {
+            int i = bind(ps, agents);
+            ps.setObject(i++, UtcColumns.of(from));
+            ps.setObject(i, UtcColumns.of(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    f.rings.computeIfAbsent(rs.getString(1), a -> new ArrayList<>()).add(time(rs, 2));
+                }
+            }
+        }
+        return f;
+    }
+
+    private int bind(PreparedStatement ps, List<String> agents) throws SQLException {
+        ps.setString(1, tenantId);
+        for (int j = 0; j < agents.size(); j++) {
+            ps.setString(2 + j, agents.get(j));
+        }
+        return 2 + agents.size();
+    }
+
+    private static Instant time(ResultSet rs, int column) throws SQLException {
+        return UtcColumns.instant(rs.getObject(column, LocalDateTime.class));
+    }
+
+    private static final class Facts {
+        final Map<String, List<AgentSession>> sessions = new HashMap<>();
+        final Map<String, List<AgentPause>> pauses = new HashMap<>();
+        final Map<String, List<QueueVisit>> visits = new HashMap<>();
+        final Map<String, List<Instant>> rings = new HashMap<>();
+    }
+}

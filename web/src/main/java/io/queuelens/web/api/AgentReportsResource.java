@@ -1,0 +1,60 @@
+package io.queuelens.web.api;
+
+import io.queuelens.reports.boundary.AgentReports;
+import io.queuelens.reports.entity.AgentReportRequest;
+import io.queuelens.reports.entity.SummaryRequest;
+import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.tenancy.entity.Tenant;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code GET /api/v1/reports/agents}: agent figures per agent or per period, from the agent rollups.
+ * Parameters to an {@link AgentReportRequest} ({@link AgentReportParameters}), the boundary, then
+ * JSON ({@link AgentReportJson}); bad parameters become 400 through {@link InvalidReportRequestMapper}.
+ */
+@Path("reports/agents")
+@RequestScoped
+// As ReportsResource: ADMIN only until users are granted tenants.
+@RolesAllowed("ADMIN")
+public class AgentReportsResource {
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    AgentReports reports;
+
+    /**
+     * @param agents   comma-separated and/or repeated; absent = every agent with data
+     * @param queues   select the agents who were members of or answered in these queues
+     * @param groupBy  {@code agent} (default) or {@code interval}
+     * @param interval with groupBy=interval: PT15M, PT30M, PT1H, P1D, P1W or P1M
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response agents(@QueryParam("tenant") String tenant, @QueryParam("from") String from,
+                           @QueryParam("to") String to, @QueryParam("tz") String tz,
+                           @QueryParam("agents") List<String> agents, @QueryParam("queues") List<String> queues,
+                           @QueryParam("groupBy") String groupBy, @QueryParam("interval") String interval) {
+        Optional<Tenant> found = tenants.find(ReportsResource.requireTenantId(tenant));
+        if (found.isEmpty()) {
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiErrors.body("unknown tenant '" + tenant.strip() + "'", SummaryRequest.TENANT)).build();
+        }
+        AgentReportRequest request = AgentReportParameters.parse(
+                new AgentReportParameters.Raw(tenant, from, to, tz, agents, queues, groupBy, interval),
+                found.get().getTimeZone());
+        return Response.ok(AgentReportJson.of(reports.agents(request))).build();
+    }
+}
