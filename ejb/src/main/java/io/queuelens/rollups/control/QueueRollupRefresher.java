@@ -44,9 +44,11 @@ public final class QueueRollupRefresher {
     /**
      * How far before an ACW pause a visit's entry can lie and still get the pause as after-call work
      * in a recompute: {@link #recompute} reads pauses up to {@link #PAUSE_SLACK} plus one day after a
-     * bucket's end, so a pause starting later cannot change a bucket. Bounding the search by entry
-     * time keeps it on the (tenant, agent, entered_at) index; without it every ACW lookup read all
-     * of the agents' visits (ended_at has no index), which made an import quadratic.
+     * bucket's end, so a pause starting later does not change a bucket recomputed on its own (only
+     * one that happens to share a cluster with buckets a day later; such a visit lasted over a day).
+     * Bounding the search by entry time keeps it on the (tenant, agent, entered_at) index; without it
+     * every ACW lookup read all of the agents' visits (ended_at has no index), which made an import
+     * quadratic. An index on (tenant_id, agent, ended_at) would make the bound unnecessary.
      */
     static final Duration ACW_LOOKBACK = PAUSE_SLACK.plus(Duration.ofDays(1)).plus(Buckets.WIDTH);
     /** Dirty buckets further apart than this are recomputed separately. */
