@@ -65,6 +65,10 @@ case "$DB_KIND" in
     h2)            FAMILY=H2 ;;
     *) die "QUEUELENS_DB_KIND must be mariadb, mysql or h2 (got $DB_KIND)" ;;
 esac
+if [[ $FAMILY == MYSQL && $DB_URL != *[?\&]rewriteBatchedStatements=* ]]; then
+    # as cli PostBootCommands: JDBC batches as multi-row INSERTs (docs/PERFORMANCE.md, import)
+    if [[ $DB_URL == *\?* ]]; then DB_URL="$DB_URL&rewriteBatchedStatements=true"; else DB_URL="$DB_URL?rewriteBatchedStatements=true"; fi
+fi
 if [[ $FAMILY == H2 ]]; then DB_USER="${QUEUELENS_DB_USER:-sa}"; else
     DB_USER="${QUEUELENS_DB_USER:?set QUEUELENS_DB_USER for a MariaDB/MySQL database}"; fi
 DB_PASSWORD="${QUEUELENS_DB_PASSWORD:-}"

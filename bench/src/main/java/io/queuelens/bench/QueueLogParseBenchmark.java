@@ -10,9 +10,6 @@ import io.queuelens.calls.entity.QueueVisit;
 import io.queuelens.calls.entity.Rejected;
 import io.queuelens.calls.entity.RingNoAnswer;
 import io.queuelens.sources.demo.control.ContactCenterSimulation;
-import io.queuelens.sources.demo.control.PbxListener;
-import io.queuelens.sources.demo.entity.QueueDefinition;
-import io.queuelens.sources.demo.entity.QueueLogRow;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,18 +55,8 @@ public class QueueLogParseBenchmark {
         ZoneId zone = ZoneId.of("Europe/Berlin");
         Instant start = ZonedDateTime.of(2025, 3, 4, 0, 0, 0, 0, zone).toInstant();
         List<String> out = new ArrayList<>(LINES + 10_000);
-        ContactCenterSimulation sim = new ContactCenterSimulation(42, start, zone, 200, QueueDefinition.defaults(),
-                new PbxListener() {
-                    @Override
-                    public boolean wantsAmi() {
-                        return false;
-                    }
-
-                    @Override
-                    public void queueLog(QueueLogRow row) {
-                        out.add(row.toFileLine());
-                    }
-                });
+        ContactCenterSimulation sim = ContactCenterSimulation.queueLogOnly(42, start, zone, 200,
+                row -> out.add(row.toFileLine()));
         for (Instant t = start; out.size() < LINES; ) {
             t = t.plus(Duration.ofHours(1));
             sim.advanceTo(t);

@@ -1,6 +1,7 @@
 package io.queuelens.cli;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The asadmin commands Payara Micro runs after boot and before deploying the app: the JDBC pool
@@ -15,9 +16,17 @@ final class PostBootCommands {
     private PostBootCommands() {
     }
 
+    /**
+     * mysql-connector-j settings the app relies on, for MariaDB and MySQL. rewriteBatchedStatements
+     * sends a JDBC batch as multi-row INSERTs, one round trip per batch instead of one per row: the
+     * fact and rollup writers of an import are all batches (docs/PERFORMANCE.md, import). A value the
+     * configured URL already sets wins.
+     */
+    static final Map<String, String> MYSQL_DRIVER_PROPERTIES = Map.of("rewriteBatchedStatements", "true");
+
     static List<String> forDatabase(Database db) {
         String properties = String.join(":",
-                "URL=" + escape(db.url()),
+                "URL=" + escape(driverUrl(db)),
                 "user=" + escape(db.user()),
                 "password=" + escape("${ENV=" + Setting.DB_PASSWORD.variable() + "}"));
         return List.of(
@@ -26,6 +35,22 @@ final class PostBootCommands {
                         + " --isconnectvalidatereq true --validationmethod auto-commit"
                         + " --property " + properties + " " + POOL,
                 "create-jdbc-resource --connectionpoolid " + POOL + " jdbc/queuelens");
+    }
+
+    /** The database's URL plus {@link #MYSQL_DRIVER_PROPERTIES} it does not set itself (H2's URL as it is). */
+    static String driverUrl(Database db) {
+        if (db.isEmbedded()) {
+            return db.url();
+        }
+        StringBuilder url = new StringBuilder(db.url());
+        String query = url.indexOf("?") < 0 ? "" : url.substring(url.indexOf("?") + 1);
+        for (Map.Entry<String, String> p : new java.util.TreeMap<>(MYSQL_DRIVER_PROPERTIES).entrySet()) {
+            boolean set = java.util.Arrays.stream(query.split("&")).anyMatch(kv -> kv.split("=", 2)[0].equalsIgnoreCase(p.getKey()));
+            if (!set) {
+                url.append(url.indexOf("?") < 0 ? '?' : '&').append(p.getKey()).append('=').append(p.getValue());
+            }
+        }
+        return url.toString();
     }
 
     /** asadmin property lists split on ':' and '=', and ';' ends a value: escape them in values. */

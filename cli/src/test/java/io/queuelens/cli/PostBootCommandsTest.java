@@ -19,11 +19,22 @@ class PostBootCommandsTest {
         assertThat(commands).hasSize(2);
         assertThat(commands.get(0))
                 .startsWith("create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlXADataSource --restype javax.sql.XADataSource")
-                .contains("URL=jdbc\\:mysql\\://127.0.0.1\\:3306/ql")
+                .contains("URL=jdbc\\:mysql\\://127.0.0.1\\:3306/ql?rewriteBatchedStatements\\=true")
                 .contains("user=app")
                 .contains("password=${ENV\\=QUEUELENS_DB_PASSWORD}")
                 .endsWith(" queuelens-pool");
         assertThat(commands.get(1)).isEqualTo("create-jdbc-resource --connectionpoolid queuelens-pool jdbc/queuelens");
+    }
+
+    @Test
+    void mariaDbGetsBatchRewritingUnlessItsUrlSaysOtherwise() {
+        assertThat(PostBootCommands.driverUrl(Database.parse("jdbc:mariadb://h:3306/ql", "app")))
+                .isEqualTo("jdbc:mysql://h:3306/ql?rewriteBatchedStatements=true");
+        assertThat(PostBootCommands.driverUrl(Database.parse("jdbc:mariadb://h:3306/ql?useSSL=false", "app")))
+                .isEqualTo("jdbc:mysql://h:3306/ql?useSSL=false&rewriteBatchedStatements=true");
+        assertThat(PostBootCommands.driverUrl(Database.parse("jdbc:mysql://h/ql?rewriteBatchedStatements=false", "app")))
+                .isEqualTo("jdbc:mysql://h/ql?rewriteBatchedStatements=false");
+        assertThat(PostBootCommands.driverUrl(Database.embedded(Path.of("/srv/ql")))).doesNotContain("rewrite");
     }
 
     @Test

@@ -192,15 +192,56 @@ public final class FactStore {
             FROM queue_visit
             """;
 
-    /** Visits of all queues of a tenant that entered in [from, to), oldest first. */
+    /**
+     * Visits of all queues of a tenant that entered in [from, to), oldest first. The tenant's queues
+     * are named in the query: the entry index is (tenant, queue, entered_at), and without the queue
+     * the database walks every visit of the tenant for each range (the import's rollup refresh asks
+     * for a few minutes at a time, so that walk made it quadratic in the facts already stored).
+     */
     public static List<QueueVisit> visitsEnteredBetween(Connection c, String tenantId, Instant from, Instant to)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT_VISIT
-                + "WHERE tenant_id = ? AND entered_at >= ? AND entered_at < ? ORDER BY entered_at, call_id, visit_seq")) {
-            ps.setString(1, tenantId);
-            ps.setObject(2, UtcColumns.of(from));
-            ps.setObject(3, UtcColumns.of(to));
+        List<String> queues = queuesOf(c, tenantId);
+        if (queues.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", java.util.Collections.nCopies(queues.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement(SELECT_VISIT + "WHERE tenant_id = ? AND queue IN (" + in
+                + ") AND entered_at >= ? AND entered_at < ? ORDER BY entered_at, call_id, visit_seq")) {
+            int i = 1;
+            ps.setString(i++, tenantId);
+            for (String q : queues) {
+                ps.setString(i++, q);
+            }
+            ps.setObject(i++, UtcColumns.of(from));
+            ps.setObject(i, UtcColumns.of(to));
             return visits(ps);
+        }
+    }
+
+    /**
+     * The queues a tenant has visits in, one per collation-equal name. MariaDB reads DISTINCT over an
+     * index prefix by walking every entry, so this skips through the entry index instead: each
+     * "next queue after" is one index dive, and a tenant has a handful of queues.
+     */
+    static List<String> queuesOf(Connection c, String tenantId) throws SQLException {
+        List<String> queues = new ArrayList<>();
+        try (PreparedStatement first = c.prepareStatement("SELECT MIN(queue) FROM queue_visit WHERE tenant_id = ?");
+             PreparedStatement next = c.prepareStatement("SELECT MIN(queue) FROM queue_visit WHERE tenant_id = ? AND queue > ?")) {
+            first.setString(1, tenantId);
+            String queue = single(first);
+            while (queue != null) {
+                queues.add(queue);
+                next.setString(1, tenantId);
+                next.setString(2, queue);
+                queue = single(next);
+            }
+        }
+        return queues;
+    }
+
+    private static String single(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 

@@ -35,7 +35,7 @@ public class SummaryReports {
         SummaryAccumulator rows = new SummaryAccumulator(request);
         try (Connection c = dataSource.getConnection()) {
             List<UnknownSettingsVersion> unknown = new QueueRollupReader(settingsHistory(request.tenant()))
-                    .scan(c, request.tenant(), request.from(), request.to(), request.queues(), rows);
+                    .scanInAnyOrder(c, request.tenant(), request.from(), request.to(), request.queues(), rows);
             return rows.finish(unknown);
         } catch (SQLException e) {
             throw new EJBException("summary report for tenant " + request.tenant() + " (" + request.from() + " .. "

@@ -18,20 +18,30 @@ import java.util.TreeSet;
 /** Which settings versions a report's buckets were counted with, for the report's "settings used". */
 final class SettingsTally {
 
+    private static final java.util.Comparator<QueueBucket> EARLIEST =
+            java.util.Comparator.comparing(QueueBucket::start).thenComparing(QueueBucket::queue);
+
     private static final class Use {
-        final KpiSettings settings;
+        QueueBucket earliest;
+        KpiSettings settings;
         final Set<String> queues = new TreeSet<>();
         long buckets;
 
-        Use(KpiSettings settings) {
-            this.settings = settings;
+        Use(QueueBucket first) {
+            this.earliest = first;
+            this.settings = first.settings();
         }
     }
 
     private final Map<String, Use> byVersion = new TreeMap<>();
 
     void add(QueueBucket b) {
-        Use use = byVersion.computeIfAbsent(b.settingsVersion(), v -> new Use(b.settings()));
+        Use use = byVersion.computeIfAbsent(b.settingsVersion(), v -> new Use(b));
+        if (EARLIEST.compare(b, use.earliest) < 0) {
+            // buckets may come in any order: the version's settings are those of its earliest bucket, always
+            use.earliest = b;
+            use.settings = b.settings();
+        }
         use.queues.add(b.queue());
         use.buckets++;
     }

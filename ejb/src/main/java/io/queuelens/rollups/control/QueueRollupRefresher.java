@@ -42,6 +42,16 @@ public final class QueueRollupRefresher {
     /** Pauses are looked up this far around a call's end for after-call work. */
     private static final Duration PAUSE_SLACK = Duration.ofHours(1);
     private static final int IN_CHUNK = 500;
+    /**
+     * How far before an ACW pause a visit's entry can lie and still get the pause as after-call work
+     * in a recompute: {@link #recompute} reads pauses up to {@link #PAUSE_SLACK} plus one day after a
+     * bucket's end, so a pause starting later does not change a bucket recomputed on its own (only
+     * one that happens to share a cluster with buckets a day later; such a visit lasted over a day).
+     * Bounding the search by entry time keeps it on the (tenant, agent, entered_at) index; without it
+     * every ACW lookup read all of the agents' visits (ended_at has no index), which made an import
+     * quadratic. An index on (tenant_id, agent, ended_at) would make the bound unnecessary.
+     */
+    static final Duration ACW_LOOKBACK = PAUSE_SLACK.plus(Duration.ofDays(1)).plus(Buckets.WIDTH);
     /** Dirty buckets further apart than this are recomputed separately. */
     private static final Duration CLUSTER_GAP = Duration.ofHours(1);
 
@@ -80,11 +90,13 @@ public final class QueueRollupRefresher {
             }
         }
         dirty.addAll(earlierVisitsOfCallers(c, earliestByCaller));
+        List<AgentPause> acw = new ArrayList<>();
         for (AgentPause p : pauses) {
-            if (settingsOfPause(p).isAfterCallWork(p.reason())) {
-                dirty.addAll(callsEndingNear(c, p));
+            if (p.agent() != null && settingsOfPause(p).isAfterCallWork(p.reason())) {
+                acw.add(p);
             }
         }
+        dirty.addAll(callsEndingNear(c, acw));
         return dirty;
     }
 
@@ -125,18 +137,70 @@ public final class QueueRollupRefresher {
         return history.get().maxRepeatWindowHours();
     }
 
-    private Set<BucketKey> callsEndingNear(Connection c, AgentPause p) throws SQLException {
+    /**
+     * Buckets of the visits that ended within acwMatchSeconds of an ACW pause's start, by the pause's
+     * agent: their after-call work may have changed. One query per cluster of pauses (all agents
+     * of the cluster, the cluster's time span), matched to each pause here, instead of one query per
+     * pause: an import writes a pause for nearly every call, and a round trip each was most of its time.
+     */
+    private Set<BucketKey> callsEndingNear(Connection c, List<AgentPause> acwPauses) throws SQLException {
         Set<BucketKey> keys = new HashSet<>();
-        Duration match = Duration.ofSeconds(settingsOfPause(p).acwMatchSeconds());
-        try (PreparedStatement ps = c.prepareStatement("SELECT queue, entered_at FROM queue_visit WHERE tenant_id = ? "
-                + "AND agent = ? AND ended_at >= ? AND ended_at <= ?")) {
-            ps.setString(1, tenantId);
-            ps.setString(2, p.agent());
-            ps.setObject(3, UtcColumns.of(p.startAt().minus(match)));
-            ps.setObject(4, UtcColumns.of(p.startAt().plus(match)));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(BucketKey.of(rs.getString(1), UtcColumns.instant(rs.getObject(2, java.time.LocalDateTime.class))));
+        List<AgentPause> sorted = new ArrayList<>(acwPauses);
+        sorted.sort(java.util.Comparator.comparing(AgentPause::startAt));
+        List<AgentPause> cluster = new ArrayList<>();
+        for (AgentPause p : sorted) {
+            if (!cluster.isEmpty() && p.startAt().isAfter(cluster.get(cluster.size() - 1).startAt().plus(CLUSTER_GAP))) {
+                keys.addAll(callsEndingNearCluster(c, cluster));
+                cluster = new ArrayList<>();
+            }
+            cluster.add(p);
+        }
+        keys.addAll(callsEndingNearCluster(c, cluster));
+        return keys;
+    }
+
+    private Set<BucketKey> callsEndingNearCluster(Connection c, List<AgentPause> pauses) throws SQLException {
+        Set<BucketKey> keys = new HashSet<>();
+        if (pauses.isEmpty()) {
+            return keys;
+        }
+        Map<String, List<Instant[]>> windowsByAgent = new HashMap<>();
+        Instant lo = null;
+        Instant hi = null;
+        for (AgentPause p : pauses) {
+            Duration match = Duration.ofSeconds(settingsOfPause(p).acwMatchSeconds());
+            Instant[] window = {p.startAt().minus(match), p.startAt().plus(match)};
+            windowsByAgent.computeIfAbsent(p.agent(), a -> new ArrayList<>()).add(window);
+            lo = lo == null || window[0].isBefore(lo) ? window[0] : lo;
+            hi = hi == null || window[1].isAfter(hi) ? window[1] : hi;
+        }
+        List<String> agents = new ArrayList<>(windowsByAgent.keySet());
+        for (int i = 0; i < agents.size(); i += IN_CHUNK) {
+            List<String> chunk = agents.subList(i, Math.min(agents.size(), i + IN_CHUNK));
+            // entered_at <= ended_at, and ACW_LOOKBACK: the entry-time range keeps the query on the agent index
+            String sql = "SELECT queue, entered_at, agent, ended_at FROM queue_visit WHERE tenant_id = ? AND agent IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") AND entered_at >= ? AND entered_at <= ? "
+                    + "AND ended_at >= ? AND ended_at <= ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int j = 1;
+                ps.setString(j++, tenantId);
+                for (String a : chunk) {
+                    ps.setString(j++, a);
+                }
+                ps.setObject(j++, UtcColumns.of(lo.minus(ACW_LOOKBACK)));
+                ps.setObject(j++, UtcColumns.of(hi));
+                ps.setObject(j++, UtcColumns.of(lo));
+                ps.setObject(j, UtcColumns.of(hi));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Instant ended = UtcColumns.instant(rs.getObject(4, java.time.LocalDateTime.class));
+                        for (Instant[] w : windowsByAgent.getOrDefault(rs.getString(3), List.of())) {
+                            if (!ended.isBefore(w[0]) && !ended.isAfter(w[1])) {
+                                keys.add(BucketKey.of(rs.getString(1), UtcColumns.instant(rs.getObject(2, java.time.LocalDateTime.class))));
+                                break;
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -179,7 +243,8 @@ public final class QueueRollupRefresher {
 
         Set<String> repeats = RepeatDetector.repeatsAmong(withLaterCalls(c, inRange, bucketVisits, to), settingsOfVisit);
         Map<String, Integer> acw = AfterCallWorkMatcher.acwSeconds(bucketVisits,
-                pausesBetween(c, from.minus(PAUSE_SLACK), to.plus(PAUSE_SLACK).plus(Duration.ofDays(1))), settingsOfVisit);
+                pausesBetween(c, agentsOf(bucketVisits), from.minus(PAUSE_SLACK), to.plus(PAUSE_SLACK).plus(Duration.ofDays(1))),
+                settingsOfVisit);
 
         Map<BucketKey, QueueBucket> buckets = new LinkedHashMap<>();
         for (BucketKey k : keys) {
@@ -214,18 +279,42 @@ public final class QueueRollupRefresher {
         return new ArrayList<>(all.values());
     }
 
-    private List<AgentPause> pausesBetween(Connection c, Instant from, Instant to) throws SQLException {
+    private static Set<String> agentsOf(List<QueueVisit> visits) {
+        Set<String> agents = new HashSet<>();
+        for (QueueVisit v : visits) {
+            if (v.agent() != null) {
+                agents.add(v.agent());
+            }
+        }
+        return agents;
+    }
+
+    /**
+     * The pauses of these agents starting in [from, to). Only the visits' own agents: the ACW matcher
+     * pairs a pause with calls of its agent only, so other agents' pauses cannot change a result, and
+     * naming the agents lets the (tenant, agent, start_at) index read just the range.
+     */
+    private List<AgentPause> pausesBetween(Connection c, Set<String> agentSet, Instant from, Instant to) throws SQLException {
         List<AgentPause> pauses = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
-                + "FROM agent_pause WHERE tenant_id = ? AND start_at >= ? AND start_at < ?")) {
-            ps.setString(1, tenantId);
-            ps.setObject(2, UtcColumns.of(from));
-            ps.setObject(3, UtcColumns.of(to));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    pauses.add(new AgentPause(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), UtcColumns.instant(rs.getObject(6, java.time.LocalDateTime.class)),
-                            UtcColumns.instant(rs.getObject(7, java.time.LocalDateTime.class))));
+        List<String> agents = new ArrayList<>(agentSet);
+        for (int i = 0; i < agents.size(); i += IN_CHUNK) {
+            List<String> chunk = agents.subList(i, Math.min(agents.size(), i + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
+                    + "FROM agent_pause WHERE tenant_id = ? AND agent IN (" + String.join(",", Collections.nCopies(chunk.size(), "?"))
+                    + ") AND start_at >= ? AND start_at < ?")) {
+                int j = 1;
+                ps.setString(j++, tenantId);
+                for (String a : chunk) {
+                    ps.setString(j++, a);
+                }
+                ps.setObject(j++, UtcColumns.of(from));
+                ps.setObject(j, UtcColumns.of(to));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        pauses.add(new AgentPause(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), UtcColumns.instant(rs.getObject(6, java.time.LocalDateTime.class)),
+                                UtcColumns.instant(rs.getObject(7, java.time.LocalDateTime.class))));
+                    }
                 }
             }
         }

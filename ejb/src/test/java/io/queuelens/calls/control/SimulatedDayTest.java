@@ -6,8 +6,6 @@ import io.queuelens.calls.entity.ParsedLine;
 import io.queuelens.calls.entity.QueueLogEvent;
 import io.queuelens.calls.entity.QueueVisit;
 import io.queuelens.sources.demo.control.ContactCenterSimulation;
-import io.queuelens.sources.demo.control.PbxListener;
-import io.queuelens.sources.demo.entity.QueueDefinition;
 import io.queuelens.sources.demo.entity.QueueLogRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,18 +42,7 @@ class SimulatedDayTest {
 
     static List<QueueLogRow> simulate(Instant start, Duration length, int[] inProgress) {
         List<QueueLogRow> out = new ArrayList<>();
-        ContactCenterSimulation sim = new ContactCenterSimulation(11, start, BERLIN, 40, QueueDefinition.defaults(),
-                new PbxListener() {
-                    @Override
-                    public boolean wantsAmi() {
-                        return false;
-                    }
-
-                    @Override
-                    public void queueLog(QueueLogRow row) {
-                        out.add(row);
-                    }
-                });
+        ContactCenterSimulation sim = ContactCenterSimulation.queueLogOnly(11, start, BERLIN, 40, out::add);
         sim.advanceTo(start.plus(length));
         inProgress[0] = sim.callsInProgress();
         return out;

@@ -12,9 +12,7 @@ import io.queuelens.rollups.control.QueueRollupRefresher;
 import io.queuelens.rollups.control.RepeatDetector;
 import io.queuelens.rollups.entity.Buckets;
 import io.queuelens.sources.demo.control.ContactCenterSimulation;
-import io.queuelens.sources.demo.control.PbxListener;
 import io.queuelens.sources.demo.control.PbxTableWriter;
-import io.queuelens.sources.demo.entity.QueueDefinition;
 import io.queuelens.sources.demo.entity.QueueLogRow;
 import io.queuelens.testsupport.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,18 +55,7 @@ class QueueLogTableIngestionTest {
 
     static List<QueueLogRow> simulatedDay() {
         List<QueueLogRow> rows = new ArrayList<>();
-        ContactCenterSimulation sim = new ContactCenterSimulation(7, WEDNESDAY, BERLIN, 30, QueueDefinition.defaults(),
-                new PbxListener() {
-                    @Override
-                    public boolean wantsAmi() {
-                        return false;
-                    }
-
-                    @Override
-                    public void queueLog(QueueLogRow row) {
-                        rows.add(row);
-                    }
-                });
+        ContactCenterSimulation sim = ContactCenterSimulation.queueLogOnly(7, WEDNESDAY, BERLIN, 30, rows::add);
         sim.advanceTo(WEDNESDAY.plus(Duration.ofDays(1)));
         return rows;
     }

@@ -16,6 +16,7 @@ import io.queuelens.reports.entity.SummaryRequest;
 import io.queuelens.reports.entity.SummaryRow;
 import io.queuelens.reports.entity.UnknownSettingsVersion;
 import io.queuelens.rollups.RandomVisits;
+import io.queuelens.rollups.entity.PeriodUnit;
 import io.queuelens.rollups.entity.QueueBucket;
 import io.queuelens.testsupport.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +77,42 @@ class QueueRollupReaderTest {
                 List<UnknownSettingsVersion> unknown = reader.scan(c, "acme", FROM, TO, List.of("vip", "q2"), some::add);
                 assertThat(unknown).isEmpty();
                 assertThat(some).isEqualTo(expected.stream().filter(b -> b.queue().equals("vip") || b.queue().equals("q2")).toList());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void theSummaryFromTheUnorderedScanIsTheSummaryFromTheOrderedOne(String kind) throws Exception {
+        List<QueueVisit> visits = new ArrayList<>(RandomVisits.generate(new Random(5), 400, FROM, 1));
+        visits.addAll(vipDay());
+        List<QueueBucket> written = RollupFixtures.bucketsOf(visits, WITH_VIP_OVERRIDE);
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            RollupFixtures.write(db.dataSource(), written);
+            RollupFixtures.write(db.dataSource(), RollupFixtures.asTenant("other", written));
+            for (KpiSettingsHistory history : List.of(WITH_VIP_OVERRIDE, KpiSettingsHistory.defaultsOnly())) {
+                for (SummaryRequest request : List.of(
+                        new SummaryRequest("acme", FROM, TO, berlin, List.of(), GroupBy.QUEUE, null),
+                        new SummaryRequest("acme", FROM, TO, berlin, List.of(), GroupBy.INTERVAL, PeriodUnit.PT1H))) {
+                    SummaryAccumulator ordered = new SummaryAccumulator(request);
+                    SummaryAccumulator anyOrder = new SummaryAccumulator(request);
+                    SummaryAccumulator reversed = new SummaryAccumulator(request);
+                    List<UnknownSettingsVersion> unknownOrdered;
+                    List<UnknownSettingsVersion> unknownAnyOrder;
+                    try (Connection c = db.dataSource().getConnection()) {
+                        QueueRollupReader reader = new QueueRollupReader(history);
+                        unknownOrdered = reader.scan(c, "acme", FROM, TO, List.of(), ordered);
+                        unknownAnyOrder = reader.scanInAnyOrder(c, "acme", FROM, TO, List.of(), anyOrder);
+                        List<QueueBucket> backwards = new ArrayList<>(reader.read(c, "acme", FROM, TO, List.of()));
+                        java.util.Collections.reverse(backwards);
+                        backwards.forEach(reversed);
+                    }
+                    assertThat(unknownAnyOrder).isEqualTo(unknownOrdered);
+                    SummaryReport expected = ordered.finish(unknownOrdered);
+                    assertThat(anyOrder.finish(unknownAnyOrder)).isEqualTo(expected);
+                    assertThat(reversed.finish(unknownOrdered)).isEqualTo(expected);
+                }
             }
         }
     }

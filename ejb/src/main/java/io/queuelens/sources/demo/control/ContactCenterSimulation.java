@@ -116,6 +116,27 @@ public final class ContactCenterSimulation implements AmiStateProvider {
         schedule(nowMs, this::boot);
     }
 
+    /**
+     * A simulation of the default queues that reports only its queue_log rows (no AMI messages are
+     * built, no CDR kept): how tests and benchmarks turn demo days into queue_log input. Advance it
+     * with {@link #advanceTo}; {@link #callsInProgress()} tells what is still open at the end.
+     */
+    public static ContactCenterSimulation queueLogOnly(long seed, Instant start, ZoneId zone, int agentCount,
+                                                       java.util.function.Consumer<QueueLogRow> rows) {
+        Objects.requireNonNull(rows, "rows");
+        return new ContactCenterSimulation(seed, start, zone, agentCount, QueueDefinition.defaults(), new PbxListener() {
+            @Override
+            public boolean wantsAmi() {
+                return false;
+            }
+
+            @Override
+            public void queueLog(QueueLogRow row) {
+                rows.accept(row);
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- time
 
     /** Runs everything scheduled up to and including {@code time}. */

@@ -1,0 +1,144 @@
+package io.queuelens.bench;
+
+import io.queuelens.ingest.control.IngestResult;
+import io.queuelens.ingest.control.QueueLogFileIngestion;
+import io.queuelens.kpi.control.KpiSettingsHistory;
+import io.queuelens.rollups.control.QueueRollupRefresher;
+import io.queuelens.sources.demo.control.ContactCenterSimulation;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The import bar (>= 100,000 queue_log lines/s into MariaDB): a demo queue_log file goes through the
+ * real import path ({@link QueueLogFileIngestion}: parser, visit assembler, {@code FactCommitter}
+ * writing facts, rollups and checkpoint per batch) into a fresh migrated database, and in the same
+ * run the same file is loaded with {@code LOAD DATA LOCAL INFILE} into a bare table, the fastest the
+ * server can take those bytes. Each run uses a new database; the medians over the runs are printed.
+ * <p>
+ * Usage: {@code ImportLoad [lines=1500000] [runs=3] [agents=400] [batch=5000]}
+ */
+public final class ImportLoad {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    static final Instant START = ZonedDateTime.of(2026, 3, 2, 0, 0, 0, 0, ZONE).toInstant();
+
+    public static void main(String[] args) throws Exception {
+        long lines = args.length > 0 ? Long.parseLong(args[0]) : 1_500_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int agents = args.length > 2 ? Integer.parseInt(args[2]) : 400;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 5000;
+
+        Path file = Files.createTempFile("queuelens-import-", ".queue_log");
+        try {
+            long t0 = System.nanoTime();
+            long bytes = writeDemoQueueLog(file, lines, agents);
+            System.out.printf(Locale.ROOT, "file: %,d lines, %,d bytes (%d agents), written in %.1f s; driver properties %s%n",
+                    lines, bytes, agents, seconds(t0), BenchDatabase.DRIVER_PROPERTIES);
+            List<Double> importRates = new ArrayList<>();
+            List<Double> loadRates = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                try (BenchDatabase db = BenchDatabase.create()) {
+                    long a = System.nanoTime();
+                    IngestResult r = new QueueLogFileIngestion("bench", "demo", "bench.queue_log", db.dataSource,
+                            new QueueRollupRefresher("bench", KpiSettingsHistory.defaultsOnly()), batch).importFile(file);
+                    double importSeconds = seconds(a);
+                    if (r.linesRead() != lines || r.quarantined() != 0) {
+                        throw new IllegalStateException("import read " + r.linesRead() + " lines, quarantined " + r.quarantined());
+                    }
+                    long b = System.nanoTime();
+                    long loaded = loadDataInfile(db, file);
+                    double loadSeconds = seconds(b);
+                    if (loaded != lines) {
+                        throw new IllegalStateException("LOAD DATA loaded " + loaded + " of " + lines + " lines");
+                    }
+                    importRates.add(lines / importSeconds);
+                    loadRates.add(lines / loadSeconds);
+                    System.out.printf(Locale.ROOT, "run %d: import %.1f s = %,.0f lines/s (%,d visits, %,d bucket refreshes); "
+                                    + "LOAD DATA %.1f s = %,.0f lines/s; ratio %.2f%n", run, importSeconds, lines / importSeconds,
+                            r.visits(), r.bucketsRefreshed(), loadSeconds, lines / loadSeconds, loadSeconds / importSeconds);
+                }
+            }
+            double imp = median(importRates);
+            double load = median(loadRates);
+            System.out.printf(Locale.ROOT, "median over %d runs: import %,.0f lines/s, LOAD DATA LOCAL INFILE %,.0f lines/s, "
+                    + "import/LOAD DATA = %.2f%n", runs, imp, load, imp / load);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * Writes the first {@code lines} queue_log lines of demo weekdays from a Monday onwards
+     * ({@code agents} agents, default queues) in the Asterisk file format; returns the file's size.
+     */
+    static long writeDemoQueueLog(Path file, long lines, int agents) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            long[] written = {0};
+            IOException[] failed = {null};
+            ContactCenterSimulation sim = ContactCenterSimulation.queueLogOnly(42, START, ZONE, agents, row -> {
+                if (written[0] < lines && failed[0] == null) {
+                    try {
+                        out.write(row.toFileLine());
+                        out.write('\n');
+                        written[0]++;
+                    } catch (IOException e) {
+                        failed[0] = e;
+                    }
+                }
+            });
+            for (Instant t = START; written[0] < lines && failed[0] == null; ) {
+                t = t.plus(Duration.ofHours(1));
+                sim.advanceTo(t);
+            }
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+        }
+        return Files.size(file);
+    }
+
+    /**
+     * The reference: the same bytes into a table shaped like Asterisk's own queue_log table, no
+     * indexes, one statement. Needs allowLoadLocalInfile on the client and local_infile on the server.
+     */
+    static long loadDataInfile(BenchDatabase db, Path file) throws SQLException {
+        try (Connection c = db.connectWith(Map.of("allowLoadLocalInfile", "true")); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE bare_queue_log (time BIGINT, callid VARCHAR(80), queuename VARCHAR(128), "
+                    + "agent VARCHAR(128), event VARCHAR(64), data1 VARCHAR(255), data2 VARCHAR(255), data3 VARCHAR(255), "
+                    + "data4 VARCHAR(255), data5 VARCHAR(255))");
+            s.execute("LOAD DATA LOCAL INFILE '" + file.toAbsolutePath().toString().replace("'", "''")
+                    + "' INTO TABLE bare_queue_log FIELDS TERMINATED BY '|' LINES TERMINATED BY '\\n'");
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM bare_queue_log")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
