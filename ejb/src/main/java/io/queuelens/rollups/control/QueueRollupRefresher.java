@@ -73,9 +73,9 @@ public final class QueueRollupRefresher {
         this.settingsOfVisit = v -> history.get().getEffective(v.queue(), Buckets.floor(v.enteredAt()));
     }
 
-    /** The tenant's settings history the buckets are counted with. */
+    /** The tenant's settings history the buckets are counted with (as of now: it may change between calls). */
     public KpiSettingsHistory settings() {
-        return settings;
+        return history.get();
     }
 
     /** The buckets to recompute after these visits and pauses were written. */
