@@ -122,7 +122,10 @@ public final class PayaraMicroLauncher implements AutoCloseable {
                 log.flush();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (process.isAlive()) {
+                throw new UncheckedIOException(e);
+            }
+            // the server has stopped and its output pipe went with it: the end of its output, not an error
         }
     }
 

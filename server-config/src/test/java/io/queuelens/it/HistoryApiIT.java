@@ -32,6 +32,16 @@ class HistoryApiIT {
     }
 
     @Test
+    void theApiIsDescribedByOpenApiForAuthenticatedCallers(Deployment d) throws Exception {
+        assertThat(d.server().get("/openapi").statusCode()).as("no anonymous API map").isIn(302, 401);
+        HttpResponse<String> doc = d.server().get("/openapi", SharedMariaDbServer.API_TOKEN);
+        assertThat(doc.statusCode()).isEqualTo(200);
+        assertThat(doc.body()).contains("title: QueueLens API").contains("scheme: bearer")
+                .contains("/api/v1/reports/summary:").contains("/api/v1/reports/agents:").contains("/api/v1/calls:")
+                .contains("/api/v1/imports/queue-log:").contains("/api/v1/quarantine:").contains("/api/v1/settings/kpi:");
+    }
+
+    @Test
     void theSummaryReportAgreesWithTheFactsInTheDatabase(Deployment d) throws Exception {
         Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(2));
         Instant from = to.minus(Duration.ofDays(5));
