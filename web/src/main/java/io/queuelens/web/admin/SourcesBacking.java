@@ -143,7 +143,8 @@ public class SourcesBacking implements Serializable {
 
     private void problems(InvalidSourceConfig e) {
         for (SourceProblem p : e.problems()) {
-            error(p.field() != null && FIELDS.contains(p.field()) ? "sourceForm:" + p.field() : null, p.message());
+            error(p.field() != null && FIELDS.contains(p.field()) ? "sourceForm:" + p.field() : null,
+                    p.key() == null ? p.message() : Messages.textOr("asrc.p." + p.key(), p.message(), p.args().toArray()));
         }
         FacesContext.getCurrentInstance().validationFailed();
     }

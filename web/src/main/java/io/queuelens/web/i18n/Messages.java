@@ -13,6 +13,13 @@ public final class Messages {
     private Messages() {
     }
 
+    /** The text of {@code key}, or {@code fallback} when the bundle has no such key (e.g. a problem this version cannot name). */
+    public static String textOr(String key, String fallback, Object... args) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale());
+        return bundle.containsKey(key) ? text(key, args) : fallback;
+    }
+
     public static String text(String key, Object... args) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale());

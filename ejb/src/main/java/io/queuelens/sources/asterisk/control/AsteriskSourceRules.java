@@ -37,12 +37,13 @@ public final class AsteriskSourceRules {
         validator.validate(f).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<AsteriskSourceForm> v) -> v.getPropertyPath().toString())
                         .thenComparing(ConstraintViolation::getMessage))
-                .forEach(v -> problems.add(new SourceProblem(v.getPropertyPath().toString(), v.getMessage())));
+                .forEach(v -> problems.add(problemOf(v)));
         if (stored != null && f.getName() != null && !f.getName().equals(stored.name())) {
-            problems.add(new SourceProblem("name", "the name cannot change: the PBX's data is stored under '" + stored.name()
-                    + "'; add a new source instead"));
+            problems.add(SourceProblem.of("name", "nameFixed", "the name cannot change: the PBX's data is stored under '"
+                    + stored.name() + "'; add a new source instead", stored.name()));
         } else if (stored == null && f.getName() != null && RESERVED_NAMES.contains(f.getName())) {
-            problems.add(new SourceProblem("name", "'" + f.getName() + "' is used by QueueLens itself; choose another name"));
+            problems.add(SourceProblem.of("name", "nameReserved", "'" + f.getName() + "' is used by QueueLens itself; choose another name",
+                    f.getName()));
         }
         if (f.getMode() == QueueLogMode.TABLE) {
             require(problems, f.getDbUrl(), "dbUrl", "enter the PBX database URL, e.g. jdbc:mysql://pbx:3306/asteriskcdrdb");
@@ -50,13 +51,14 @@ public final class AsteriskSourceRules {
             require(problems, f.getQueueLogTable(), "queueLogTable", "enter the queue_log table (usually queue_log)");
         } else if (f.getMode() == QueueLogMode.FILE) {
             if (blank(f.getQueueLogFile())) {
-                problems.add(new SourceProblem("queueLogFile", "enter the queue_log file's path, e.g. /var/log/asterisk/queue_log"));
+                problems.add(SourceProblem.of("queueLogFile", "required.queueLogFile",
+                        "enter the queue_log file's path, e.g. /var/log/asterisk/queue_log"));
             } else {
-                fileProblem(f.getQueueLogFile()).ifPresent(m -> problems.add(new SourceProblem("queueLogFile", m)));
+                fileProblem(f.getQueueLogFile()).ifPresent(problems::add);
             }
         }
         if (!blank(f.getCdrTable()) && (f.getMode() != QueueLogMode.TABLE || blank(f.getDbUrl()))) {
-            problems.add(new SourceProblem("cdrTable", "the CDR table is read from the PBX database: set the database URL too"));
+            problems.add(SourceProblem.of("cdrTable", "cdrNeedsDb", "the CDR table is read from the PBX database: set the database URL too"));
         }
         // the port alone does not count: it has a default, and a form keeps it when the rest is cleared
         boolean anyAmi = !blank(f.getAmiHost()) || !blank(f.getAmiUser()) || !blank(f.getAmiSecret());
@@ -65,40 +67,60 @@ public final class AsteriskSourceRules {
             require(problems, f.getAmiUser(), "amiUser", "enter the AMI user (manager.conf), or clear every AMI field");
             boolean secretStored = stored != null && stored.amiSecret() != null;
             if (blank(f.getAmiSecret()) && !secretStored) {
-                problems.add(new SourceProblem("amiSecret", "enter the AMI user's secret"));
+                problems.add(SourceProblem.of("amiSecret", "required.amiSecret", "enter the AMI user's secret"));
             }
         }
         if (!blank(f.getTimeZone())) {
             try {
                 ZoneId.of(f.getTimeZone().strip());
             } catch (DateTimeException e) {
-                problems.add(new SourceProblem("timeZone", "not a time zone: '" + f.getTimeZone() + "' (e.g. Europe/Istanbul)"));
+                problems.add(SourceProblem.of("timeZone", "format.timeZone", "not a time zone: '" + f.getTimeZone()
+                        + "' (e.g. Europe/Istanbul)", f.getTimeZone()));
             }
         }
         return problems;
     }
 
     /** Why a configured queue_log path cannot be used, or empty. Relative paths and '..' are refused. */
-    static java.util.Optional<String> fileProblem(String raw) {
+    static java.util.Optional<SourceProblem> fileProblem(String raw) {
         try {
             Path p = Path.of(raw.strip());
             if (!p.isAbsolute()) {
-                return java.util.Optional.of("an absolute path is needed, e.g. /var/log/asterisk/queue_log");
+                return java.util.Optional.of(SourceProblem.of("queueLogFile", "fileAbsolute",
+                        "an absolute path is needed, e.g. /var/log/asterisk/queue_log"));
             }
             for (Path part : p) {
                 if (part.toString().equals("..")) {
-                    return java.util.Optional.of("the path must not contain '..'");
+                    return java.util.Optional.of(SourceProblem.of("queueLogFile", "fileDotDot", "the path must not contain '..'"));
                 }
             }
             return java.util.Optional.empty();
         } catch (InvalidPathException e) {
-            return java.util.Optional.of("not a valid path: " + e.getReason());
+            return java.util.Optional.of(SourceProblem.of("queueLogFile", "fileInvalid", "not a valid path: " + e.getReason(),
+                    e.getReason()));
         }
+    }
+
+    /**
+     * A Bean Validation violation as a problem with a key: {@code required.<field>} for NotBlank/NotNull,
+     * {@code maxLength} (argument: the limit) for Size, {@code range.<field>} for Min/Max, otherwise
+     * {@code format.<field>}; the English text is the annotation's message.
+     */
+    private static SourceProblem problemOf(ConstraintViolation<AsteriskSourceForm> v) {
+        String field = v.getPropertyPath().toString();
+        String constraint = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return switch (constraint) {
+            case "NotBlank", "NotNull" -> SourceProblem.of(field, "required." + field, v.getMessage());
+            case "Size" -> SourceProblem.of(field, "maxLength", v.getMessage(),
+                    String.valueOf(v.getConstraintDescriptor().getAttributes().get("max")));
+            case "Min", "Max" -> SourceProblem.of(field, "range." + field, v.getMessage());
+            default -> SourceProblem.of(field, "format." + field, v.getMessage());
+        };
     }
 
     private static void require(List<SourceProblem> problems, String value, String field, String message) {
         if (blank(value) && problems.stream().noneMatch(p -> field.equals(p.field()))) {
-            problems.add(new SourceProblem(field, message));
+            problems.add(SourceProblem.of(field, "required." + field, message));
         }
     }
 

@@ -71,7 +71,8 @@ public final class AsteriskSourceStore {
                 problems.add(0, new SourceProblem("tenant", "unknown tenant '" + tenantId + "'"));
             } else if (form.getName() != null
                     && exists(c, "SELECT 1 FROM asterisk_source WHERE tenant_id = ? AND name = ?", tenantId, form.getName())) {
-                problems.add(new SourceProblem("name", "tenant " + tenantId + " already has a source named '" + form.getName() + "'"));
+                problems.add(SourceProblem.of("name", "nameTaken", "tenant " + tenantId + " already has a source named '"
+                        + form.getName() + "'", form.getName()));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidSourceConfig(problems);

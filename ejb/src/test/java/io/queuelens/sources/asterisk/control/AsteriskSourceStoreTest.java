@@ -124,8 +124,8 @@ class AsteriskSourceStoreTest {
             file.setMode(QueueLogMode.FILE);
             file.setQueueLogFile("../../etc/passwd");
             assertThat(problems(() -> store.create("t1", file)))
-                    .containsExactly(new SourceProblem("queueLogFile", "an absolute path is needed, e.g. /var/log/asterisk/queue_log"),
-                            new SourceProblem("cdrTable", "the CDR table is read from the PBX database: set the database URL too"));
+                    .containsExactly(SourceProblem.of("queueLogFile", "fileAbsolute", "an absolute path is needed, e.g. /var/log/asterisk/queue_log"),
+                            SourceProblem.of("cdrTable", "cdrNeedsDb", "the CDR table is read from the PBX database: set the database URL too"));
             file.setCdrTable(null);
             file.setQueueLogFile("/var/log/asterisk/../../etc/passwd");
             assertThat(problems(() -> store.create("t1", file))).extracting(SourceProblem::message)
