@@ -61,11 +61,11 @@ class SourcesPageBrowserIT {
         browser.findElement(By.id("sourceForm:queueLogFile")).sendKeys("relative/queue_log");
         browser.findElement(By.id("sourceForm:save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sourceForm:displayNameMessage"),
-                "enter the name shown to people"));
+                "Enter the name people see."));
         browser.findElement(By.id("sourceForm:displayName")).sendKeys("IT file PBX");
         browser.findElement(By.id("sourceForm:save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sourceForm:queueLogFileMessage"),
-                "an absolute path is needed"));
+                "An absolute path is needed"));
         screenshot("target/it/sources-page-invalid.png");
 
         browser.findElement(By.id("sourceForm:queueLogFile")).clear();
