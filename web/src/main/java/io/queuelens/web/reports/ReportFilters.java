@@ -45,6 +45,7 @@ public class ReportFilters extends SummaryFilters {
         if (buckets == null || buckets.isBlank()) {
             buckets = WaitBuckets.DEFAULT;
         }
+        alignDatesTo(getInterval()); // every report page has a per-period chart
     }
 
     /** The interval chart's period: the {@code interval} parameter (checked by SummaryParameters first). */

@@ -65,6 +65,34 @@ public class SummaryFilters implements Serializable {
         if (GroupBy.INTERVAL.apiName().equalsIgnoreCase(groupBy) && (interval == null || interval.isBlank())) {
             interval = "P1D";
         }
+        if (isByInterval()) {
+            alignDatesTo(interval);
+        }
+    }
+
+    /**
+     * Weeks and months must start on a Monday or a 1st (the API refuses anything else). A page widens
+     * the chosen days to whole weeks or months instead, and the fields show the range it used.
+     */
+    void alignDatesTo(String periodLength) {
+        LocalDate first = getFromDate();
+        LocalDate last = getToDate();
+        if (first == null || last == null || periodLength == null || last.isBefore(first)) {
+            return;
+        }
+        switch (periodLength.strip().toUpperCase(java.util.Locale.ROOT)) {
+            case "P1W" -> {
+                setFromDate(first.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)));
+                setToDate(last.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY)));
+            }
+            case "P1M" -> {
+                setFromDate(first.withDayOfMonth(1));
+                setToDate(last.with(java.time.temporal.TemporalAdjusters.lastDayOfMonth()));
+            }
+            default -> {
+                // days and shorter periods fit any whole days
+            }
+        }
     }
 
     SummaryParameters.Raw raw() {

@@ -25,6 +25,32 @@ class ReportFiltersTest {
     }
 
     @Test
+    void weeksAndMonthsWidenTheChosenDaysToWholePeriodsDaysKeepThem() {
+        ReportFilters weeks = new ReportFilters(PeriodUnit.P1D);
+        weeks.setInterval("P1W");
+        weeks.setFrom("2026-11-19"); // a Thursday
+        weeks.setTo("2026-11-22");   // exclusive: the last day is Saturday the 21st
+        weeks.fillDefaults(ZoneId.of("Europe/Berlin"));
+        assertThat(weeks.getFrom()).isEqualTo("2026-11-16");
+        assertThat(weeks.getTo()).isEqualTo("2026-11-23");
+
+        ReportFilters months = new ReportFilters(PeriodUnit.P1D);
+        months.setInterval("P1M");
+        months.setFrom("2026-10-25");
+        months.setTo("2026-11-03");
+        months.fillDefaults(ZoneId.of("Europe/Berlin"));
+        assertThat(months.getFrom()).isEqualTo("2026-10-01");
+        assertThat(months.getTo()).isEqualTo("2026-12-01");
+
+        ReportFilters days = new ReportFilters(PeriodUnit.P1D);
+        days.setFrom("2026-11-19");
+        days.setTo("2026-11-22");
+        days.fillDefaults(ZoneId.of("Europe/Berlin"));
+        assertThat(days.getFrom()).isEqualTo("2026-11-19");
+        assertThat(days.getTo()).isEqualTo("2026-11-22");
+    }
+
+    @Test
     void agentsAreTrimmedDeduplicatedAndAnEmptyNameIsRefusedOnTheAgentsField() {
         ReportFilters f = new ReportFilters(PeriodUnit.P1D);
         f.setAgents(" Agent/1 ,Agent/2,Agent/1");
