@@ -25,11 +25,17 @@ import java.util.regex.Pattern;
  * The value comes from the PBX's database, so it is checked before it touches the file system:
  * absolute paths, drive letters, backslashes, {@code ..} segments and control characters are refused,
  * the normalized path must lie under the root, and so must the real path after symbolic links are
- * resolved (a link inside the root that points outside is refused too).
+ * resolved (a link inside the root that points outside is refused too). A full path under Asterisk's
+ * monitor folder (older FreePBX) is read as the path relative to it.
  */
 public final class RecordingPaths {
 
     private static final DateTimeFormatter DAY_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+    /**
+     * Asterisk's own recordings folder. Older FreePBX versions store the full path there; the recordings
+     * root is that folder (mounted or copied), so the rest of such a path is relative to the root.
+     */
+    static final String PBX_MONITOR_DIR = "/var/spool/asterisk/monitor/";
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
     private final Path root;
@@ -52,7 +58,9 @@ public final class RecordingPaths {
      * @return the recording, or empty when no such file exists under the root
      * @throws UnsafeRecordingPath when the value would lead outside the root
      */
-    public Optional<RecordingFile> find(String recordingFile, LocalDateTime calldateLocal) {
+    public Optional<RecordingFile> find(String storedValue, LocalDateTime calldateLocal) {
+        String recordingFile = storedValue != null && storedValue.startsWith(PBX_MONITOR_DIR)
+                ? storedValue.substring(PBX_MONITOR_DIR.length()) : storedValue;
         List<String> candidates = new ArrayList<>();
         check(recordingFile);
         if (!recordingFile.contains("/") && calldateLocal != null) {

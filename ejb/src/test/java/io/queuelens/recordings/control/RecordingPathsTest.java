@@ -56,6 +56,19 @@ class RecordingPathsTest {
         assertThat(paths.find("custom", CALL)).as("a folder is not a recording").isEmpty();
     }
 
+    @Test
+    void anOldFreePbxFullPathUnderAsterisksMonitorFolderIsReadUnderTheRoot() {
+        assertThat(paths.find("/var/spool/asterisk/monitor/custom/call.mp3", CALL)).isPresent();
+        assertThat(paths.find("/var/spool/asterisk/monitor/q400-20260305-101500-1.1.wav", CALL)).isPresent();
+        // the rest of such a path is checked like any other value
+        assertThatThrownBy(() -> paths.find("/var/spool/asterisk/monitor/../../../../etc/passwd", CALL))
+                .isInstanceOf(UnsafeRecordingPath.class);
+        assertThatThrownBy(() -> paths.find("/var/spool/asterisk/monitor//etc/passwd", CALL))
+                .isInstanceOf(UnsafeRecordingPath.class);
+        assertThatThrownBy(() -> paths.find("/var/spool/asterisk/monitorx/call.mp3", CALL))
+                .isInstanceOf(UnsafeRecordingPath.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../secret.wav", "custom/../../secret.wav", "..", "/etc/passwd", "\\\\server\\share\\x.wav",
             "C:/Windows/win.ini", "c:secret.wav", "custom\\..\\..\\secret.wav", "custom//call.mp3", "./custom/call.mp3",
