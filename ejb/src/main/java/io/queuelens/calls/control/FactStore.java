@@ -200,7 +200,16 @@ public final class FactStore {
      */
     public static List<QueueVisit> visitsEnteredBetween(Connection c, String tenantId, Instant from, Instant to)
             throws SQLException {
-        List<String> queues = queuesOf(c, tenantId);
+        return visitsEnteredBetween(c, tenantId, queuesOf(c, tenantId), from, to);
+    }
+
+    /**
+     * {@link #visitsEnteredBetween(Connection, String, Instant, Instant)} with the tenant's queues as
+     * {@link #queuesOf} found them (in the same transaction, after the last write), for a caller that
+     * reads several ranges in a row: finding them is one round trip per queue.
+     */
+    public static List<QueueVisit> visitsEnteredBetween(Connection c, String tenantId, List<String> queues, Instant from,
+                                                        Instant to) throws SQLException {
         if (queues.isEmpty()) {
             return List.of();
         }
@@ -223,7 +232,7 @@ public final class FactStore {
      * index prefix by walking every entry, so this skips through the entry index instead: each
      * "next queue after" is one index dive, and a tenant has a handful of queues.
      */
-    static List<String> queuesOf(Connection c, String tenantId) throws SQLException {
+    public static List<String> queuesOf(Connection c, String tenantId) throws SQLException {
         List<String> queues = new ArrayList<>();
         try (PreparedStatement first = c.prepareStatement("SELECT MIN(queue) FROM queue_visit WHERE tenant_id = ?");
              PreparedStatement next = c.prepareStatement("SELECT MIN(queue) FROM queue_visit WHERE tenant_id = ? AND queue > ?")) {

@@ -217,27 +217,32 @@ public final class QueueRollupRefresher {
         List<BucketKey> sorted = new ArrayList<>(keys);
         sorted.sort(java.util.Comparator.comparing(BucketKey::start));
         List<QueueBucket> out = new ArrayList<>();
+        if (sorted.isEmpty()) {
+            return out;
+        }
+        // the facts are written already, so the queues found now are all there are for every cluster
+        List<String> queues = FactStore.queuesOf(c, tenantId);
         Set<BucketKey> cluster = new HashSet<>();
         Instant clusterEnd = null;
         for (BucketKey k : sorted) {
             if (clusterEnd != null && k.start().isAfter(clusterEnd.plus(CLUSTER_GAP))) {
-                out.addAll(recomputeCluster(c, cluster));
+                out.addAll(recomputeCluster(c, queues, cluster));
                 cluster = new HashSet<>();
             }
             cluster.add(k);
             clusterEnd = k.start();
         }
-        out.addAll(recomputeCluster(c, cluster));
+        out.addAll(recomputeCluster(c, queues, cluster));
         return out;
     }
 
-    private List<QueueBucket> recomputeCluster(Connection c, Set<BucketKey> keys) throws SQLException {
+    private List<QueueBucket> recomputeCluster(Connection c, List<String> queues, Set<BucketKey> keys) throws SQLException {
         if (keys.isEmpty()) {
             return List.of();
         }
         Instant from = keys.stream().map(BucketKey::start).min(Instant::compareTo).orElseThrow();
         Instant to = keys.stream().map(BucketKey::start).max(Instant::compareTo).orElseThrow().plus(Buckets.WIDTH);
-        List<QueueVisit> inRange = FactStore.visitsEnteredBetween(c, tenantId, from, to);
+        List<QueueVisit> inRange = FactStore.visitsEnteredBetween(c, tenantId, queues, from, to);
         List<QueueVisit> bucketVisits = inRange.stream()
                 .filter(v -> keys.contains(BucketKey.of(v.queue(), v.enteredAt()))).toList();
 
