@@ -122,10 +122,11 @@ public final class PayaraMicroLauncher implements AutoCloseable {
                 log.flush();
             }
         } catch (IOException e) {
-            if (process.isAlive()) {
+            // Process.destroy() closes the pipe while the server may still be shutting down ("Stream closed"):
+            // the end of its output, not an error
+            if (process.isAlive() && !"Stream closed".equals(e.getMessage())) {
                 throw new UncheckedIOException(e);
             }
-            // the server has stopped and its output pipe went with it: the end of its output, not an error
         }
     }
 

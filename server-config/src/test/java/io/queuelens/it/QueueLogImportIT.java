@@ -81,17 +81,19 @@ class QueueLogImportIT {
         java.util.concurrent.CompletableFuture<HttpResponse<String>> first = client.sendAsync(
                 upload(d, path, HttpRequest.BodyPublishers.ofFile(big)), HttpResponse.BodyHandlers.ofString());
 
-        // While the first import runs, the same name is refused; other names are not.
-        HttpResponse<String> second = null;
-        while (!first.isDone()) {
-            second = client.send(upload(d, path, HttpRequest.BodyPublishers.ofString(Files.readString(sample()))),
-                    HttpResponse.BodyHandlers.ofString());
-            if (second.statusCode() == 409) {
-                break;
-            }
-            Thread.sleep(100); // the first upload had not reached the import yet
+        // Only once the first import is known to run (its first commit of 5,000 lines is in; ten days are
+        // about 55,000 lines) is the same name sent again. Sending earlier could make the *first* upload
+        // the refused one, when the second happened to reach the import first.
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+        while (d.database().count("select count(*) from ingest_checkpoint where source_id = 'concurrent' "
+                + "and reader = 'queue_log_file:same'") == 0) {
+            assertThat(first).as("the first import ended before its first commit was seen").isNotDone();
+            assertThat(java.time.Instant.now()).as("first commit of the first import").isBefore(deadline);
+            Thread.sleep(20);
         }
-        assertThat(second).as("no refusal before the first import ended").isNotNull();
+        HttpResponse<String> second = client.send(upload(d, path, HttpRequest.BodyPublishers.ofString(Files.readString(sample()))),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(first).as("still importing when the second upload was answered").isNotDone();
         assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
         assertThat(second.body()).contains("still running").contains("\"parameter\":\"name\"");
         HttpResponse<String> otherName = client.send(upload(d, path.replace("name=same", "name=other"),
