@@ -1,5 +1,6 @@
 package io.queuelens.web.reports;
 
+import io.queuelens.web.i18n.Messages;
 import io.queuelens.reports.boundary.AgentReports;
 import io.queuelens.reports.boundary.SummaryReports;
 import io.queuelens.reports.entity.AgentGroupBy;
@@ -11,8 +12,6 @@ import io.queuelens.reports.entity.SummaryRequest;
 import io.queuelens.tenancy.boundary.Tenants;
 import io.queuelens.tenancy.entity.Tenant;
 import io.queuelens.web.api.AgentReportParameters;
-import io.queuelens.web.i18n.Messages;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -78,8 +77,7 @@ public class AgentsBacking implements Serializable {
         } catch (InvalidReportRequest e) {
             agentChoices = filters.getAgentList();
             queueChoices = filters.getQueueList();
-            e.problems().forEach(p -> faces.addMessage("filters:" + p.parameter(),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.text("summary.invalid"), p.message())));
+            FilterProblems.show(faces, e, "summary.invalid");
         }
     }
 

@@ -6,7 +6,6 @@ import io.queuelens.reports.entity.InvalidReportRequest;
 import io.queuelens.tenancy.boundary.Tenants;
 import io.queuelens.tenancy.entity.Tenant;
 import io.queuelens.web.i18n.Messages;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -61,8 +60,7 @@ public class CdrBacking implements Serializable {
             queueChoices = search.queues(tenant.getId());
         } catch (InvalidReportRequest e) {
             rows = null;
-            e.problems().forEach(p -> faces.addMessage("filters:" + p.parameter(),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.text("cdr.invalid"), p.message())));
+            FilterProblems.show(faces, e, "cdr.invalid");
         }
     }
 

@@ -10,8 +10,6 @@ import io.queuelens.rollups.entity.PeriodUnit;
 import io.queuelens.tenancy.boundary.Tenants;
 import io.queuelens.tenancy.entity.Tenant;
 import io.queuelens.web.api.SummaryParameters;
-import io.queuelens.web.i18n.Messages;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 
@@ -85,8 +83,7 @@ public abstract class ReportPage implements Serializable {
             if (queueChoices.isEmpty()) {
                 queueChoices = filters.getQueueList();
             }
-            e.problems().forEach(p -> faces.addMessage("filters:" + p.parameter(),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.text("summary.invalid"), p.message())));
+            FilterProblems.show(faces, e, "summary.invalid");
         }
     }
 

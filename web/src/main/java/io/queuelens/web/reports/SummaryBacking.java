@@ -1,5 +1,6 @@
 package io.queuelens.web.reports;
 
+import io.queuelens.web.i18n.Messages;
 import io.queuelens.reports.boundary.SummaryReports;
 import io.queuelens.reports.entity.GroupBy;
 import io.queuelens.reports.entity.InvalidReportRequest;
@@ -8,8 +9,6 @@ import io.queuelens.reports.entity.SummaryRequest;
 import io.queuelens.tenancy.boundary.Tenants;
 import io.queuelens.tenancy.entity.Tenant;
 import io.queuelens.web.api.SummaryParameters;
-import io.queuelens.web.i18n.Messages;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -64,8 +63,7 @@ public class SummaryBacking implements Serializable {
             queueChoices = List.copyOf(choices);
         } catch (InvalidReportRequest e) {
             queueChoices = filters.getQueueList();
-            e.problems().forEach(p -> faces.addMessage("filters:" + p.parameter(),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.text("summary.invalid"), p.message())));
+            FilterProblems.show(faces, e, "summary.invalid");
         }
     }
 
