@@ -49,13 +49,13 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     final String name;
-    private final Connection pooled;
+    private final ReusingPool pool;
     final DataSource dataSource;
 
-    private BenchDatabase(String name, Connection pooled) {
+    private BenchDatabase(String name) {
         this.name = name;
-        this.pooled = pooled;
-        this.dataSource = new OneConnectionPool(pooled);
+        this.pool = new ReusingPool(() -> connect(name, DRIVER_PROPERTIES));
+        this.dataSource = pool;
     }
 
     /** A new, migrated database named {@code qlens_bench_<random>}. */
@@ -64,7 +64,7 @@ final class BenchDatabase implements AutoCloseable {
         try (Connection c = connect("", Map.of()); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
-        BenchDatabase db = new BenchDatabase(name, connect(name, DRIVER_PROPERTIES));
+        BenchDatabase db = new BenchDatabase(name);
         MigrationState state = SchemaMigrator.migrateSchema(db.dataSource);
         if (!state.done()) {
             db.close();
@@ -89,7 +89,7 @@ final class BenchDatabase implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try {
-            pooled.close();
+            pool.closeAll();
         } finally {
             if (Boolean.getBoolean("queuelens.bench.keepDatabase")) {
                 System.out.println("kept database " + name);
@@ -101,23 +101,49 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    /** Hands out the same physical connection each time; close() returns it instead of closing it. */
-    private static final class OneConnectionPool implements DataSource {
-        private final Connection physical;
+    /**
+     * Like the server's pool: connections are opened once and reused (a rollup settlement borrows a
+     * second one for its queue side); close() returns a connection, rolled back, instead of closing it.
+     */
+    private static final class ReusingPool implements DataSource {
+        interface Opener {
+            Connection open() throws SQLException;
+        }
 
-        OneConnectionPool(Connection physical) {
-            this.physical = physical;
+        private final Opener opener;
+        private final java.util.concurrent.ConcurrentLinkedDeque<Connection> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        private final java.util.List<Connection> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        ReusingPool(Opener opener) {
+            this.opener = opener;
+        }
+
+        void closeAll() throws SQLException {
+            for (Connection c : all) {
+                c.close();
+            }
         }
 
         @Override
-        public Connection getConnection() {
+        public Connection getConnection() throws SQLException {
+            Connection found = idle.pollFirst();
+            if (found == null) {
+                found = opener.open();
+                all.add(found);
+            }
+            Connection physical = found;
+            java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
                     (proxy, method, args) -> {
                         if (method.getName().equals("close")) {
+                            if (returned.getAndSet(true)) {
+                                return null; // closed twice: it must not be handed out twice
+                            }
                             if (!physical.getAutoCommit()) {
                                 physical.rollback(); // like a pool: nothing left open leaks into the next borrower
                                 physical.setAutoCommit(true);
                             }
+                            idle.addFirst(physical);
                             return null;
                         }
                         try {
@@ -129,7 +155,7 @@ final class BenchDatabase implements AutoCloseable {
         }
 
         @Override
-        public Connection getConnection(String username, String password) {
+        public Connection getConnection(String username, String password) throws SQLException {
             return getConnection();
         }
 

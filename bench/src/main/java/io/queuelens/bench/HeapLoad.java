@@ -79,7 +79,7 @@ public final class HeapLoad {
         try (BenchDatabase db = BenchDatabase.create()) {
             long t0 = System.nanoTime();
             r = new QueueLogFileIngestion("bench", "demo", "heap.queue_log", db.dataSource,
-                    new QueueRollupRefresher("bench", KpiSettingsHistory.defaultsOnly()), 5000).importFile(file);
+                    new QueueRollupRefresher("bench", KpiSettingsHistory.defaultsOnly()), 20_000).importFile(file); // queuelens.import.batch-lines
             double s = ImportLoad.seconds(t0);
             System.out.printf(Locale.ROOT, "imported %,d bytes, %,d lines, %,d visits in %.0f s: %,.0f lines/s, %.1f MB/s%n",
                     bytes, r.linesRead(), r.visits(), s, r.linesRead() / s, bytes / s / 1e6);

@@ -27,11 +27,11 @@ import java.util.Map;
 /**
  * The import bar (>= 100,000 queue_log lines/s into MariaDB): a demo queue_log file goes through the
  * real import path ({@link QueueLogFileIngestion}: parser, visit assembler, {@code FactCommitter}
- * writing facts, rollups and checkpoint per batch) into a fresh migrated database, and in the same
+ * writing facts, the rollups they owe and checkpoint per batch, then settling the rollups once) into a fresh migrated database, and in the same
  * run the same file is loaded with {@code LOAD DATA LOCAL INFILE} into a bare table, the fastest the
  * server can take those bytes. Each run uses a new database; the medians over the runs are printed.
  * <p>
- * Usage: {@code ImportLoad [lines=1500000] [runs=3] [agents=400] [batch=5000]}
+ * Usage: {@code ImportLoad [lines=1500000] [runs=3] [agents=400] [batch=20000]} (batch: the production default {@code queuelens.import.batch-lines})
  */
 public final class ImportLoad {
 
@@ -42,7 +42,7 @@ public final class ImportLoad {
         long lines = args.length > 0 ? Long.parseLong(args[0]) : 1_500_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int agents = args.length > 2 ? Integer.parseInt(args[2]) : 400;
-        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 5000;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 20000;
 
         Path file = Files.createTempFile("queuelens-import-", ".queue_log");
         try {

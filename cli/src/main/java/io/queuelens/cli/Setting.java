@@ -28,6 +28,8 @@ public enum Setting {
     RECORDINGS_DIR("QUEUELENS_RECORDINGS_DIR", "(recordings in the data folder)",
             "Folder call recordings are served from (FreePBX: /var/spool/asterisk/monitor); the demo writes its own there."),
     INGEST_BATCH_ROWS("QUEUELENS_INGEST_BATCH_ROWS", "5000", "Rows one history step reads and commits at most."),
+    IMPORT_BATCH_LINES("QUEUELENS_IMPORT_BATCH_LINES", "20000",
+            "Lines one commit of a queue_log file import holds (bounds memory and the work a kill loses)."),
     DEMO_ENABLED("QUEUELENS_DEMO_ENABLED", "true", "Run the built-in demo contact center as tenant 'demo'."),
     DEMO_TENANT("QUEUELENS_DEMO_TENANT", "demo", "Tenant id of the demo contact center."),
     DEMO_TIME_ZONE("QUEUELENS_DEMO_TIME_ZONE", "Europe/Berlin", "Time zone of the demo tenant (drives its daily curve)."),

@@ -47,25 +47,24 @@ public final class VisitCdrLinks {
         if (ids.isEmpty()) {
             return 0;
         }
-        Map<String, List<Visit>> visits = new HashMap<>();
         Map<Long, Cdr> cdrs = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            readVisits(c, tenantId, sourceId, chunk, visits);
-            readCdrs(c, tenantId, sourceId, chunk, cdrs);
+            readCdrs(c, tenantId, sourceId, ids.subList(from, Math.min(ids.size(), from + CHUNK)), cdrs);
         }
-        // visits of call ids only reachable through a CDR's linkedid/uniqueid (the other side of the pair)
-        Set<String> missing = new LinkedHashSet<>();
+        // Only the visits of calls a CDR names (uniqueid or linkedid, which reaches the other side of
+        // the pair) can change; reading back every visit just written cost a bulk import a sixth of its time.
+        Set<String> named = new LinkedHashSet<>();
         for (Cdr r : cdrs.values()) {
             for (String id : new String[]{r.uniqueid(), r.linkedid()}) {
-                if (id != null && !id.isEmpty() && !visits.containsKey(id) && !ids.contains(id)) {
-                    missing.add(id);
+                if (id != null && !id.isEmpty()) {
+                    named.add(id);
                 }
             }
         }
-        List<String> more = new ArrayList<>(missing);
-        for (int from = 0; from < more.size(); from += CHUNK) {
-            readVisits(c, tenantId, sourceId, more.subList(from, Math.min(more.size(), from + CHUNK)), visits);
+        Map<String, List<Visit>> visits = new HashMap<>();
+        List<String> wanted = new ArrayList<>(named);
+        for (int from = 0; from < wanted.size(); from += CHUNK) {
+            readVisits(c, tenantId, sourceId, wanted.subList(from, Math.min(wanted.size(), from + CHUNK)), visits);
         }
 
         Map<String, List<Cdr>> byCall = new HashMap<>();

@@ -81,6 +81,9 @@ public class HistoryIngestion implements SourceProvider {
     @Inject
     Vault vault;
 
+    @Inject
+    QueueLogImports imports;
+
     @Resource(lookup = "jdbc/queuelens")
     DataSource dataSource;
 
@@ -122,6 +125,10 @@ public class HistoryIngestion implements SourceProvider {
             LOG.log(Level.SEVERE, "The vault key file cannot be used: {0}; sources with passwords cannot be saved or read",
                     e.getMessage());
         }
+        // Before the application takes requests: an upload of the same file could otherwise be refused
+        // (409) while this settles what its killed predecessor owed. Imports settle in waves of a week,
+        // so what one can leave owed is short.
+        imports.settleLeftovers();
         if (demo.status().state() != SourceStatus.State.STOPPED) {
             ZoneId zone = tenants.find(demo.tenantId()).map(Tenant::getTimeZone).orElse(ZoneId.of("UTC"));
             QueueLogTableIngestion ingestion = new QueueLogTableIngestion(demo.tenantId(), demo.name(), dataSource,

@@ -29,9 +29,12 @@ import java.util.regex.Pattern;
 /**
  * Imports an Asterisk queue_log file (pipe format, FORMATS.md §1) into facts and rollups, streamed:
  * memory is bounded by the lines of one commit and the calls still open, not by the file size.
- * Every {@code linesPerCommit} lines the facts, the rollup buckets they touch and the checkpoint of
+ * Every {@code linesPerCommit} lines the facts, what they owe the rollups and the checkpoint of
  * reader {@code queue_log_file:<name>} (byte offset after the last whole line, plus the assembler's
- * open calls) are committed together by {@link FactCommitter}. Importing the same file again resumes
+ * open calls) are committed together by {@link FactCommitter#commitDeferred}; at the end of the input
+ * the owed rollups are rebuilt once ({@link FactCommitter#settleDeferred}), so the imported span's
+ * reports are complete when the import returns. A kill before that leaves the backlog stored, and the
+ * resumed import (or the next start) settles it. Importing the same file again resumes
  * at that offset, so an import killed at any moment and started again ends with exactly the rows of
  * an uninterrupted one; an import from offset 0 upserts the same rows again.
  * <p>
@@ -70,6 +73,18 @@ public final class QueueLogFileIngestion {
         this.name = name;
         this.linesPerCommit = linesPerCommit;
         this.committer = new FactCommitter(app, tenantId, sourceId, READER_PREFIX + name, rollups);
+    }
+
+    /** Where the settlement at the end runs its queue side (see {@link FactCommitter#settleOn}); returns this. */
+    public QueueLogFileIngestion settleOn(java.util.concurrent.Executor executor) {
+        committer.settleOn(executor);
+        return this;
+    }
+
+    /** For tests: see {@link FactCommitter#settleWavesEvery}; returns this. */
+    QueueLogFileIngestion settleWavesEvery(java.time.Duration span) {
+        committer.settleWavesEvery(span);
+        return this;
     }
 
     /** A name for a file's reader derived from its file name (characters outside {@link #NAME} become '_'). */
@@ -137,7 +152,9 @@ public final class QueueLogFileIngestion {
             assembler.flush();
             // always commit at the end: the flush may have released visits, and the checkpoint must say "done"
             total = total.plus(commit(assembler, lines.offset(), inBatch, true));
-            return new IngestResult(total.linesRead(), total.visits(), total.quarantined(), total.bucketsRefreshed(), true);
+            long buckets = committer.settleDeferred(assembler.snapshot());
+            return new IngestResult(total.linesRead(), total.visits(), total.quarantined(),
+                    total.bucketsRefreshed() + buckets, true);
         } finally {
             batch.clear();
         }
@@ -150,8 +167,10 @@ public final class QueueLogFileIngestion {
         long visits = batch.visits().size() + (caughtUp ? assembler.openVisits().size() : 0);
         long quarantined = batch.rejected().size();
         List<QueueVisit> open = assembler.openVisits();
-        int buckets = committer.commit(batch, changedSinceLastCommit(open),
-                new Checkpoint(Long.toString(offset), assembler.snapshot()), positionPrefix());
+        AssemblerState state = assembler.snapshot();
+        committer.commitDeferred(batch, changedSinceLastCommit(open), new Checkpoint(Long.toString(offset), state),
+                positionPrefix());
+        long buckets = caughtUp ? 0 : committer.settleWave(state);
         batch.clear();
         openWritten.clear();
         open.forEach(v -> openWritten.put(v.naturalKey(), v));
@@ -172,6 +191,16 @@ public final class QueueLogFileIngestion {
             }
         }
         return changed;
+    }
+
+    /**
+     * Settles the rollups an earlier import of this name owes but did not settle (it was killed before
+     * its end), counting the sessions and pauses its checkpoint holds open up to the checkpoint's clock.
+     *
+     * @return queue buckets rebuilt (0 when nothing was owed)
+     */
+    public long settleLeftover() throws SQLException {
+        return committer.settleDeferred(committer.lastCheckpoint().map(Checkpoint::state).orElse(AssemblerState.EMPTY));
     }
 
     /**

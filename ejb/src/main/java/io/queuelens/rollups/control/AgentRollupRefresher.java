@@ -52,6 +52,11 @@ public final class AgentRollupRefresher {
 
     /** Around the touched time: recomputed and read as context (see the class comment). */
     static final Duration CONTEXT = Duration.ofHours(1);
+    /**
+     * No answered call lasts longer (talk plus hold): the bound that keeps reads of calls by end time on
+     * their index. The queue rollups assume the same day ({@link QueueRollupRefresher#ACW_LOOKBACK}).
+     */
+    static final Duration LONGEST_CALL = Duration.ofDays(1);
     private static final int IN_CHUNK = 500;
 
     private final String tenantId;
@@ -122,19 +127,53 @@ public final class AgentRollupRefresher {
         if (touched.isEmpty()) {
             return 0;
         }
-        List<String> agents = new ArrayList<>(touched.keySet());
-        for (int i = 0; i < agents.size(); i += IN_CHUNK) {
-            refreshChunk(c, agents.subList(i, Math.min(agents.size(), i + IN_CHUNK)), touched, openSessions, openPauses);
-        }
-        return agents.size();
+        Map<String, AgentRollupStore.Range> ranges = new TreeMap<>();
+        touched.forEach((agent, t) -> ranges.put(agent, t.range(agent)));
+        refreshRanges(c, ranges, openSessions, openPauses);
+        return ranges.size();
     }
 
-    private void refreshChunk(Connection c, List<String> agents, Map<String, Touched> touched,
-                              List<AgentSession> openSessions, List<AgentPause> openPauses) throws SQLException {
-        Map<String, AgentRollupStore.Range> byAgent = new TreeMap<>();
-        for (String agent : agents) {
-            byAgent.put(agent, touched.get(agent).range(agent));
+    /**
+     * Recomputes and replaces every bucket of these agents (and of the agents with open sessions or
+     * pauses) in [from, to), both on the bucket grid, from the stored facts: what a bulk import that
+     * deferred its rollups owes, settled in one pass per span instead of once per commit. The result is
+     * the rows the per-commit refresh would have left, since both recompute from the same facts.
+     *
+     * @return the number of agents rebuilt
+     */
+    public int rebuild(Connection c, Collection<String> agents, Instant from, Instant to, Open open) throws SQLException {
+        Buckets.requireBucketStart(from, "from");
+        Buckets.requireBucketStart(to, "to");
+        List<AgentSession> openSessions = open.closedSessions();
+        List<AgentPause> openPauses = open.closedPauses();
+        Map<String, AgentRollupStore.Range> ranges = new TreeMap<>();
+        java.util.function.Consumer<String> add = agent -> {
+            if (agent != null && !agent.isBlank()) {
+                ranges.put(agent, new AgentRollupStore.Range(agent, from, to));
+            }
+        };
+        agents.forEach(add);
+        openSessions.forEach(s -> add.accept(s.agent()));
+        openPauses.forEach(p -> add.accept(p.agent()));
+        refreshRanges(c, ranges, openSessions, openPauses);
+        return ranges.size();
+    }
+
+    private void refreshRanges(Connection c, Map<String, AgentRollupStore.Range> all,
+                               List<AgentSession> openSessions, List<AgentPause> openPauses) throws SQLException {
+        List<String> agents = new ArrayList<>(all.keySet());
+        for (int i = 0; i < agents.size(); i += IN_CHUNK) {
+            Map<String, AgentRollupStore.Range> chunk = new TreeMap<>();
+            for (String agent : agents.subList(i, Math.min(agents.size(), i + IN_CHUNK))) {
+                chunk.put(agent, all.get(agent));
+            }
+            refreshChunk(c, chunk, openSessions, openPauses);
         }
+    }
+
+    private void refreshChunk(Connection c, Map<String, AgentRollupStore.Range> byAgent,
+                              List<AgentSession> openSessions, List<AgentPause> openPauses) throws SQLException {
+        List<String> agents = new ArrayList<>(byAgent.keySet());
         wholeAcwPauses(c, byAgent, openPauses);
         List<AgentRollupStore.Range> ranges = new ArrayList<>(byAgent.values());
         Instant from = null;
@@ -283,10 +322,16 @@ public final class AgentRollupRefresher {
             }
         }
         // Calls overlapping the range, plus those ending near the start of any pause read (its ACW owner).
+        // The end is bounded above too (a call connected before the range's end that ended more than
+        // LONGEST_CALL later is not read): on the (tenant, agent, ended_at) index an open-ended bound read
+        // every later call of the agents, and a settlement walking day by day through months of history
+        // read them all again for every day.
         try (PreparedStatement ps = c.prepareStatement(FactStore.SELECT_VISIT + "WHERE tenant_id = ? AND agent IN ("
-                + in + ") AND (ended_at >= ? OR ended_at IS NULL) AND connected_at IS NOT NULL AND connected_at < ?")) {
+                + in + ") AND ((ended_at >= ? AND ended_at < ?) OR ended_at IS NULL) AND connected_at IS NOT NULL "
+                + "AND connected_at < ?")) {
             int i = bind(ps, agents);
             ps.setObject(i++, UtcColumns.of(earliestPause.minus(CONTEXT)));
+            ps.setObject(i++, UtcColumns.of(to.plus(CONTEXT).plus(LONGEST_CALL)));
             ps.setObject(i, UtcColumns.of(to.plus(CONTEXT)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -192,6 +192,83 @@ class QueueLogFileIngestionTest {
         }
     }
 
+    /**
+     * An import writes facts first and settles their rollups at its end. Killed before that, its backlog
+     * stays stored with the facts, and settling it later (the next start does) gives rollups that count
+     * every stored visit and every answered call; the resumed import then ends with the reference rows.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aKilledImportLeavesItsRollupsOwedAndSettlingThemCountsEveryStoredFact(String kind) throws Exception {
+        List<String> lines = dayWithMalformedLines(QueueLogTableIngestionTest.simulatedDay());
+        Path file = write(lines);
+        String expected;
+        try (TestDatabases.Db reference = TestDatabases.open(kind)) {
+            ingestion(reference.dataSource(), 5000).importFile(file);
+            expected = allFacts(reference);
+            assertThat(count(reference, "select count(*) from rollup_backlog")).isZero();
+            assertThat(count(reference, "select count(*) from rollup_backlog_agent")).isZero();
+        }
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            assertThatThrownBy(() -> ingestion(failingCommit(db.dataSource(), 3), 1500).importFile(file))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("simulated crash");
+            assertThat(count(db, "select count(*) from rollup_backlog")).isEqualTo(1);
+            assertThat(count(db, "select count(*) from rollup_backlog_agent")).isPositive();
+            assertThat(count(db, "select count(*) from rollup_queue_15m")).isZero(); // owed, not written
+            long visits = count(db, "select count(*) from queue_visit");
+            assertThat(visits).isPositive();
+
+            assertThat(ingestion(db.dataSource(), 1500).settleLeftover()).isPositive();
+
+            assertThat(count(db, "select count(*) from rollup_backlog")).isZero();
+            assertThat(count(db, "select count(*) from rollup_backlog_agent")).isZero();
+            assertThat(count(db, "select sum(offered) from rollup_queue_15m")).isEqualTo(visits);
+            assertThat(count(db, "select sum(answered) from rollup_agent_15m"))
+                    .isEqualTo(count(db, "select count(*) from queue_visit where outcome = 'ANSWERED' and agent is not null"));
+            assertThat(ingestion(db.dataSource(), 1500).settleLeftover()).isZero(); // nothing owed any more
+
+            ingestion(db.dataSource(), 1500).importFile(file);
+            assertThat(allFacts(db)).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * A long import settles its rollups in waves (a week at a time, up to the day before its clock) and
+     * ends with exactly the rows of one settlement at its end: each wave's rest is widened by the same
+     * look-back. Ten demo days, with repeat callers, ACW pauses and sessions crossing the cuts.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void settlingInWavesGivesTheRowsOfOneSettlementAtTheEnd(String kind) throws Exception {
+        Path file = dir.resolve("ten-days.queue_log");
+        java.time.ZoneId zone = java.time.ZoneId.of("Europe/Berlin");
+        java.time.Instant start = java.time.ZonedDateTime.of(2026, 3, 2, 0, 0, 0, 0, zone).toInstant();
+        try (java.io.BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            List<String> rows = new ArrayList<>();
+            var sim = io.queuelens.sources.demo.control.ContactCenterSimulation.queueLogOnly(7, start, zone, 12,
+                    r -> rows.add(r.toFileLine()));
+            sim.advanceTo(start.plus(java.time.Duration.ofDays(10)));
+            for (String r : rows) {
+                out.write(r);
+                out.write('\n');
+            }
+        }
+        String once;
+        long bucketsOnce;
+        try (TestDatabases.Db reference = TestDatabases.open(kind)) {
+            bucketsOnce = ingestion(reference.dataSource(), 2000).settleWavesEvery(java.time.Duration.ofDays(365))
+                    .importFile(file).bucketsRefreshed();
+            once = allFacts(reference);
+        }
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            IngestResult r = ingestion(db.dataSource(), 2000).settleWavesEvery(java.time.Duration.ofDays(2)).importFile(file);
+            // the waves happened: their look-backs overlap, so more buckets were rebuilt than at once
+            assertThat(r.bucketsRefreshed()).isGreaterThan(bucketsOnce);
+            assertThat(allFacts(db)).isEqualTo(once);
+            assertThat(count(db, "select count(*) from rollup_backlog")).isZero();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb"})
     void theAsterisk22SampleImportsItsAnsweredAndAbandonedVisits(String kind) throws Exception {
@@ -243,7 +320,7 @@ class QueueLogFileIngestionTest {
 
     private static String allFacts(TestDatabases.Db db) throws SQLException {
         return dump(db, VISITS) + "--\n" + dump(db, ROLLUPS) + "--\n" + dump(db, SESSIONS) + "--\n" + dump(db, PAUSES)
-                + "--\n" + dump(db, QUARANTINE);
+                + "--\n" + dump(db, AGENT_ROLLUPS) + "--\n" + dump(db, QUARANTINE);
     }
 
     private static long offsetAfterLine(List<String> lines, int n) {

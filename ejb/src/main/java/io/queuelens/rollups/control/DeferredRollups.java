@@ -1,0 +1,172 @@
+package io.queuelens.rollups.control;
+
+import io.queuelens.rollups.entity.Buckets;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * Settles what a reader that deferred its rollups owes ({@link RollupBacklog}): rebuilds the queue and
+ * agent buckets of the owed span from the facts, one UTC day per transaction, then deletes the
+ * backlog. Rebuilding a span once is what makes a bulk import fast: the per-commit refresh re-read an
+ * hour of context and every touched agent's day at each of hundreds of commits.
+ *
+ * <p>The span is widened by what the new facts can change outside it: earlier visits of the same
+ * callers that became repeats (the repeat window plus a day, as {@link QueueRollupRefresher#dirtyBuckets}
+ * looks back), calls that now own an after-call-work pause ({@link QueueRollupRefresher#ACW_LOOKBACK}),
+ * an hour after it for a pause that a call in the span took from a later one, and
+ * {@link AgentRollupRefresher#CONTEXT} around it for the agents.
+ *
+ * <p>Settling is idempotent (every bucket is recomputed, not patched), so settling again after a
+ * crash in the middle gives the same rows.
+ */
+public final class DeferredRollups {
+
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final Duration AFTER = Duration.ofHours(1);
+
+    private final DataSource dataSource;
+    private final String tenantId;
+    private final QueueRollupRefresher queues;
+    private final AgentRollupRefresher agents;
+    private final Executor executor;
+
+    /** Runs each task on a new daemon thread: for callers outside a container (the CLI's, tests, benchmarks). */
+    public static final Executor OWN_THREAD = task -> {
+        Thread t = new Thread(task, "queuelens-rollup-settle");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    /**
+     * @param executor runs the queue side of a settlement while the calling thread does the agents
+     *                 (in the server a ManagedExecutorService, elsewhere {@link #OWN_THREAD})
+     */
+    public DeferredRollups(DataSource dataSource, String tenantId, QueueRollupRefresher queues, Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        this.queues = Objects.requireNonNull(queues, "queues");
+        this.agents = new AgentRollupRefresher(tenantId, queues.settings());
+    }
+
+    /**
+     * @param open sessions and pauses still open at the end of the reader's input (counted to its clock),
+     *             {@link AgentRollupRefresher.Open#NONE} when unknown
+     * @return queue buckets rebuilt (0 when nothing was owed)
+     */
+    public long settle(String sourceId, String reader, AgentRollupRefresher.Open open) throws SQLException {
+        return settle(sourceId, reader, open, null);
+    }
+
+    /**
+     * Settles the part of the owed span before {@code upTo} (all of it when null or later than the span)
+     * and leaves the rest owed. A long import settles in such waves: the facts after the cut do not exist
+     * yet, so every read of "later calls" or "later pauses" stays short, where one settlement at the end of
+     * months of history re-read all of them for every day. The rest, settled later, is widened by the same
+     * look-back, so the rows come out as if settled at once.
+     */
+    public long settle(String sourceId, String reader, AgentRollupRefresher.Open open, Instant upTo) throws SQLException {
+        Optional<RollupBacklog.Owed> found;
+        try (Connection c = dataSource.getConnection()) {
+            found = RollupBacklog.load(c, tenantId, sourceId, reader);
+        }
+        if (found.isEmpty()) {
+            return 0;
+        }
+        RollupBacklog.Owed owed = found.get();
+        Instant from = owed.from();
+        Instant to = owed.to();
+        for (var s : open.sessions()) {
+            from = s.loginAt().isBefore(from) ? s.loginAt() : from;
+        }
+        for (var p : open.pauses()) {
+            from = p.startAt().isBefore(from) ? p.startAt() : from;
+        }
+        if (open.clock() != null && open.clock().isAfter(to)) {
+            to = open.clock();
+        }
+        boolean partial = upTo != null && upTo.isBefore(to);
+        if (partial) {
+            Buckets.requireBucketStart(upTo, "upTo");
+            if (!upTo.isAfter(from)) {
+                return 0;
+            }
+            to = upTo;
+        }
+        Duration repeatLookback = Duration.ofHours(queues.settings().maxRepeatWindowHours()).plus(DAY);
+        Duration lookback = repeatLookback.compareTo(QueueRollupRefresher.ACW_LOOKBACK) > 0
+                ? repeatLookback : QueueRollupRefresher.ACW_LOOKBACK;
+        Instant queuesFrom = Buckets.floor(from.minus(lookback));
+        Instant queuesTo = ceil(to.plus(AFTER));
+        // queue and agent buckets are separate tables computed from the same facts: rebuilt side by side
+        // on two connections, the database works on both while each side waits for the other's reads
+        CompletableFuture<Long> queueBuckets = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                queueBuckets.complete(new QueueRollupRebuild(dataSource, tenantId, queues).rebuild(queuesFrom, queuesTo, done -> { }));
+            } catch (Throwable e) {
+                queueBuckets.completeExceptionally(e);
+            }
+        });
+        rebuildAgents(owed, Buckets.floor(from.minus(AgentRollupRefresher.CONTEXT)),
+                ceil(to.plus(AgentRollupRefresher.CONTEXT)), open);
+        long buckets = join(queueBuckets);
+        try (Connection c = dataSource.getConnection()) {
+            if (partial) {
+                RollupBacklog.advance(c, tenantId, sourceId, reader, upTo);
+            } else {
+                RollupBacklog.clear(c, tenantId, sourceId, reader);
+            }
+        }
+        return buckets;
+    }
+
+    private void rebuildAgents(RollupBacklog.Owed owed, Instant from, Instant to, AgentRollupRefresher.Open open)
+            throws SQLException {
+        for (Instant dayStart = from; dayStart.isBefore(to); ) {
+            Instant dayEnd = dayStart.plus(DAY).isAfter(to) ? to : dayStart.plus(DAY);
+            try (Connection c = dataSource.getConnection()) {
+                boolean autoCommit = c.getAutoCommit();
+                c.setAutoCommit(false);
+                try {
+                    agents.rebuild(c, owed.agents(), dayStart, dayEnd, open);
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(autoCommit);
+                }
+            }
+            dayStart = dayEnd;
+        }
+    }
+
+    private static long join(CompletableFuture<Long> f) throws SQLException {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static Instant ceil(Instant t) {
+        Instant floor = Buckets.floor(t);
+        return floor.equals(t) ? t : floor.plus(Buckets.WIDTH);
+    }
+}
