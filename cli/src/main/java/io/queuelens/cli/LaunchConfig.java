@@ -44,6 +44,9 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         checkNumber(env, Setting.INGEST_INTERVAL_MS, 100, 3_600_000);
         checkNumber(env, Setting.INGEST_BATCH_ROWS, 1, 1_000_000);
         checkNumber(env, Setting.IMPORT_BATCH_LINES, 1, 1_000_000);
+        checkNumber(env, Setting.CDR_LOOKBACK_MINUTES, 0, 7 * 24 * 60);
+        checkNumber(env, Setting.CDR_RESCAN_SECONDS, 1, 86_400);
+        checkNumber(env, Setting.CDR_RELINK_MINUTES, 0, 24 * 60);
 
         List<String> javaOptions = List.of(env.getOrDefault(Setting.JAVA_OPTS.variable(), "-Xmx768m").trim().split("\\s+"));
         Map<String, String> childEnv = new TreeMap<>(env);

@@ -1,7 +1,5 @@
 package io.queuelens.ingest.boundary;
 
-import io.queuelens.calls.control.CdrStore;
-import io.queuelens.calls.control.VisitCdrLinks;
 import io.queuelens.ingest.control.CdrTableIngestion;
 import io.queuelens.sources.boundary.SourceStatus;
 import io.queuelens.sources.demo.boundary.DemoContactCenter;
@@ -20,11 +18,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,12 +43,7 @@ public class CdrIngestion {
 
     private static final Logger LOG = Logger.getLogger(CdrIngestion.class.getName());
 
-    /** Longer than nearly every call: a row stamped with its call's start is still found when written at the end. */
-    static final Duration OVERLAP = Duration.ofHours(4);
-    /** How often a caught-up reader goes back {@link #OVERLAP}; in between it only reads after its last key. */
-    static final Duration RESCAN_EVERY = Duration.ofMinutes(1);
-    /** Unlinked CDRs stored this recently, of calls that started within {@link #RELINK_CALLS}, are re-linked at every tick. */
-    static final Duration RELINK_WINDOW = Duration.ofMinutes(10);
+    /** Calls that started this long ago or more are not re-linked (their CDR and visit met long since). */
     static final Duration RELINK_CALLS = Duration.ofDays(1);
 
     @Inject
@@ -76,6 +66,24 @@ public class CdrIngestion {
     @ConfigProperty(name = "queuelens.ingest.batch-rows", defaultValue = "5000")
     int batchRows;
 
+    /**
+     * How far back a caught-up reader looks again for rows written late: longer than nearly every call,
+     * since a CDR row is stamped with its call's start but written at its end.
+     */
+    @Inject
+    @ConfigProperty(name = "queuelens.cdr.lookback-minutes", defaultValue = "240")
+    long lookbackMinutes;
+
+    /** How often a caught-up reader goes back the look-back; in between it reads only after its last key. */
+    @Inject
+    @ConfigProperty(name = "queuelens.cdr.rescan-seconds", defaultValue = "60")
+    long rescanSeconds;
+
+    /** Unlinked CDRs stored this recently are linked again at every tick. */
+    @Inject
+    @ConfigProperty(name = "queuelens.cdr.relink-minutes", defaultValue = "10")
+    long relinkMinutes;
+
     private ScheduledExecutorService scheduler;
     private final AtomicLong rowsStored = new AtomicLong();
     private final AtomicReference<String> lastError = new AtomicReference<>();
@@ -89,7 +97,7 @@ public class CdrIngestion {
         }
         ZoneId zone = tenants.find(demo.tenantId()).map(Tenant::getTimeZone).orElse(ZoneId.of("UTC"));
         CdrTableIngestion ingestion = new CdrTableIngestion(demo.tenantId(), demo.name(), dataSource, "demo_cdr", zone,
-                dataSource, OVERLAP, RESCAN_EVERY, Clock.systemUTC());
+                dataSource, lookback(), rescanEvery(), Clock.systemUTC());
         scheduler.scheduleWithFixedDelay(() -> drain(ingestion), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -104,7 +112,7 @@ public class CdrIngestion {
                 s = ingestion.step(batchRows);
                 rowsStored.addAndGet(s.stored());
             } while (!s.caughtUp());
-            relinkRecent();
+            ingestion.relinkRecent(relinkWindow(), RELINK_CALLS);
             if (!caughtUp) {
                 caughtUp = true;
                 LOG.log(Level.INFO, "CDRs of {0}/{1} are up to date: {2} rows stored",
@@ -118,22 +126,17 @@ public class CdrIngestion {
         }
     }
 
-    private void relinkRecent() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                Instant now = Instant.now();
-                VisitCdrLinks.link(c, demo.tenantId(), demo.name(), CdrStore.unlinkedCallIds(c, demo.tenantId(),
-                        demo.name(), now.minus(RELINK_WINDOW), now.minus(RELINK_CALLS)));
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        }
+    /** {@code queuelens.cdr.lookback-minutes}, for every CDR reader of this server. */
+    public Duration lookback() {
+        return Duration.ofMinutes(lookbackMinutes);
+    }
+
+    public Duration rescanEvery() {
+        return Duration.ofSeconds(rescanSeconds);
+    }
+
+    public Duration relinkWindow() {
+        return Duration.ofMinutes(relinkMinutes);
     }
 
     public boolean isCaughtUp() {

@@ -84,6 +84,9 @@ public class HistoryIngestion implements SourceProvider {
     @Inject
     QueueLogImports imports;
 
+    @Inject
+    CdrIngestion cdrSettings;
+
     @Resource(lookup = "jdbc/queuelens")
     DataSource dataSource;
 
@@ -237,11 +240,13 @@ public class HistoryIngestion implements SourceProvider {
             // The PBX's CDRs ride along with its queue_log: every step reads a batch of both, so a CDR
             // and its visit arrive close together and are linked by whichever is stored second.
             CdrTableIngestion cdrs = new CdrTableIngestion(c.tenantId(), c.name(), pbx, c.cdrTable(), c.zoneOr(tenantZone),
-                    dataSource, CdrIngestion.OVERLAP, CdrIngestion.RESCAN_EVERY, Clock.systemUTC());
+                    dataSource, cdrSettings.lookback(), cdrSettings.rescanEvery(), Clock.systemUTC());
             String both = what + " and CDR table " + c.cdrTable();
             return new SourceReader(c.tenantId(), c.name(), both, max -> {
                 IngestResult r = table.step(max);
-                cdrs.step(max);
+                if (cdrs.step(max).caughtUp()) {
+                    cdrs.relinkRecent(cdrSettings.relinkWindow(), CdrIngestion.RELINK_CALLS);
+                }
                 return r;
             }, () -> "reading " + both + " (last queue_log id " + table.position() + ")");
         } catch (RuntimeException e) { // the vault cannot open the password, a bad path...

@@ -110,6 +110,32 @@ public final class CdrTableIngestion {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Links again the calls of CDRs stored within {@code window} (of calls that started within
+     * {@code callsWithin}) that have no visit yet: a visit and its CDR committed at the same moment
+     * each linked in its own transaction and could not see the other. Cheap when all are linked.
+     *
+     * @return rows changed (visits plus CDRs)
+     */
+    public int relinkRecent(Duration window, Duration callsWithin) throws SQLException {
+        try (Connection c = app.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                Instant now = clock.instant();
+                int changed = VisitCdrLinks.link(c, tenantId, sourceId,
+                        CdrStore.unlinkedCallIds(c, tenantId, sourceId, now.minus(window), now.minus(callsWithin)));
+                c.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
     /** Reads at most {@code maxRows} rows after the cursor and stores the new ones. On failure nothing is stored. */
     public Step step(int maxRows) throws SQLException {
         if (maxRows < 1) {

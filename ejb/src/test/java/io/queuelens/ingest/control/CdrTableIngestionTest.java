@@ -305,6 +305,39 @@ class CdrTableIngestionTest {
         }
     }
 
+    /**
+     * A visit and its CDR committed at the same moment each linked in a transaction that could not see
+     * the other: no link on either side. The readers' periodic relink (demo and configured sources) finds
+     * those CDRs by when they were stored and links them; a second relink changes nothing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aRaceLostByBothWritersIsLinkedByTheRelinkOfRecentCdrs(String kind) throws Exception {
+        Day day = simulatedHours(2);
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            write(db.dataSource(), day.queueLog(), day.cdr());
+            CdrTableIngestion cdrs = reader(db.dataSource(), "demo_cdr", new ManualClock());
+            readAll(cdrs, 500);
+            drain(new QueueLogTableIngestion("demo", "demo", db.dataSource(), "demo_queue_log", BERLIN, db.dataSource(),
+                    new QueueRollupRefresher("demo", KpiSettingsHistory.defaultsOnly())));
+            String linked = "select count(*) from cdr_record where visit_call_id is not null";
+            String recorded = "select count(*) from queue_visit where recording_file is not null";
+            long linkedBefore = count(db, linked);
+            long recordedBefore = count(db, recorded);
+            assertThat(linkedBefore).isPositive();
+            assertThat(recordedBefore).isPositive();
+            // the recording only ever comes from the CDR; DID and caller name may be queue_log's own
+            exec(db, "update queue_visit set recording_file = null");
+            exec(db, "update cdr_record set visit_call_id = null, queue = null, agent = null");
+
+            assertThat(cdrs.relinkRecent(Duration.ofMinutes(10), Duration.ofDays(2))).isPositive();
+
+            assertThat(count(db, linked)).isEqualTo(linkedBefore);
+            assertThat(count(db, recorded)).isEqualTo(recordedBefore);
+            assertThat(cdrs.relinkRecent(Duration.ofMinutes(10), Duration.ofDays(2))).isZero();
+        }
+    }
+
     private static void drain(QueueLogTableIngestion ingestion) throws SQLException {
         IngestResult r;
         do {
