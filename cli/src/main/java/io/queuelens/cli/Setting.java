@@ -34,6 +34,8 @@ public enum Setting {
             "How far back a CDR reader looks again for rows written late (longer than nearly every call)."),
     CDR_RESCAN_SECONDS("QUEUELENS_CDR_RESCAN_SECONDS", "60", "How often a caught-up CDR reader goes back that far."),
     CDR_RELINK_MINUTES("QUEUELENS_CDR_RELINK_MINUTES", "10", "How long CDRs without a visit are offered to their visits again."),
+    SOURCES_FILE_ROOTS("QUEUELENS_SOURCES_FILE_ROOTS", "/var/log/asterisk",
+            "Comma-separated folders a queue_log FILE source may read from; other paths are refused."),
     DEMO_ENABLED("QUEUELENS_DEMO_ENABLED", "true", "Run the built-in demo contact center as tenant 'demo'."),
     DEMO_TENANT("QUEUELENS_DEMO_TENANT", "demo", "Tenant id of the demo contact center."),
     DEMO_TIME_ZONE("QUEUELENS_DEMO_TIME_ZONE", "Europe/Berlin", "Time zone of the demo tenant (drives its daily curve)."),

@@ -67,6 +67,12 @@ class SourcesPageBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sourceForm:queueLogFileMessage"),
                 "An absolute path is needed"));
         screenshot("target/it/sources-page-invalid.png");
+        // a file outside the folders FILE sources may read (queuelens.sources.file-roots) is refused on its field
+        browser.findElement(By.id("sourceForm:queueLogFile")).clear();
+        browser.findElement(By.id("sourceForm:queueLogFile")).sendKeys("/etc/passwd");
+        browser.findElement(By.id("sourceForm:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sourceForm:queueLogFileMessage"),
+                "The file must be in a folder QueueLens may read"));
 
         browser.findElement(By.id("sourceForm:queueLogFile")).clear();
         browser.findElement(By.id("sourceForm:queueLogFile")).sendKeys(log.toString());

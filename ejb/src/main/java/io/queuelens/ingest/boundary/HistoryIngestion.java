@@ -10,6 +10,7 @@ import io.queuelens.rollups.control.QueueRollupRefresher;
 import io.queuelens.sources.asterisk.control.AsteriskSourceStore;
 import io.queuelens.sources.asterisk.control.PbxDataSource;
 import io.queuelens.sources.asterisk.entity.AsteriskSourceConfig;
+import io.queuelens.sources.asterisk.entity.FileRoots;
 import io.queuelens.sources.asterisk.entity.QueueLogMode;
 import io.queuelens.sources.boundary.Source;
 import io.queuelens.sources.boundary.SourceProvider;
@@ -33,6 +34,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Clock;
@@ -100,6 +102,11 @@ public class HistoryIngestion implements SourceProvider {
     @Inject
     @ConfigProperty(name = "queuelens.ingest.batch-rows", defaultValue = "5000")
     int batchRows;
+
+    /** Comma-separated folders FILE sources may read from (see {@link FileRoots}). */
+    @Inject
+    @ConfigProperty(name = "queuelens.sources.file-roots", defaultValue = FileRoots.DEFAULT)
+    String fileRoots;
 
     private ScheduledExecutorService scheduler;
     /** Running readers of configured sources by row id, with the config version they run. */
@@ -169,6 +176,11 @@ public class HistoryIngestion implements SourceProvider {
         }
     }
 
+    /** The folders FILE sources may read from ({@code queuelens.sources.file-roots}); checked by forms and readers. */
+    public FileRoots fileRoots() {
+        return FileRoots.parse(fileRoots);
+    }
+
     /** Asks for the configured sources to be compared with the running readers now (after an edit). */
     public void reconfigure() {
         scheduler.execute(this::reconcile);
@@ -223,9 +235,21 @@ public class HistoryIngestion implements SourceProvider {
         QueueRollupRefresher rollups = new QueueRollupRefresher(c.tenantId(), kpiSettings.historySupplier(c.tenantId()));
         try {
             if (c.mode() == QueueLogMode.FILE) {
-                QueueLogFileTail tail = new QueueLogFileTail(c.tenantId(), c.name(), Path.of(c.queueLogFile()), dataSource, rollups);
-                return new SourceReader(c.tenantId(), c.name(), "the queue_log file " + c.queueLogFile(), tail::step, tail::detail,
-                        tail::waiting);
+                Path file = Path.of(c.queueLogFile());
+                FileRoots roots = fileRoots();
+                if (!roots.allows(file)) { // stored before the roots were narrowed
+                    return SourceReader.failed(c.tenantId(), c.name(), file + " is outside the folders FILE sources may read "
+                            + "(queuelens.sources.file-roots: " + roots.describe() + ")");
+                }
+                QueueLogFileTail tail = new QueueLogFileTail(c.tenantId(), c.name(), file, dataSource, rollups);
+                return new SourceReader(c.tenantId(), c.name(), "the queue_log file " + c.queueLogFile(), max -> {
+                    // checked at every step, with links resolved: the file may appear, or be replaced by a link, later
+                    if (Files.exists(file) && !roots.allowsReal(file)) {
+                        throw new IllegalStateException(file + " leads outside the folders FILE sources may read "
+                                + "(queuelens.sources.file-roots: " + roots.describe() + "); not read");
+                    }
+                    return tail.step(max);
+                }, tail::detail, tail::waiting);
             }
             String password = c.dbPassword() == null ? "" : vault.decrypt(c.dbPassword());
             PbxDataSource pbx = new PbxDataSource(c.dbUrl(), c.dbUser(), password);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -48,7 +49,10 @@ public final class SharedMariaDbServer implements ParameterResolver {
                         "QUEUELENS_DB_USER", ThrowawayMariaDb.USER,
                         "QUEUELENS_DEMO_BACKFILL_DAYS", "2",
                         "QUEUELENS_API_TOKEN", API_TOKEN,
-                        "QUEUELENS_DEMO_EVENT_RATE", "100")); // calls flow at any hour of the day
+                        "QUEUELENS_DEMO_EVENT_RATE", "100", // calls flow at any hour of the day
+                        // where SourcesPageBrowserIT puts the queue_log of its FILE source (beside the data folder)
+                        "QUEUELENS_SOURCES_FILE_ROOTS", Path.of(System.getProperty("queuelens.it.dir", "target/it"))
+                                .toAbsolutePath().resolve("pbx-files").toString()));
                 return new Deployment(server, db);
             } catch (Exception e) {
                 db.close();

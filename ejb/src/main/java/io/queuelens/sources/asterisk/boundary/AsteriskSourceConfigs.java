@@ -89,7 +89,7 @@ public class AsteriskSourceConfigs {
     public List<ConnectionCheck> testConnection(String tenantId, Long id, AsteriskSourceForm form) throws SQLException {
         AsteriskSourceConfig stored = id == null ? null : find(tenantId, id)
                 .orElseThrow(() -> new InvalidSourceConfig("id", "tenant " + tenantId + " has no source " + id));
-        List<SourceProblem> problems = new ArrayList<>(AsteriskSourceRules.check(form, stored, validator));
+        List<SourceProblem> problems = new ArrayList<>(AsteriskSourceRules.check(form, stored, validator, ingestion.fileRoots()));
         problems.removeIf(p -> "name".equals(p.field()) || "displayName".equals(p.field())); // not needed to connect
         if (!problems.isEmpty()) {
             throw new InvalidSourceConfig(problems);
@@ -123,6 +123,6 @@ public class AsteriskSourceConfigs {
     }
 
     private AsteriskSourceStore store() {
-        return new AsteriskSourceStore(dataSource, vault.cipher(), validator);
+        return new AsteriskSourceStore(dataSource, vault.cipher(), validator, ingestion.fileRoots());
     }
 }

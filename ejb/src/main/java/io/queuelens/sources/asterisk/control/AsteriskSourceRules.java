@@ -1,5 +1,6 @@
 package io.queuelens.sources.asterisk.control;
 
+import io.queuelens.sources.asterisk.entity.FileRoots;
 import io.queuelens.sources.asterisk.entity.AsteriskSourceConfig;
 import io.queuelens.sources.asterisk.entity.AsteriskSourceForm;
 import io.queuelens.sources.asterisk.entity.QueueLogMode;
@@ -32,7 +33,9 @@ public final class AsteriskSourceRules {
     /**
      * @param stored the source being edited, or null when creating (then secrets the mode needs are required)
      */
-    public static List<SourceProblem> check(AsteriskSourceForm f, AsteriskSourceConfig stored, Validator validator) {
+    /** @param roots the folders FILE sources may read from ({@code queuelens.sources.file-roots}) */
+    public static List<SourceProblem> check(AsteriskSourceForm f, AsteriskSourceConfig stored, Validator validator,
+                                            FileRoots roots) {
         List<SourceProblem> problems = new ArrayList<>();
         validator.validate(f).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<AsteriskSourceForm> v) -> v.getPropertyPath().toString())
@@ -54,7 +57,7 @@ public final class AsteriskSourceRules {
                 problems.add(SourceProblem.of("queueLogFile", "required.queueLogFile",
                         "enter the queue_log file's path, e.g. /var/log/asterisk/queue_log"));
             } else {
-                fileProblem(f.getQueueLogFile()).ifPresent(problems::add);
+                fileProblem(f.getQueueLogFile(), roots).ifPresent(problems::add);
             }
         }
         if (!blank(f.getCdrTable()) && (f.getMode() != QueueLogMode.TABLE || blank(f.getDbUrl()))) {
@@ -81,8 +84,11 @@ public final class AsteriskSourceRules {
         return problems;
     }
 
-    /** Why a configured queue_log path cannot be used, or empty. Relative paths and '..' are refused. */
-    static java.util.Optional<SourceProblem> fileProblem(String raw) {
+    /**
+     * Why a configured queue_log path cannot be used, or empty. Relative paths, '..' and paths outside
+     * the allowed folders are refused.
+     */
+    static java.util.Optional<SourceProblem> fileProblem(String raw, FileRoots roots) {
         try {
             Path p = Path.of(raw.strip());
             if (!p.isAbsolute()) {
@@ -93,6 +99,11 @@ public final class AsteriskSourceRules {
                 if (part.toString().equals("..")) {
                     return java.util.Optional.of(SourceProblem.of("queueLogFile", "fileDotDot", "the path must not contain '..'"));
                 }
+            }
+            if (!roots.allows(p)) {
+                return java.util.Optional.of(SourceProblem.of("queueLogFile", "fileOutsideRoots",
+                        "the file must be in a folder QueueLens may read (queuelens.sources.file-roots): " + roots.describe(),
+                        roots.describe()));
             }
             return java.util.Optional.empty();
         } catch (InvalidPathException e) {

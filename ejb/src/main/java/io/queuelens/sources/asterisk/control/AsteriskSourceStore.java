@@ -1,5 +1,6 @@
 package io.queuelens.sources.asterisk.control;
 
+import io.queuelens.sources.asterisk.entity.FileRoots;
 import io.queuelens.schema.control.UtcColumns;
 import io.queuelens.sources.asterisk.entity.AsteriskSourceConfig;
 import io.queuelens.sources.asterisk.entity.AsteriskSourceForm;
@@ -37,14 +38,17 @@ public final class AsteriskSourceStore {
     private final DataSource app;
     private final SecretCipher cipher;
     private final Validator validator;
+    private final FileRoots fileRoots;
 
     /** A store that only reads (lists, finds): it needs neither the vault nor a validator. */
     public static AsteriskSourceStore readOnly(DataSource app) {
-        return new AsteriskSourceStore(app, null, null);
+        return new AsteriskSourceStore(app, null, null, null);
     }
 
-    public AsteriskSourceStore(DataSource app, SecretCipher cipher, Validator validator) {
+    /** @param fileRoots the folders FILE sources may read from ({@code queuelens.sources.file-roots}) */
+    public AsteriskSourceStore(DataSource app, SecretCipher cipher, Validator validator, FileRoots fileRoots) {
         this.app = app;
+        this.fileRoots = fileRoots;
         this.cipher = cipher;
         this.validator = validator;
     }
@@ -65,7 +69,7 @@ public final class AsteriskSourceStore {
 
     /** @throws InvalidSourceConfig with every problem; nothing is stored then */
     public AsteriskSourceConfig create(String tenantId, AsteriskSourceForm form) throws SQLException {
-        List<SourceProblem> problems = new ArrayList<>(AsteriskSourceRules.check(form, null, validator));
+        List<SourceProblem> problems = new ArrayList<>(AsteriskSourceRules.check(form, null, validator, fileRoots));
         try (Connection c = app.getConnection()) {
             if (!exists(c, "SELECT 1 FROM tenant WHERE id = ?", tenantId)) {
                 problems.add(0, new SourceProblem("tenant", "unknown tenant '" + tenantId + "'"));
@@ -100,7 +104,7 @@ public final class AsteriskSourceStore {
     public AsteriskSourceConfig update(String tenantId, long id, AsteriskSourceForm form) throws SQLException {
         AsteriskSourceConfig stored = find(tenantId, id)
                 .orElseThrow(() -> new InvalidSourceConfig("id", "tenant " + tenantId + " has no source " + id));
-        List<SourceProblem> problems = AsteriskSourceRules.check(form, stored, validator);
+        List<SourceProblem> problems = AsteriskSourceRules.check(form, stored, validator, fileRoots);
         if (!problems.isEmpty()) {
             throw new InvalidSourceConfig(problems);
         }

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AsteriskSourceRulesTest {
 
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    static final io.queuelens.sources.asterisk.entity.FileRoots ROOTS = io.queuelens.sources.asterisk.entity.FileRoots.parse("/var/log/asterisk");
 
     @Test
     void everyProblemHasAFieldAndAKeyTheWebBundleKnows() throws Exception {
@@ -32,7 +33,7 @@ class AsteriskSourceRulesTest {
         AsteriskSourceForm empty = new AsteriskSourceForm();
         empty.setMode(QueueLogMode.TABLE);
         empty.setQueueLogTable("");
-        problems.addAll(AsteriskSourceRules.check(empty, null, VALIDATOR));
+        problems.addAll(AsteriskSourceRules.check(empty, null, VALIDATOR, ROOTS));
 
         AsteriskSourceForm wrong = new AsteriskSourceForm();
         wrong.setName("Not OK!");
@@ -43,19 +44,26 @@ class AsteriskSourceRulesTest {
         wrong.setAmiHost("pbx host");
         wrong.setAmiPort(70000);
         wrong.setTimeZone("Mars/Olympus");
-        problems.addAll(AsteriskSourceRules.check(wrong, null, VALIDATOR));
+        problems.addAll(AsteriskSourceRules.check(wrong, null, VALIDATOR, ROOTS));
 
         AsteriskSourceForm reserved = new AsteriskSourceForm();
         reserved.setName("demo");
         reserved.setDisplayName("Demo");
         reserved.setMode(QueueLogMode.FILE);
         reserved.setQueueLogFile("/var/log/../queue_log");
-        problems.addAll(AsteriskSourceRules.check(reserved, null, VALIDATOR));
+        problems.addAll(AsteriskSourceRules.check(reserved, null, VALIDATOR, ROOTS));
+
+        AsteriskSourceForm elsewhere = new AsteriskSourceForm();
+        elsewhere.setName("pbx9");
+        elsewhere.setDisplayName("PBX 9");
+        elsewhere.setMode(QueueLogMode.FILE);
+        elsewhere.setQueueLogFile("/etc/shadow");
+        problems.addAll(AsteriskSourceRules.check(elsewhere, null, VALIDATOR, ROOTS));
 
         assertThat(problems).extracting(SourceProblem::key).contains("required.name", "required.displayName",
                 "required.dbUrl", "required.dbUser", "format.queueLogTable", "format.name", "maxLength",
                 "fileAbsolute", "format.cdrTable", "cdrNeedsDb", "format.amiHost", "range.amiPort", "required.amiUser",
-                "required.amiSecret", "format.timeZone", "nameReserved", "fileDotDot");
+                "required.amiSecret", "format.timeZone", "nameReserved", "fileDotDot", "fileOutsideRoots");
         assertThat(problems).allSatisfy(p -> {
             assertThat(p.field()).isNotBlank();
             assertThat(p.key()).isNotBlank();

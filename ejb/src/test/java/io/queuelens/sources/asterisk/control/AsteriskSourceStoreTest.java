@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AsteriskSourceStoreTest {
 
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    static final io.queuelens.sources.asterisk.entity.FileRoots ROOTS = io.queuelens.sources.asterisk.entity.FileRoots.parse("/var/log/asterisk");
     private static final String DB_PASSWORD = "pbx-DB-pa55word";
     private static final String AMI_SECRET = "ami-s3cret-value";
 
@@ -64,7 +65,7 @@ class AsteriskSourceStoreTest {
         SecretCipher cipher = KeyFile.openOrCreate(dir.resolve("vault.key"));
         try (TestDatabases.Db db = TestDatabases.open(kind)) {
             tenant(db, "t1");
-            AsteriskSourceStore store = new AsteriskSourceStore(db.dataSource(), cipher, VALIDATOR);
+            AsteriskSourceStore store = new AsteriskSourceStore(db.dataSource(), cipher, VALIDATOR, ROOTS);
             AsteriskSourceConfig saved = store.create("t1", tableForm());
 
             assertThat(saved.name()).isEqualTo("pbx1");
@@ -113,7 +114,7 @@ class AsteriskSourceStoreTest {
         SecretCipher cipher = KeyFile.openOrCreate(dir.resolve("vault.key"));
         try (TestDatabases.Db db = TestDatabases.open(kind)) {
             tenant(db, "t1");
-            AsteriskSourceStore store = new AsteriskSourceStore(db.dataSource(), cipher, VALIDATOR);
+            AsteriskSourceStore store = new AsteriskSourceStore(db.dataSource(), cipher, VALIDATOR, ROOTS);
             store.create("t1", tableForm());
 
             assertThat(problems(() -> store.create("t1", tableForm()))).extracting(SourceProblem::field).containsExactly("name");
@@ -153,7 +154,7 @@ class AsteriskSourceStoreTest {
         f.setAmiPort(70000);
         f.setAmiUser("admin");
         f.setTimeZone("Mars/Olympus");
-        List<SourceProblem> problems = AsteriskSourceRules.check(f, null, VALIDATOR);
+        List<SourceProblem> problems = AsteriskSourceRules.check(f, null, VALIDATOR, ROOTS);
 
         assertThat(problems).extracting(SourceProblem::field).containsExactly(
                 "amiPort", "dbUrl", "displayName", "name", "queueLogTable", "dbUser", "amiHost", "amiSecret", "timeZone");
@@ -164,8 +165,8 @@ class AsteriskSourceStoreTest {
 
         AsteriskSourceForm reserved = tableForm();
         reserved.setName("demo");
-        assertThat(AsteriskSourceRules.check(reserved, null, VALIDATOR)).extracting(SourceProblem::field).containsExactly("name");
-        assertThat(AsteriskSourceRules.check(tableForm(), null, VALIDATOR)).isEmpty();
+        assertThat(AsteriskSourceRules.check(reserved, null, VALIDATOR, ROOTS)).extracting(SourceProblem::field).containsExactly("name");
+        assertThat(AsteriskSourceRules.check(tableForm(), null, VALIDATOR, ROOTS)).isEmpty();
     }
 
     private static List<SourceProblem> problems(ThrowingCall call) {
