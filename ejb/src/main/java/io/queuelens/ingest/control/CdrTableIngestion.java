@@ -1,5 +1,6 @@
 package io.queuelens.ingest.control;
 
+import io.queuelens.schema.control.LocalTransaction;
 import io.queuelens.calls.control.CdrStore;
 import io.queuelens.calls.control.Checkpoints;
 import io.queuelens.calls.control.VisitCdrLinks;
@@ -118,22 +119,9 @@ public final class CdrTableIngestion {
      * @return rows changed (visits plus CDRs)
      */
     public int relinkRecent(Duration window, Duration callsWithin) throws SQLException {
-        try (Connection c = app.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                Instant now = clock.instant();
-                int changed = VisitCdrLinks.link(c, tenantId, sourceId,
-                        CdrStore.unlinkedCallIds(c, tenantId, sourceId, now.minus(window), now.minus(callsWithin)));
-                c.commit();
-                return changed;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        }
+        Instant now = clock.instant();
+        return LocalTransaction.call(app, c -> VisitCdrLinks.link(c, tenantId, sourceId,
+                CdrStore.unlinkedCallIds(c, tenantId, sourceId, now.minus(window), now.minus(callsWithin))));
     }
 
     /** Reads at most {@code maxRows} rows after the cursor and stores the new ones. On failure nothing is stored. */
@@ -187,24 +175,18 @@ public final class CdrTableIngestion {
     }
 
     private void commit(List<CdrRecord> fresh, Key newHigh) throws SQLException {
-        try (Connection c = app.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+        try {
+            LocalTransaction.run(app, c -> {
                 CdrStore.upsert(c, fresh);
                 Set<String> callIds = new LinkedHashSet<>();
                 fresh.forEach(r -> callIds.addAll(r.callIds()));
                 VisitCdrLinks.link(c, tenantId, sourceId, callIds);
                 Checkpoints.save(c, tenantId, sourceId, READER, new Checkpoint(newHigh.position(), AssemblerState.EMPTY));
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                fresh.forEach(r -> known.remove(r.naturalKey()));
-                high = null; // the next step resumes from the last committed checkpoint
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
+        } catch (SQLException | RuntimeException e) {
+            fresh.forEach(r -> known.remove(r.naturalKey()));
+            high = null; // the next step resumes from the last committed checkpoint
+            throw e;
         }
     }
 

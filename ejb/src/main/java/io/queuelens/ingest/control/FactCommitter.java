@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import io.queuelens.rollups.entity.Buckets;
+import io.queuelens.schema.control.LocalTransaction;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,29 +66,20 @@ public final class FactCommitter {
     /** @return the number of queue rollup buckets recomputed */
     public int commit(FactBatch batch, List<QueueVisit> inProgress, Checkpoint checkpoint, String positionPrefix)
             throws SQLException {
-        try (Connection c = app.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                facts.write(c, batch, inProgress, positionPrefix);
-                List<QueueVisit> changed = new ArrayList<>(batch.visits());
-                changed.addAll(inProgress);
-                Set<BucketKey> dirty = rollups.dirtyBuckets(c, changed, batch.pauses());
-                new QueueRollupStore().upsert(c, rollups.recompute(c, dirty));
-                AssemblerState state = checkpoint.state();
-                agentRollups.refresh(c, batch.sessions(), batch.pauses(), changed, batch.rings(),
-                        new AgentRollupRefresher.Open(state.sessions(), state.pauses(), state.clock(), lastClock));
-                Checkpoints.save(c, tenantId, sourceId, reader, checkpoint);
-                c.commit();
-                lastClock = state.clock();
-                return dirty.size();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        }
+        AssemblerState state = checkpoint.state();
+        int buckets = LocalTransaction.call(app, c -> {
+            facts.write(c, batch, inProgress, positionPrefix);
+            List<QueueVisit> changed = new ArrayList<>(batch.visits());
+            changed.addAll(inProgress);
+            Set<BucketKey> dirty = rollups.dirtyBuckets(c, changed, batch.pauses());
+            new QueueRollupStore().upsert(c, rollups.recompute(c, dirty));
+            agentRollups.refresh(c, batch.sessions(), batch.pauses(), changed, batch.rings(),
+                    new AgentRollupRefresher.Open(state.sessions(), state.pauses(), state.clock(), lastClock));
+            Checkpoints.save(c, tenantId, sourceId, reader, checkpoint);
+            return dirty.size();
+        });
+        lastClock = state.clock();
+        return buckets;
     }
 
     /**
@@ -101,26 +93,16 @@ public final class FactCommitter {
         TouchedSpan span = TouchedSpan.of(batch, inProgress);
         Set<String> newAgents = new TreeSet<>(span.agents());
         newAgents.removeAll(agentsOwed);
-        try (Connection c = app.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                facts.write(c, batch, inProgress, positionPrefix);
-                if (!span.isEmpty()) {
-                    RollupBacklog.add(c, tenantId, sourceId, reader, span.from(), span.to(), newAgents);
-                }
-                Checkpoints.save(c, tenantId, sourceId, reader, checkpoint);
-                c.commit();
-                agentsOwed.addAll(newAgents);
-                if (!span.isEmpty() && (owedFrom == null || span.from().isBefore(owedFrom))) {
-                    owedFrom = span.from();
-                }
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
+        LocalTransaction.run(app, c -> {
+            facts.write(c, batch, inProgress, positionPrefix);
+            if (!span.isEmpty()) {
+                RollupBacklog.add(c, tenantId, sourceId, reader, span.from(), span.to(), newAgents);
             }
+            Checkpoints.save(c, tenantId, sourceId, reader, checkpoint);
+        });
+        agentsOwed.addAll(newAgents);
+        if (!span.isEmpty() && (owedFrom == null || span.from().isBefore(owedFrom))) {
+            owedFrom = span.from();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.queuelens.rollups.control;
 
+import io.queuelens.schema.control.LocalTransaction;
 import io.queuelens.rollups.entity.Buckets;
 
 import javax.sql.DataSource;
@@ -134,19 +135,9 @@ public final class DeferredRollups {
             throws SQLException {
         for (Instant dayStart = from; dayStart.isBefore(to); ) {
             Instant dayEnd = dayStart.plus(DAY).isAfter(to) ? to : dayStart.plus(DAY);
-            try (Connection c = dataSource.getConnection()) {
-                boolean autoCommit = c.getAutoCommit();
-                c.setAutoCommit(false);
-                try {
-                    agents.rebuild(c, owed.agents(), dayStart, dayEnd, open);
-                    c.commit();
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(autoCommit);
-                }
-            }
+            Instant sliceFrom = dayStart;
+            Instant sliceTo = dayEnd;
+            LocalTransaction.call(dataSource, c -> agents.rebuild(c, owed.agents(), sliceFrom, sliceTo, open));
             dayStart = dayEnd;
         }
     }

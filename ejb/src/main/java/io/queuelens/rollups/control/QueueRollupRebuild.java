@@ -3,6 +3,7 @@ package io.queuelens.rollups.control;
 import io.queuelens.calls.control.FactStore;
 import io.queuelens.rollups.entity.BucketKey;
 import io.queuelens.rollups.entity.Buckets;
+import io.queuelens.schema.control.LocalTransaction;
 import io.queuelens.schema.control.UtcColumns;
 
 import javax.sql.DataSource;
@@ -57,31 +58,21 @@ public final class QueueRollupRebuild {
     }
 
     private int rebuildSlice(Instant from, Instant to) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                Set<BucketKey> keys = new HashSet<>();
-                List<String> queues = FactStore.queuesOf(c, tenantId);
-                if (!queues.isEmpty()) {
-                    // naming the queues keeps this on the (tenant, queue, entered_at) index: without them
-                    // every day of a long rebuild walked all of the tenant's visits
-                    collect(c, "SELECT DISTINCT queue, entered_at FROM queue_visit WHERE tenant_id = ? AND queue IN ("
-                            + String.join(",", java.util.Collections.nCopies(queues.size(), "?"))
-                            + ") AND entered_at >= ? AND entered_at < ?", queues, from, to, keys);
-                }
-                collect(c, "SELECT queue, bucket_start FROM rollup_queue_15m WHERE tenant_id = ? "
-                        + "AND bucket_start >= ? AND bucket_start < ?", List.of(), from, to, keys);
-                new QueueRollupStore().upsert(c, refresher.recompute(c, keys));
-                c.commit();
-                return keys.size();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
+        return LocalTransaction.call(dataSource, c -> {
+            Set<BucketKey> keys = new HashSet<>();
+            List<String> queues = FactStore.queuesOf(c, tenantId);
+            if (!queues.isEmpty()) {
+                // naming the queues keeps this on the (tenant, queue, entered_at) index: without them
+                // every day of a long rebuild walked all of the tenant's visits
+                collect(c, "SELECT DISTINCT queue, entered_at FROM queue_visit WHERE tenant_id = ? AND queue IN ("
+                        + String.join(",", java.util.Collections.nCopies(queues.size(), "?"))
+                        + ") AND entered_at >= ? AND entered_at < ?", queues, from, to, keys);
             }
-        }
+            collect(c, "SELECT queue, bucket_start FROM rollup_queue_15m WHERE tenant_id = ? "
+                    + "AND bucket_start >= ? AND bucket_start < ?", List.of(), from, to, keys);
+            new QueueRollupStore().upsert(c, refresher.recompute(c, keys));
+            return keys.size();
+        });
     }
 
     private void collect(Connection c, String sql, List<String> queues, Instant from, Instant to, Set<BucketKey> keys)

@@ -1,5 +1,6 @@
 package io.queuelens.sources.demo.control;
 
+import io.queuelens.schema.control.LocalTransaction;
 import io.queuelens.sources.demo.entity.CdrRow;
 import io.queuelens.sources.demo.entity.QueueLogRow;
 
@@ -64,20 +65,10 @@ public final class PbxTableWriter {
         if (queueLog.isEmpty() && cdr.isEmpty()) {
             return 0;
         }
-        try (Connection con = dataSource.getConnection()) {
-            boolean autoCommit = con.getAutoCommit();
-            con.setAutoCommit(false);
-            try {
-                insertQueueLog(con);
-                insertCdr(con);
-                con.commit();
-            } catch (SQLException | RuntimeException e) {
-                con.rollback();
-                throw e;
-            } finally {
-                con.setAutoCommit(autoCommit);
-            }
-        }
+        LocalTransaction.run(dataSource, con -> {
+            insertQueueLog(con);
+            insertCdr(con);
+        });
         int written = queueLog.size() + cdr.size();
         queueLogWritten += queueLog.size();
         cdrWritten += cdr.size();
