@@ -18,7 +18,7 @@ import java.util.UUID;
  */
 public final class TestDatabases {
 
-    public static final String H2_MODE = ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    public static final String H2_MODE = ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=50000";
     private static final String MARIADB_SERVER = "jdbc:mysql://127.0.0.1:3306/?user=root&password=";
 
     private TestDatabases() {

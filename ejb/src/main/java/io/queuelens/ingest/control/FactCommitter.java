@@ -9,6 +9,7 @@ import io.queuelens.calls.entity.QueueVisit;
 import io.queuelens.rollups.control.AgentRollupRefresher;
 import io.queuelens.rollups.control.DeferredRollups;
 import io.queuelens.rollups.control.RollupBacklog;
+import io.queuelens.rollups.control.RollupLock;
 import io.queuelens.rollups.control.QueueRollupRefresher;
 import io.queuelens.rollups.control.QueueRollupStore;
 import io.queuelens.rollups.entity.BucketKey;
@@ -71,6 +72,8 @@ public final class FactCommitter {
             facts.write(c, batch, inProgress, positionPrefix);
             List<QueueVisit> changed = new ArrayList<>(batch.visits());
             changed.addAll(inProgress);
+            RollupLock.QUEUE.acquire(c, tenantId);
+            RollupLock.AGENT.acquire(c, tenantId);
             Set<BucketKey> dirty = rollups.dirtyBuckets(c, changed, batch.pauses());
             new QueueRollupStore().upsert(c, rollups.recompute(c, dirty));
             agentRollups.refresh(c, batch.sessions(), batch.pauses(), changed, batch.rings(),

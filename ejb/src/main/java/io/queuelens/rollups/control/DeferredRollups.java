@@ -137,7 +137,10 @@ public final class DeferredRollups {
             Instant dayEnd = dayStart.plus(DAY).isAfter(to) ? to : dayStart.plus(DAY);
             Instant sliceFrom = dayStart;
             Instant sliceTo = dayEnd;
-            LocalTransaction.call(dataSource, c -> agents.rebuild(c, owed.agents(), sliceFrom, sliceTo, open));
+            LocalTransaction.call(dataSource, c -> {
+                RollupLock.AGENT.acquire(c, tenantId);
+                return agents.rebuild(c, owed.agents(), sliceFrom, sliceTo, open);
+            });
             dayStart = dayEnd;
         }
     }

@@ -59,6 +59,7 @@ public final class QueueRollupRebuild {
 
     private int rebuildSlice(Instant from, Instant to) throws SQLException {
         return LocalTransaction.call(dataSource, c -> {
+            RollupLock.QUEUE.acquire(c, tenantId);
             Set<BucketKey> keys = new HashSet<>();
             List<String> queues = FactStore.queuesOf(c, tenantId);
             if (!queues.isEmpty()) {
