@@ -43,6 +43,10 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         checkDecimal(env, Setting.DEMO_SPEED);
         checkNumber(env, Setting.INGEST_INTERVAL_MS, 100, 3_600_000);
         checkNumber(env, Setting.INGEST_BATCH_ROWS, 1, 1_000_000);
+        checkNumber(env, Setting.AMI_PING_INTERVAL_SECONDS, 0, 3600);
+        checkNumber(env, Setting.AMI_PING_TIMEOUT_SECONDS, 1, 600);
+        checkNumber(env, Setting.LIVE_MAX_CALLS, 16, 10_000_000);
+        checkNumber(env, Setting.LIVE_INBOX_CAPACITY, 1000, 100_000_000);
 
         List<String> javaOptions = List.of(env.getOrDefault(Setting.JAVA_OPTS.variable(), "-Xmx768m").trim().split("\\s+"));
         Map<String, String> childEnv = new TreeMap<>(env);

@@ -40,6 +40,7 @@ public final class LiveFeed implements AutoCloseable {
         final LongAdder ignored = new LongAdder();
         final LongAdder malformed = new LongAdder();
         final LongAdder dropped = new LongAdder();
+        final AtomicLong lastResyncRequest = new AtomicLong(System.nanoTime() - 2_000_000_000L);
 
         public long applied() {
             return applied.sum();
@@ -102,9 +103,13 @@ public final class LiveFeed implements AutoCloseable {
     /** Queues an event for the writer; never blocks. */
     public void offer(String source, ManagerEvent event) {
         if (!inbox.offer(new Input(source, event, System.nanoTime(), null))) {
-            counters(source).dropped.increment();
+            SourceCounters c = counters(source);
+            c.dropped.increment();
             Runnable resync = resyncRequests.get(source);
-            if (resync != null) {
+            long now = System.nanoTime();
+            long last = c.lastResyncRequest.get();
+            // one request per second at most: the answer is queued behind the same backlog anyway
+            if (resync != null && now - last > 1_000_000_000L && c.lastResyncRequest.compareAndSet(last, now)) {
                 resync.run();
             }
         }
