@@ -40,7 +40,8 @@ import java.util.logging.Logger;
  * After every login (the first and each reconnect) it asks the PBX for {@code QueueStatus}, whose
  * answer rebuilds the live model, so the model equals the PBX again whatever happened meanwhile. A
  * peer that stalls (keeps the TCP connection open but sends nothing, not even the answer to a
- * {@code Ping}) is noticed by the ping timeout: the connection is dropped and logged in again.
+ * {@code Ping}) is noticed by the ping timeout: when a ping stays unanswered and nothing else arrived
+ * either for that long, the connection is dropped and logged in again.
  */
 public final class AmiConnector implements Source, AutoCloseable {
 
@@ -87,6 +88,7 @@ public final class AmiConnector implements Source, AutoCloseable {
     private volatile boolean loggingIn;
     private volatile long pingSentNanos; // 0: none outstanding
     private volatile long lastPingNanos;
+    private volatile long lastEventNanos = System.nanoTime();
     private volatile double eventRate;
     private long rateEvents;
     private long rateNanos = System.nanoTime();
@@ -183,6 +185,7 @@ public final class AmiConnector implements Source, AutoCloseable {
         detail = "logged in to " + settings.address() + " as " + settings.username();
         pingSentNanos = 0;
         lastPingNanos = System.nanoTime();
+        lastEventNanos = lastPingNanos;
         listener.connected(true);
     }
 
@@ -220,7 +223,9 @@ public final class AmiConnector implements Source, AutoCloseable {
                 return;
             }
             long sent = pingSentNanos;
-            if (sent != 0 && now - sent > pingTimeout.toNanos()) {
+            // stalled = the ping is unanswered AND nothing at all arrived for the timeout: a peer that
+            // is merely busy (its answer queued behind thousands of events) is not dropped
+            if (sent != 0 && now - sent > pingTimeout.toNanos() && now - lastEventNanos > pingTimeout.toNanos()) {
                 stalled();
             } else if (sent == 0 && now - lastPingNanos >= pingInterval.toNanos()) {
                 ping(now);
@@ -296,6 +301,7 @@ public final class AmiConnector implements Source, AutoCloseable {
                 scheduler.execute(AmiConnector.this::afterAutoReconnect);
             }
             eventsReceived.incrementAndGet();
+            lastEventNanos = System.nanoTime();
             lastEventAt = Instant.now();
             listener.event(event);
         }
