@@ -8,7 +8,6 @@ import io.queuelens.live.entity.LiveQueue;
 import io.queuelens.live.entity.LiveSnapshot;
 import io.queuelens.live.entity.MemberState;
 import io.queuelens.live.entity.WaitingCaller;
-import org.asteriskjava.manager.event.AbstractQueueMemberEvent;
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
@@ -394,14 +393,14 @@ public final class LiveModel {
                 m.callQueue = null;
             }
         }
-        if (m.deviceStatus != 6) {
-            if (m.ringingFor != null && status != null && (status == 1 || status == 5)) {
-                m.ringingFor = null;
-            }
+        if (m.ringingFor != null && status != null && (status == 1 || status == 5)) {
+            m.ringingFor = null; // the device is idle (or gone) again: whatever rang it has stopped
         }
-        m.pausedIn.put(queue, Boolean.TRUE.equals(paused));
         if (paused != null) {
+            m.pausedIn.put(queue, paused);
             m.pauseReason = paused ? reason : null;
+        } else {
+            m.pausedIn.putIfAbsent(queue, Boolean.FALSE);
         }
         m.refresh(at);
         return Applied.APPLIED;
