@@ -60,6 +60,8 @@ class LiveFaultsIT {
 
         pump.start();
         awaitSnapshot(d, tenant, s -> s.getJsonObject("members").size() > 5 && waitingTotal(s) > 0, "members and callers");
+        long offeredBefore = offeredToday(snapshot(d, tenant));
+        assertThat(offeredBefore).isPositive();
         pbx.kill(); // mid-stream: the simulation goes on, the app hears nothing of it
         awaitSource(d, tenant, source, s -> s.getString("state").equals("RECONNECTING"));
         assertThat(snapshot(d, tenant).getBoolean("connected")).isFalse();
@@ -71,6 +73,8 @@ class LiveFaultsIT {
         pbx.revive();
         JsonObject resynced = awaitModelEquals(d, tenant, pbx);
         assertThat(resynced.getBoolean("connected")).isTrue();
+        // today's figures are the model's own count, not the PBX's state: a reconnect keeps them
+        assertThat(offeredToday(resynced)).isGreaterThanOrEqualTo(offeredBefore);
         JsonObject status = awaitSource(d, tenant, source, s -> s.getJsonObject("counters").getInt("reconnects") >= 1);
         assertThat(status.getJsonObject("counters").getInt("resyncs")).isGreaterThanOrEqualTo(2);
 
@@ -137,6 +141,16 @@ class LiveFaultsIT {
         assertThat(status.getJsonObject("counters").getInt("eventsMalformed")).isEqualTo(4);
         assertThat(status.getString("state")).isEqualTo("CONNECTED");
         assertThat(status.getJsonObject("counters").getInt("reconnects")).isZero();
+
+        // the snapshot is for administrators of a known tenant only
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(d.server().url("/api/v1/live?tenant=" + tenant)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(send("GET", d, "/api/v1/live?tenant=no-such-tenant", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", d, "/api/v1/live?tenant=Bad%20Id", null).statusCode()).isEqualTo(400);
+        JsonObject model = json(send("GET", d, "/api/v1/live/model?tenant=" + tenant, null).body());
+        assertThat(model.getInt("resyncs")).isGreaterThanOrEqualTo(1);
+        assertThat(model.getInt("backlog")).isZero();
 
         // the counters are application metrics too
         String metrics = d.server().get("/metrics?scope=application").body();
@@ -246,6 +260,14 @@ class LiveFaultsIT {
             queues.put(iface, qs);
         });
         return new SimulatedPbx.Truth(waiting, states, queues);
+    }
+
+    private static long offeredToday(JsonObject snapshot) {
+        long n = 0;
+        for (JsonValue q : snapshot.getJsonObject("queues").values()) {
+            n += q.asJsonObject().getJsonObject("today").getJsonNumber("offered").longValue();
+        }
+        return n;
     }
 
     private static int waitingTotal(JsonObject snapshot) {
