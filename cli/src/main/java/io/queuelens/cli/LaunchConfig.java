@@ -47,6 +47,10 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         checkNumber(env, Setting.CDR_LOOKBACK_MINUTES, 0, 7 * 24 * 60);
         checkNumber(env, Setting.CDR_RESCAN_SECONDS, 1, 86_400);
         checkNumber(env, Setting.CDR_RELINK_MINUTES, 0, 24 * 60);
+        checkNumber(env, Setting.AMI_PING_INTERVAL_SECONDS, 0, 3600);
+        checkNumber(env, Setting.AMI_PING_TIMEOUT_SECONDS, 1, 600);
+        checkNumber(env, Setting.LIVE_MAX_CALLS, 16, 10_000_000);
+        checkNumber(env, Setting.LIVE_INBOX_CAPACITY, 1000, 100_000_000);
 
         List<String> javaOptions = List.of(env.getOrDefault(Setting.JAVA_OPTS.variable(), "-Xmx768m").trim().split("\\s+"));
         Map<String, String> childEnv = new TreeMap<>(env);

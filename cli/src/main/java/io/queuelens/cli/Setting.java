@@ -48,7 +48,15 @@ public enum Setting {
     DEMO_AMI_PORT("QUEUELENS_DEMO_AMI_PORT", "15038", "Port of the demo AMI server; 0 picks a free one."),
     DEMO_QUEUE_LOG_FILE("QUEUELENS_DEMO_QUEUE_LOG_FILE", "(off)", "Also write the demo's queue_log to this file."),
     VAULT_KEY_FILE("QUEUELENS_VAULT_KEY_FILE", "(vault.key in the data folder)",
-            "Key file that encrypts source passwords and secrets; created (mode 0600) at first start.");
+            "Key file that encrypts source passwords and secrets; created (mode 0600) at first start."),
+    AMI_PING_INTERVAL_SECONDS("QUEUELENS_AMI_PING_INTERVAL_SECONDS", "10",
+            "Seconds between pings of a logged-in AMI peer; 0 turns stall detection off."),
+    AMI_PING_TIMEOUT_SECONDS("QUEUELENS_AMI_PING_TIMEOUT_SECONDS", "5",
+            "Seconds a ping may go unanswered before the AMI connection counts as stalled and is made anew."),
+    LIVE_MAX_CALLS("QUEUELENS_LIVE_MAX_CALLS", "50000",
+            "Calls in progress the live model follows per tenant; the oldest are dropped (and counted) past it."),
+    LIVE_INBOX_CAPACITY("QUEUELENS_LIVE_INBOX_CAPACITY", "200000",
+            "AMI events queued for a tenant's live model before they are dropped (counted) and a resync is asked for.");
 
     private final String variable;
     private final String defaultValue;

@@ -48,6 +48,9 @@ public class AsteriskSourceConfigs {
     @Inject
     HistoryIngestion ingestion;
 
+    @Inject
+    AsteriskSources amiConnections;
+
     public List<ConfiguredSourceView> ofTenant(String tenantId) throws SQLException {
         return views(AsteriskSourceStore.readOnly(dataSource).ofTenant(tenantId));
     }
@@ -64,6 +67,7 @@ public class AsteriskSourceConfigs {
     public AsteriskSourceConfig create(String tenantId, AsteriskSourceForm form) throws SQLException {
         AsteriskSourceConfig saved = store().create(tenantId, form);
         ingestion.reconfigure();
+        amiConnections.reconfigure();
         return saved;
     }
 
@@ -71,6 +75,7 @@ public class AsteriskSourceConfigs {
     public AsteriskSourceConfig update(String tenantId, long id, AsteriskSourceForm form) throws SQLException {
         AsteriskSourceConfig saved = store().update(tenantId, id, form);
         ingestion.reconfigure();
+        amiConnections.reconfigure();
         return saved;
     }
 
@@ -78,6 +83,7 @@ public class AsteriskSourceConfigs {
     public boolean setEnabled(String tenantId, long id, boolean enabled) throws SQLException {
         boolean changed = AsteriskSourceStore.readOnly(dataSource).setEnabled(tenantId, id, enabled);
         ingestion.reconfigure();
+        amiConnections.reconfigure();
         return changed;
     }
 

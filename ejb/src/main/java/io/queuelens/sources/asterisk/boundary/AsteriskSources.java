@@ -1,52 +1,95 @@
 package io.queuelens.sources.asterisk.boundary;
 
+import io.queuelens.live.boundary.LiveInlet;
+import io.queuelens.live.boundary.LiveModels;
 import io.queuelens.sources.asterisk.control.AmiConnector;
+import io.queuelens.sources.asterisk.control.AsteriskSourceStore;
 import io.queuelens.sources.asterisk.entity.AmiSettings;
+import io.queuelens.sources.asterisk.entity.AsteriskSourceConfig;
 import io.queuelens.sources.boundary.Source;
 import io.queuelens.sources.boundary.SourceProvider;
 import io.queuelens.sources.boundary.SourceStatus;
 import io.queuelens.sources.demo.boundary.DemoContactCenter;
 import io.queuelens.sources.demo.entity.AmiEndpoint;
+import io.queuelens.vault.boundary.Vault;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Holds one {@link AmiConnector} per configured Asterisk PBX. Today that is the demo contact
- * center's AMI server (tenant {@code demo}); PBX sources configured per tenant arrive with the
- * History and Live issues and are added here the same way.
+ * Holds one {@link AmiConnector} per Asterisk PBX with AMI settings: the demo contact center's AMI
+ * server (tenant {@code demo}) and every enabled configured source that has an AMI host. Each feeds
+ * its tenant's live model ({@link LiveModels}). Configured sources are compared with the running
+ * connectors at start, after every edit ({@link #reconfigure}) and every 30 seconds.
  */
 @Singleton
 @Startup
 @DependsOn("DemoContactCenter")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@Local(SourceProvider.class) // Sources lists the connectors...
+@LocalBean // ...and the source configuration boundary tells it about edits
 public class AsteriskSources implements SourceProvider {
 
     private static final Logger LOG = Logger.getLogger(AsteriskSources.class.getName());
+    static final long RECONCILE_SECONDS = 30;
 
     @Inject
     DemoContactCenter demo;
 
+    @Inject
+    LiveModels live;
+
+    @Inject
+    Vault vault;
+
+    @Resource(lookup = "jdbc/queuelens")
+    DataSource dataSource;
+
     @Resource
     ManagedThreadFactory threads;
 
-    private final List<AmiConnector> connectors = new CopyOnWriteArrayList<>();
+    /** Seconds between pings of a logged-in PBX; 0 switches the stall detection off. */
+    @Inject
+    @ConfigProperty(name = "queuelens.ami.ping-interval-seconds", defaultValue = "10")
+    int pingIntervalSeconds;
+
+    /** Seconds a ping may go unanswered before the connection counts as stalled and is made anew. */
+    @Inject
+    @ConfigProperty(name = "queuelens.ami.ping-timeout-seconds", defaultValue = "5")
+    int pingTimeoutSeconds;
+
+    private AmiConnector demoConnector;
+    private final Map<Long, Running> configured = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
+
+    private record Running(Instant version, AmiConnector connector) {
+    }
 
     @PostConstruct
     void connect() {
@@ -55,32 +98,103 @@ public class AsteriskSources implements SourceProvider {
         if (demo.status().state() != SourceStatus.State.STOPPED) { // STOPPED: switched off by configuration
             try {
                 AmiEndpoint ep = demo.amiEndpoint();
-                add(new AmiConnector(demo.tenantId(), "demo-ami",
-                        new AmiSettings(ep.host(), ep.port(), ep.username(), ep.secret(), "the queuelens.demo.ami.* settings"),
-                        scheduler, this::onEvent));
+                demoConnector = connector(demo.tenantId(), "demo-ami",
+                        new AmiSettings(ep.host(), ep.port(), ep.username(), ep.secret(), "the queuelens.demo.ami.* settings"));
+                demoConnector.start();
             } catch (IllegalStateException demoDown) {
                 LOG.log(Level.SEVERE, "The demo AMI connection is not started: {0}", demoDown.getMessage());
             }
         }
+        scheduler.scheduleWithFixedDelay(this::reconcile, 0, RECONCILE_SECONDS, TimeUnit.SECONDS);
     }
 
-    private void add(AmiConnector connector) {
-        connectors.add(connector);
-        connector.start();
+    private AmiConnector connector(String tenantId, String name, AmiSettings settings) {
+        LiveInlet inlet = live.inlet(tenantId, name);
+        AmiConnector c = new AmiConnector(tenantId, name, settings, scheduler, new AmiConnector.Listener() {
+            @Override
+            public void event(ManagerEvent event) {
+                inlet.accept(event);
+            }
+
+            @Override
+            public void connected(boolean up) {
+                inlet.connected(up);
+            }
+
+            @Override
+            public Map<String, Long> counters() {
+                return inlet.counters();
+            }
+        }, Duration.ofSeconds(Math.max(0, pingIntervalSeconds)), Duration.ofSeconds(Math.max(1, pingTimeoutSeconds)));
+        inlet.onOverflow(() -> scheduler.execute(c::requestResync));
+        return c;
     }
 
-    private void onEvent(ManagerEvent event) {
-        // The live model (issue "Live") subscribes here; until then events are counted by the connector.
+    /** Asks for the configured sources to be compared with the running connectors now (after an edit). */
+    public void reconfigure() {
+        scheduler.execute(this::reconcile);
+    }
+
+    /** Starts connectors of new or changed enabled sources with AMI and stops the others; never throws. */
+    private void reconcile() {
+        List<AsteriskSourceConfig> all;
+        try {
+            all = AsteriskSourceStore.readOnly(dataSource).all();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "Reading the configured Asterisk sources failed; retrying", e);
+            return;
+        }
+        Set<Long> wanted = new HashSet<>();
+        for (AsteriskSourceConfig c : all) {
+            if (!c.enabled() || !c.hasAmi()) {
+                continue;
+            }
+            wanted.add(c.id());
+            Running running = configured.get(c.id());
+            if (running != null && running.version().equals(c.updatedAt())) {
+                continue;
+            }
+            if (running != null) {
+                running.connector().close();
+                configured.remove(c.id());
+            }
+            try {
+                String secret = c.amiSecret() == null ? "" : vault.decrypt(c.amiSecret());
+                AmiConnector connector = connector(c.tenantId(), c.name() + "-ami", new AmiSettings(c.amiHost(),
+                        c.amiPort() == null ? 5038 : c.amiPort(), c.amiUser(), secret,
+                        "the AMI settings of source " + c.tenantId() + "/" + c.name()));
+                configured.put(c.id(), new Running(c.updatedAt(), connector));
+                connector.start();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "AMI of source {0}/{1} not started: {2}", new Object[]{c.tenantId(), c.name(), e.toString()});
+            }
+        }
+        for (Long id : new ArrayList<>(configured.keySet())) {
+            if (!wanted.contains(id)) {
+                Running r = configured.remove(id);
+                if (r != null) {
+                    r.connector().close();
+                }
+            }
+        }
     }
 
     @Override
     public List<Source> sources() {
-        return List.copyOf(connectors);
+        List<Source> all = new ArrayList<>();
+        if (demoConnector != null) {
+            all.add(demoConnector);
+        }
+        configured.values().forEach(r -> all.add(r.connector()));
+        return all;
     }
 
     @PreDestroy
     void disconnect() {
-        connectors.forEach(AmiConnector::close);
+        if (demoConnector != null) {
+            demoConnector.close();
+        }
+        configured.values().forEach(r -> r.connector().close());
         scheduler.shutdownNow();
     }
 }
