@@ -49,7 +49,9 @@ class LiveFeedTest {
     void eventsQueuedWhileTheWriterIsBusyArePublishedAsOneSnapshot() throws Exception {
         LiveFeed f = feed(41, 10_000);
         CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
         f.control(() -> {
+            entered.countDown();
             try {
                 busy.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -57,6 +59,8 @@ class LiveFeedTest {
             }
         });
         f.start();
+        // the writer must be inside the control task before the events come, or it takes them in the same batch
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < 500; i++) {
             f.offer("pbx", join(i));
         }
