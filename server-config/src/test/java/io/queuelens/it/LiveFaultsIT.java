@@ -178,7 +178,9 @@ class LiveFaultsIT {
 
     /** An Asterisk source with AMI settings (and an empty queue_log file, the history side is not tested here). */
     private String configure(Deployment d, String tenant, int port, String secret) throws Exception {
-        Path queueLog = Files.createTempFile("it-live", ".queue_log");
+        // inside the folder the shared server lets FILE sources read (queuelens.sources.file-roots)
+        Path queueLog = Files.createTempFile(Files.createDirectories(d.server().dataDir().resolveSibling("pbx-files")),
+                "it-live", ".queue_log");
         cleanup.add(() -> Files.deleteIfExists(queueLog));
         String name = "pbx" + Long.toString(System.nanoTime() % 100_000, 36);
         String body = "{\"name\":\"" + name + "\",\"displayName\":\"Live IT PBX\",\"mode\":\"FILE\",\"queueLogFile\":\""
