@@ -43,6 +43,7 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         checkDecimal(env, Setting.DEMO_SPEED);
         checkNumber(env, Setting.INGEST_INTERVAL_MS, 100, 3_600_000);
         checkNumber(env, Setting.INGEST_BATCH_ROWS, 1, 1_000_000);
+        checkNumber(env, Setting.LIVE_PUSH_INTERVAL_MS, 10, 60_000);
 
         List<String> javaOptions = List.of(env.getOrDefault(Setting.JAVA_OPTS.variable(), "-Xmx768m").trim().split("\\s+"));
         Map<String, String> childEnv = new TreeMap<>(env);

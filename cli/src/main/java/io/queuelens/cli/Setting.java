@@ -40,7 +40,9 @@ public enum Setting {
     DEMO_AMI_PORT("QUEUELENS_DEMO_AMI_PORT", "15038", "Port of the demo AMI server; 0 picks a free one."),
     DEMO_QUEUE_LOG_FILE("QUEUELENS_DEMO_QUEUE_LOG_FILE", "(off)", "Also write the demo's queue_log to this file."),
     VAULT_KEY_FILE("QUEUELENS_VAULT_KEY_FILE", "(vault.key in the data folder)",
-            "Key file that encrypts source passwords and secrets; created (mode 0600) at first start.");
+            "Key file that encrypts source passwords and secrets; created (mode 0600) at first start."),
+    LIVE_PUSH_INTERVAL_MS("QUEUELENS_LIVE_PUSH_INTERVAL_MS", "200",
+            "Live changes of a tenant are pushed to its open live pages at most once per this many ms (10 to 60000).");
 
     private final String variable;
     private final String defaultValue;
