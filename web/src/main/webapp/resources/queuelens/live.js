@@ -75,7 +75,12 @@ QueueLens.live = (function () {
     }
 
     function showConnected() {
-        if (state && state.connected === false) { indicator("pbx"); } else { indicator("live"); }
+        indicator("live");
+        // the socket is fine but the PBX is not: the figures are the last known ones
+        var down = state && state.connected === false;
+        var pbx = el("live-pbx");
+        pbx.hidden = !down;
+        root.setAttribute("data-pbx", down ? "down" : "up");
     }
 
     function apply(d) {

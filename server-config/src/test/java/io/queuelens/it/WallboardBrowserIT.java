@@ -167,6 +167,7 @@ class WallboardBrowserIT {
     void aWaitingCountChangesWhenTheDemoQueuesACaller(Deployment d) throws Exception {
         open(d, "/live/wallboard.xhtml?tenant=demo");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(180));
+        wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-pbx", "up")); // the model is connected to the demo
         long firstVersion = Long.parseLong(live("data-version"));
         List<String> first = waitingCounts();
         wait.pollingEvery(Duration.ofMillis(100)).until(b -> !waitingCounts().equals(first));

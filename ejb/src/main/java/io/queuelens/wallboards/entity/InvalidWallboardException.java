@@ -1,8 +1,14 @@
 package io.queuelens.wallboards.entity;
 
+import jakarta.ejb.ApplicationException;
+
 import java.util.List;
 
-/** A board that cannot be saved, with every problem at once so a form can put each on its field. */
+/**
+ * A board that cannot be saved, with every problem at once so a form can put each on its field. An
+ * {@link ApplicationException}: it reaches the page through the EJB as itself.
+ */
+@ApplicationException
 public class InvalidWallboardException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;

@@ -75,6 +75,11 @@ public class CardForm implements Serializable {
         return json.append('}').toString();
     }
 
+    /** The colour for the page's style attribute: only a {@code #rrggbb} value ever gets there. */
+    public String getCssColor() {
+        return color != null && color.matches("#[0-9a-fA-F]{6}") ? color : WallboardCard.DEFAULT_COLOR;
+    }
+
     /** The key of the card's queues in the live state (see {@code WallboardCard.groupKey}). */
     public String getGroupKey() {
         return WallboardCard.groupKeyOf(queues);
