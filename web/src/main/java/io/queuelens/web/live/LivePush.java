@@ -44,6 +44,8 @@ public class LivePush {
 
     private static final Logger LOG = Logger.getLogger(LivePush.class.getName());
     public static final String CHANNEL = "live";
+    /** Groups of queues kept per tenant at most: each costs an entry in every push's state. */
+    static final int MAX_GROUPS = 500;
 
     @Inject
     LiveSnapshots snapshots;
@@ -97,6 +99,11 @@ public class LivePush {
      */
     public void showGroups(String tenantId, Collection<String> groupKeys) {
         Tenant t = tenant(tenantId);
+        if (t.groups.size() + groupKeys.size() > MAX_GROUPS) {
+            LOG.log(Level.WARNING, "More than {0} groups of queues on the wallboards of {1}; new ones get no figures",
+                    new Object[]{MAX_GROUPS, tenantId});
+            return;
+        }
         if (t.groups.addAll(groupKeys)) {
             coalescer.changed(tenantId); // the new entries go out with the next push
         }

@@ -89,6 +89,7 @@ public class WallboardBacking implements Serializable {
                 faces.addMessage("editor:cards:" + i + ":thresholds", error(Messages.text("wallboard.p.thresholdText", String.join("; ", bad))));
             }
         }
+        showGroups(); // the cards as edited get their figures while the problems are shown
         if (!unreadable.isEmpty()) {
             return null;
         }
@@ -110,11 +111,13 @@ public class WallboardBacking implements Serializable {
     public void addCard() {
         applyOrder();
         cards.add(CardForm.of(WallboardCard.defaultFor(null)));
+        showGroups();
     }
 
     public void remove(int index) {
         applyOrder();
         cards.remove(index);
+        showGroups();
     }
 
     public void move(int index, int by) {
@@ -123,6 +126,7 @@ public class WallboardBacking implements Serializable {
         if (to >= 0 && to < cards.size()) {
             cards.add(to, cards.remove(index));
         }
+        showGroups();
     }
 
     /** The order the board's drag and drop left in the hidden field ("2,0,1"), applied once. */
@@ -140,7 +144,6 @@ public class WallboardBacking implements Serializable {
         cards.stream().filter(c -> !reordered.contains(c)).forEach(reordered::add);
         cards = reordered;
         order = null;
-        showGroups();
     }
 
     private void showGroups() {
