@@ -90,6 +90,10 @@ public final class LivePushLoad {
             }
             Thread.sleep(5_000);
             long heapWith = heapAfterGc(server.pid());
+            if (System.getenv("BENCH_HISTOGRAM") != null) {
+                // what the subscribers' heap is made of: the classes with the most bytes
+                jcmd(server.pid(), "GC.class_histogram").lines().limit(33).forEach(System.out::println);
+            }
             measureFrom.set(System.currentTimeMillis());
             Thread.sleep(seconds * 1000L);
             measureFrom.set(Long.MAX_VALUE);
