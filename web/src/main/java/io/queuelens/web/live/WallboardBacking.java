@@ -53,7 +53,7 @@ public class WallboardBacking implements Serializable {
     private Integer interval;
     private String order;
     private List<CardForm> cards = new ArrayList<>();
-    private List<Wallboard> choices = List.of();
+    private transient List<Wallboard> choices;
 
     /** f:viewAction: checks the user may watch the tenant, then loads the board and opens its groups. */
     public void load() throws IOException {
@@ -192,7 +192,12 @@ public class WallboardBacking implements Serializable {
     public String getOrder() { return order; }
     public void setOrder(String v) { order = v; }
     public List<CardForm> getCards() { return cards; }
-    public List<Wallboard> getChoices() { return choices; }
+    public List<Wallboard> getChoices() {
+        if (choices == null) {
+            choices = page.getTenant() == null ? List.of() : wallboards.visibleTo(page.getTenant(), page.user());
+        }
+        return choices;
+    }
     public Long getLoadedId() { return loadedId; }
     public String getOwner() { return owner; }
 }
