@@ -139,4 +139,47 @@ class LiveScriptBrowserIT {
         assertThat(text("[data-fig=longestWait] dd")).isEqualTo("0:00");
         assertThat(browser.findElement(By.id("live-pbx")).isDisplayed()).isFalse();
     }
+
+    @Test
+    void draggingACardOntoAnotherWritesTheNewOrderForSave() throws Exception {
+        Path script = Path.of(System.getProperty("queuelens.home", "..")).toAbsolutePath().normalize()
+                .resolve("web/src/main/webapp/resources/queuelens/live.js");
+        Path page = Files.createTempFile("ql-live-dnd", ".html");
+        Files.writeString(page, """
+                <!DOCTYPE html><html><body>
+                <script>window.OmniFaces = {Push: {open: function () { }, close: function () { }}};
+                  window.fetch = function () { return new Promise(function () { }); };</script>
+                <div id="live" data-interval="1000" data-snapshot="/x" data-full-loads="0"><span id="live-status"></span>
+                  <span id="live-pbx" hidden="hidden"></span></div>
+                <div id="board" data-tv="false">
+                  <section class="ql-card" id="c0" data-index="0" draggable="true">A</section>
+                  <section class="ql-card" id="c1" data-index="1" draggable="true">B</section>
+                  <section class="ql-card" id="c2" data-index="2" draggable="true">C</section>
+                </div>
+                <form id="editor"><input type="hidden" id="editor:order" value=""/></form>
+                <script src="%s"></script>
+                </body></html>
+                """.formatted(script.toUri()));
+        browser = HeadlessChromium.start();
+        browser.get(page.toUri().toString());
+        js("QueueLens.live.opened();"); // sets the page up (drag and drop included)
+        js("""
+                function drag(from, to) {
+                  var dt = new DataTransfer();
+                  document.getElementById(from).dispatchEvent(new DragEvent("dragstart", {bubbles: true, dataTransfer: dt}));
+                  var target = document.getElementById(to);
+                  target.dispatchEvent(new DragEvent("dragover", {bubbles: true, cancelable: true, dataTransfer: dt}));
+                  target.dispatchEvent(new DragEvent("drop", {bubbles: true, cancelable: true, dataTransfer: dt}));
+                  document.getElementById(from).dispatchEvent(new DragEvent("dragend", {bubbles: true, dataTransfer: dt}));
+                }
+                drag("c0", "c2");""");
+        assertThat(browser.findElement(By.id("editor:order")).getDomProperty("value")).isEqualTo("1,2,0");
+        assertThat(browser.findElements(By.cssSelector("#board .ql-card")).stream().map(e -> e.getText()).toList())
+                .containsExactly("B", "C", "A");
+        js("""
+                var dt = new DataTransfer();
+                document.getElementById("c2").dispatchEvent(new DragEvent("dragstart", {bubbles: true, dataTransfer: dt}));
+                document.getElementById("c1").dispatchEvent(new DragEvent("drop", {bubbles: true, cancelable: true, dataTransfer: dt}));""");
+        assertThat(browser.findElement(By.id("editor:order")).getDomProperty("value")).isEqualTo("2,1,0");
+    }
 }
