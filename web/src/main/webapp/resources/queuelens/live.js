@@ -253,7 +253,8 @@ QueueLens.live = (function () {
 
     function drawTable(table) {
         var section = table.getAttribute("data-section");
-        var cols = Array.prototype.map.call(table.querySelectorAll("th"), function (th) { return th.getAttribute("data-col"); });
+        var heads = table.querySelectorAll("th");
+        var cols = Array.prototype.map.call(heads, function (th) { return th.getAttribute("data-col"); });
         var entries = state[section];
         var keys = Object.keys(entries).filter(function (k) {
             return section !== "queues" || (k !== "*" && k.indexOf(",") < 0); // groups are for cards
@@ -271,7 +272,9 @@ QueueLens.live = (function () {
             var row = rows[r];
             if (!row) {
                 row = body.insertRow();
-                cols.forEach(function (c) { row.insertCell().className = "col-" + c; });
+                for (var k = 0; k < cols.length; k++) {
+                    row.insertCell().className = "col-" + cols[k] + (heads[k].classList.contains("ql-num") ? " ql-num" : "");
+                }
             }
             row.setAttribute("data-key", keys[r]);
             var entry = entries[keys[r]];
