@@ -56,7 +56,9 @@ public enum Setting {
     LIVE_MAX_CALLS("QUEUELENS_LIVE_MAX_CALLS", "50000",
             "Calls in progress the live model follows per tenant; the oldest are dropped (and counted) past it."),
     LIVE_INBOX_CAPACITY("QUEUELENS_LIVE_INBOX_CAPACITY", "200000",
-            "AMI events queued for a tenant's live model before they are dropped (counted) and a resync is asked for.");
+            "AMI events queued for a tenant's live model before they are dropped (counted) and a resync is asked for."),
+    LIVE_PUSH_INTERVAL_MS("QUEUELENS_LIVE_PUSH_INTERVAL_MS", "200",
+            "Live changes of a tenant are pushed to its open live pages at most once per this many ms (10 to 60000).");
 
     private final String variable;
     private final String defaultValue;

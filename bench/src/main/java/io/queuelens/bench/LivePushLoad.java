@@ -1,0 +1,236 @@
+package io.queuelens.bench;
+
+import io.queuelens.cli.LaunchConfig;
+import io.queuelens.cli.PayaraMicroLauncher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The live push bars: delta latency to N subscribed WebSocket clients, and server heap per 100
+ * subscribers. Starts QueueLens on Payara Micro (embedded H2, the demo at
+ * {@code QUEUELENS_DEMO_EVENT_RATE} events/s, default 1000) exactly as {@code ./queuelens run} does,
+ * then for each of the N subscribers opens {@code /live/tables.xhtml} in its own HTTP session (as a TV
+ * would) with the server-admin token, takes the page's OmniFaces channel URL and connects to it.
+ *
+ * <p>Latency per received delta is the arrival time minus the delta's {@code now}, the instant the
+ * server finished coalescing and started sending (so the coalescing window is not in it; it is
+ * stated next to the result), and, as a second figure, arrival minus {@code at}, the time of the last
+ * AMI event the delta contains (the demo's clock is the wall clock at speed 1). Same machine, same clock.
+ *
+ * <p>Heap: after-GC heap of the server ({@code jcmd GC.run}, then {@code GC.heap_info}) before the
+ * subscribers and with all of them connected, per 100 subscribers.
+ *
+ * <p>Usage: {@code LivePushLoad SUBSCRIBERS [MEASURE_SECONDS]}; needs {@code QUEUELENS_HOME} (the
+ * built project) and a JDK's jcmd on the PATH.
+ */
+public final class LivePushLoad {
+
+    private static final Pattern CHANNEL = Pattern.compile("live\\?([0-9a-f-]{36})");
+
+    public static void main(String[] args) throws Exception {
+        int subscribers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        String token = "bench-" + UUID.randomUUID();
+        Path data = Files.createTempDirectory("ql-bench-live");
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", System.getenv("PATH"));
+        env.put("QUEUELENS_PORT", Integer.toString(freePort()));
+        env.put("QUEUELENS_DATA_DIR", data.toString());
+        env.put("QUEUELENS_DEMO_AMI_PORT", "0");
+        env.put("QUEUELENS_DEMO_BACKFILL_DAYS", "0");
+        env.put("QUEUELENS_API_TOKEN", token);
+        env.put("QUEUELENS_DEMO_EVENT_RATE", System.getenv().getOrDefault("QUEUELENS_DEMO_EVENT_RATE", "1000"));
+        env.put("QUEUELENS_JAVA_OPTS", System.getenv().getOrDefault("QUEUELENS_JAVA_OPTS", "-Xmx1g"));
+        String interval = System.getenv().getOrDefault("QUEUELENS_LIVE_PUSH_INTERVAL_MS", "200");
+        env.put("QUEUELENS_LIVE_PUSH_INTERVAL_MS", interval);
+        Path home = Path.of(System.getenv().getOrDefault("QUEUELENS_HOME", ".")).toAbsolutePath();
+        LaunchConfig config = LaunchConfig.from(env, home);
+        System.out.printf("starting QueueLens (%s, demo %s events/s, push interval %s ms)%n",
+                env.get("QUEUELENS_JAVA_OPTS"), env.get("QUEUELENS_DEMO_EVENT_RATE"), interval);
+        try (PayaraMicroLauncher server = PayaraMicroLauncher.start(config, line -> { })) {
+            server.awaitReady(Duration.ofMinutes(5));
+            String base = config.baseUrl();
+            Thread.sleep(10_000); // the demo connects and the first snapshots are published
+            long heapBefore = heapAfterGc(server.pid());
+
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            HttpClient http = HttpClient.newBuilder().executor(pool).connectTimeout(Duration.ofSeconds(10)).build();
+            Latencies fanOut = new Latencies();
+            Latencies fromEvent = new Latencies();
+            AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
+            List<WebSocket> sockets = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < subscribers; i++) {
+                sockets.add(subscribe(http, base, token, fanOut, fromEvent, measureFrom));
+                if ((i + 1) % 500 == 0) {
+                    System.out.printf("%d subscribers connected (%.0f s)%n", i + 1, (System.nanoTime() - t0) / 1e9);
+                }
+            }
+            Thread.sleep(5_000);
+            long heapWith = heapAfterGc(server.pid());
+            if (System.getenv("BENCH_HISTOGRAM") != null) {
+                // what the subscribers' heap is made of: the classes with the most bytes
+                jcmd(server.pid(), "GC.class_histogram").lines().limit(33).forEach(System.out::println);
+            }
+            measureFrom.set(System.currentTimeMillis());
+            Thread.sleep(seconds * 1000L);
+            measureFrom.set(Long.MAX_VALUE);
+            int open = (int) sockets.stream().filter(s -> !s.isInputClosed()).count();
+
+            System.out.printf("subscribers: %d (%d still open), measured %d s%n", subscribers, open, seconds);
+            System.out.printf("deltas received: %d (%.0f/s over all subscribers)%n", fanOut.count(),
+                    fanOut.count() / (double) seconds);
+            System.out.printf("latency server send start -> client (coalescing window of %s ms not included): %s%n",
+                    interval, fanOut.summary());
+            System.out.printf("latency last AMI event of the delta -> client (window not included: the delta's last event): %s%n",
+                    fromEvent.summary());
+            System.out.printf("heap after GC: %.1f MB without subscribers, %.1f MB with %d: %.2f MB per 100 subscribers%n",
+                    heapBefore / 1e6, heapWith / 1e6, subscribers, (heapWith - heapBefore) / 1e6 / (subscribers / 100.0));
+            for (WebSocket s : sockets) {
+                s.abort();
+            }
+            pool.shutdownNow();
+        }
+    }
+
+    private static WebSocket subscribe(HttpClient http, String base, String token, Latencies fanOut, Latencies fromEvent,
+                                       AtomicLong measureFrom) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/live/tables.xhtml?tenant=demo"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = CHANNEL.matcher(page.body());
+        if (page.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("no live channel on the page: HTTP " + page.statusCode());
+        }
+        String cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        URI socket = URI.create(base.replaceFirst("^http", "ws") + "/omnifaces.push/live?" + m.group(1));
+        return http.newWebSocketBuilder().header("Cookie", cookie).header("Authorization", "Bearer " + token)
+                .buildAsync(socket, new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        long arrived = System.currentTimeMillis();
+                        partial.append(data);
+                        if (last) {
+                            String text = partial.toString();
+                            partial.setLength(0);
+                            if (arrived >= measureFrom.get()) {
+                                long now = field(text, "now");
+                                long at = field(text, "at");
+                                if (now > 0) {
+                                    fanOut.add(arrived - now);
+                                }
+                                if (at > 0) {
+                                    fromEvent.add(arrived - at);
+                                }
+                            }
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+                }).get();
+    }
+
+    /** A number field of the delta (the message is the delta as a JSON string, so its quotes are escaped). */
+    static long field(String message, String name) {
+        String key = name + "\\\":";
+        int i = message.indexOf(key);
+        if (i < 0) {
+            return -1;
+        }
+        int start = i + key.length();
+        int end = start;
+        while (end < message.length() && Character.isDigit(message.charAt(end))) {
+            end++;
+        }
+        return end > start ? Long.parseLong(message.substring(start, end)) : -1;
+    }
+
+    private static long heapAfterGc(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        jcmd(pid, "GC.run");
+        String info = jcmd(pid, "GC.heap_info");
+        Matcher m = Pattern.compile("used (\\d+)K").matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("no heap use in jcmd output: " + info);
+        }
+        return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Latencies in ms, kept in a histogram of 1 ms buckets up to 10 s. */
+    static final class Latencies {
+        private final AtomicInteger[] buckets = new AtomicInteger[10_001];
+        private final AtomicLong count = new AtomicLong();
+
+        Latencies() {
+            Arrays.setAll(buckets, i -> new AtomicInteger());
+        }
+
+        void add(long millis) {
+            buckets[(int) Math.max(0, Math.min(10_000, millis))].incrementAndGet();
+            count.incrementAndGet();
+        }
+
+        long count() {
+            return count.get();
+        }
+
+        long percentile(double p) {
+            long rank = (long) Math.ceil(p / 100 * count.get());
+            long seen = 0;
+            for (int i = 0; i < buckets.length; i++) {
+                seen += buckets[i].get();
+                if (seen >= rank && rank > 0) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        String summary() {
+            return count.get() == 0 ? "no deltas received (is the live model publishing?)"
+                    : String.format("p50 %d ms, p99 %d ms, max %d ms (%d deltas)", percentile(50), percentile(99),
+                    percentile(100), count.get());
+        }
+    }
+
+    private LivePushLoad() {
+    }
+
+}

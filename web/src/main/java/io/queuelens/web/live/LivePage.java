@@ -1,0 +1,49 @@
+package io.queuelens.web.live;
+
+import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.tenancy.entity.Tenant;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every live page does first: pick the tenant ({@code ?tenant=}, else the first), refuse a user
+ * who may not watch it (403), and allow this session's socket to subscribe to it.
+ */
+public class LivePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private String tenant;
+    private List<String> tenantIds = List.of();
+
+    Optional<Tenant> open(Tenants tenants) throws IOException {
+        ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) ec.getRequest();
+        List<Tenant> all = tenants.findAll();
+        tenantIds = all.stream().map(Tenant::getId).filter(id -> LiveAccess.mayView(request, id)).toList();
+        Optional<Tenant> chosen = all.stream().filter(t -> tenant == null ? tenantIds.contains(t.getId()) : t.getId().equals(tenant))
+                .findFirst();
+        if (chosen.isEmpty() || !LiveAccess.mayView(request, chosen.get().getId())) {
+            ec.responseSendError(chosen.isEmpty() && tenant != null ? 404 : 403, null);
+            FacesContext.getCurrentInstance().responseComplete();
+            return Optional.empty();
+        }
+        tenant = chosen.get().getId();
+        LiveAccess.grant(request, tenant);
+        return chosen;
+    }
+
+    String user() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+    }
+
+    public String getTenant() { return tenant; }
+    public void setTenant(String v) { tenant = v; }
+    public List<String> getTenantIds() { return tenantIds; }
+}
