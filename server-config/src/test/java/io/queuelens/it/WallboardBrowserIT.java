@@ -159,6 +159,27 @@ class WallboardBrowserIT {
         screenshot("target/it/wallboard-tv.png");
     }
 
+    /** The user's own board can be deleted (after a confirmation); the page then shows a new one. */
+    @Test
+    void aBoardIsDeletedAfterConfirmation(Deployment d) throws Exception {
+        WebDriverWait wait = open(d, "/live/wallboard.xhtml?tenant=demo");
+        type("editor:name", "IT doomed");
+        type("editor:interval", "5");
+        browser.findElement(By.id("editor:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "IT doomed"));
+        assertThat(d.database().count("select count(*) from wallboard where owner = 'admin' and name = 'IT doomed'")).isEqualTo(1);
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("editor:delete"))).click();
+        wait.until(ExpectedConditions.alertIsPresent()).dismiss(); // changed my mind: nothing happens
+        assertThat(d.database().count("select count(*) from wallboard where owner = 'admin' and name = 'IT doomed'")).isEqualTo(1);
+
+        browser.findElement(By.id("editor:delete")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "deleted"));
+        assertThat(d.database().count("select count(*) from wallboard where owner = 'admin'")).isZero();
+        assertThat(browser.findElements(By.id("editor:delete"))).as("a new board has nothing to delete").isEmpty();
+    }
+
     /**
      * Needs the live model (wip/live-model): the demo's callers join and leave its queues over AMI and
      * the cards' waiting counts follow them.

@@ -108,6 +108,16 @@ public class WallboardBacking implements Serializable {
         }
     }
 
+    /** Deletes the loaded board when it is the user's own, then shows the user's next board (or a new one). */
+    public String delete() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (loadedId != null && isMine() && wallboards.delete(page.getTenant(), loadedId, page.user())) {
+            faces.getExternalContext().getFlash().setKeepMessages(true);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, Messages.text("wallboard.deleted", name), null));
+        }
+        return "/live/wallboard?faces-redirect=true&tenant=" + page.getTenant();
+    }
+
     public void addCard() {
         applyOrder();
         cards.add(CardForm.of(WallboardCard.defaultFor(null)));
