@@ -159,15 +159,24 @@ class WallboardBrowserIT {
         screenshot("target/it/wallboard-tv.png");
     }
 
-    /** The user's own board can be deleted (after a confirmation); the page then shows a new one. */
+    /**
+     * A user keeps several boards (one per TV): "save as new" leaves the loaded board as it was. The
+     * user's own board can be deleted, after a confirmation; the page then shows the next one.
+     */
     @Test
-    void aBoardIsDeletedAfterConfirmation(Deployment d) throws Exception {
+    void aSecondBoardIsSavedAsNewAndBoardsAreDeletedAfterConfirmation(Deployment d) throws Exception {
         WebDriverWait wait = open(d, "/live/wallboard.xhtml?tenant=demo");
-        type("editor:name", "IT doomed");
+        type("editor:name", "IT kept");
         type("editor:interval", "5");
         browser.findElement(By.id("editor:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "IT kept"));
+        assertThat(d.database().count("select count(*) from wallboard where owner = 'admin' and name = 'IT kept'")).isEqualTo(1);
+
+        type("editor:name", "IT doomed");
+        browser.findElement(By.id("editor:saveAsNew")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "IT doomed"));
-        assertThat(d.database().count("select count(*) from wallboard where owner = 'admin' and name = 'IT doomed'")).isEqualTo(1);
+        assertThat(d.database().count("select count(*) from wallboard where owner = 'admin'")).isEqualTo(2);
+        assertThat(d.database().count("select count(*) from wallboard where owner = 'admin' and name = 'IT kept'")).isEqualTo(1);
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("editor:delete"))).click();
         wait.until(ExpectedConditions.alertIsPresent()).dismiss(); // changed my mind: nothing happens
@@ -175,7 +184,13 @@ class WallboardBrowserIT {
 
         browser.findElement(By.id("editor:delete")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "deleted"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "\"IT doomed\" deleted"));
+        assertThat(d.database().count("select count(*) from wallboard where owner = 'admin' and name = 'IT doomed'")).isZero();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("board-name"), "IT kept")); // the next one
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("editor:delete"))).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "\"IT kept\" deleted"));
         assertThat(d.database().count("select count(*) from wallboard where owner = 'admin'")).isZero();
         assertThat(browser.findElements(By.id("editor:delete"))).as("a new board has nothing to delete").isEmpty();
     }

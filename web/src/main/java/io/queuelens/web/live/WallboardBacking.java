@@ -76,7 +76,17 @@ public class WallboardBacking implements Serializable {
         showGroups();
     }
 
+    /** Saves the loaded board (the user's own), or a copy when it is somebody else's or not stored yet. */
     public String save() {
+        return save(false);
+    }
+
+    /** Saves the form as a new board of the user, the loaded one left as it was: one board per TV. */
+    public String saveAsNew() {
+        return save(true);
+    }
+
+    private String save(boolean asNew) {
         applyOrder();
         List<String> unreadable = new ArrayList<>();
         List<WallboardCard> parsed = new ArrayList<>();
@@ -93,7 +103,7 @@ public class WallboardBacking implements Serializable {
         if (!unreadable.isEmpty()) {
             return null;
         }
-        Long id = page.user().equals(owner) ? loadedId : null;
+        Long id = !asNew && page.user().equals(owner) ? loadedId : null;
         try {
             Wallboard saved = wallboards.save(new Wallboard(id, page.getTenant(), page.user(), name, shared,
                     interval == null ? 0 : interval, parsed, null), page.user());
