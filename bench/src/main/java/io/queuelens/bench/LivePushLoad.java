@@ -112,6 +112,19 @@ public final class LivePushLoad {
                 s.abort();
             }
             pool.shutdownNow();
+        } finally {
+            deleteRecursively(data); // the server's H2 database, logs and demo recordings of this run
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
