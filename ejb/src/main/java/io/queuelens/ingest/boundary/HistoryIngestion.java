@@ -9,6 +9,7 @@ import io.queuelens.ingest.control.SourceReader;
 import io.queuelens.rollups.control.QueueRollupRefresher;
 import io.queuelens.sources.asterisk.control.AsteriskSourceStore;
 import io.queuelens.sources.asterisk.control.PbxDataSource;
+import io.queuelens.sources.asterisk.control.RunningSources;
 import io.queuelens.sources.asterisk.entity.AsteriskSourceConfig;
 import io.queuelens.sources.asterisk.entity.FileRoots;
 import io.queuelens.sources.asterisk.entity.QueueLogMode;
@@ -36,14 +37,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -110,7 +108,24 @@ public class HistoryIngestion implements SourceProvider {
 
     private ScheduledExecutorService scheduler;
     /** Running readers of configured sources by row id, with the config version they run. */
-    private final Map<Long, Running> configured = new ConcurrentHashMap<>();
+    private final RunningSources<SourceReader> configured = new RunningSources<>(AsteriskSourceConfig::enabled,
+            new RunningSources.Lifecycle<>() {
+                @Override
+                public SourceReader start(AsteriskSourceConfig c) {
+                    SourceReader reader = readerOf(c);
+                    reader.stepsUnder(stepLocks.computeIfAbsent(c.id(), k -> new Object()));
+                    reader.scheduled(scheduler.scheduleWithFixedDelay(() -> reader.drain(batchRows), 0, intervalMillis,
+                            TimeUnit.MILLISECONDS));
+                    LOG.log(Level.INFO, "History source {0}/{1} started ({2})", new Object[]{c.tenantId(), c.name(), c.mode()});
+                    return reader;
+                }
+
+                @Override
+                public void stop(SourceReader reader) {
+                    reader.stop();
+                    LOG.log(Level.INFO, "History source {0}/{1} stopped", new Object[]{reader.tenantId(), reader.name()});
+                }
+            });
     private final AtomicReference<String> configError = new AtomicReference<>();
     /** One lock per configured source, kept across its readers (see {@link SourceReader#stepsUnder}). */
     private final Map<Long, Object> stepLocks = new ConcurrentHashMap<>();
@@ -122,8 +137,6 @@ public class HistoryIngestion implements SourceProvider {
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private volatile boolean caughtUp;
 
-    private record Running(Instant version, SourceReader reader) {
-    }
 
     @PostConstruct
     void start() {
@@ -202,33 +215,7 @@ public class HistoryIngestion implements SourceProvider {
             }
             return;
         }
-        Set<Long> wanted = new HashSet<>();
-        for (AsteriskSourceConfig c : all) {
-            if (!c.enabled()) {
-                continue;
-            }
-            wanted.add(c.id());
-            Running running = configured.get(c.id());
-            if (running != null && running.version().equals(c.updatedAt())) {
-                continue;
-            }
-            if (running != null) {
-                running.reader().stop();
-            }
-            SourceReader reader = readerOf(c);
-            reader.stepsUnder(stepLocks.computeIfAbsent(c.id(), k -> new Object()));
-            configured.put(c.id(), new Running(c.updatedAt(), reader));
-            reader.scheduled(scheduler.scheduleWithFixedDelay(() -> reader.drain(batchRows), 0, intervalMillis, TimeUnit.MILLISECONDS));
-            LOG.log(Level.INFO, "History source {0}/{1} started ({2})", new Object[]{c.tenantId(), c.name(), c.mode()});
-        }
-        configured.entrySet().removeIf(e -> {
-            if (wanted.contains(e.getKey())) {
-                return false;
-            }
-            e.getValue().reader().stop();
-            LOG.log(Level.INFO, "History source {0}/{1} stopped", new Object[]{e.getValue().reader().tenantId(), e.getValue().reader().name()});
-            return true;
-        });
+        configured.reconcile(all);
     }
 
     private SourceReader readerOf(AsteriskSourceConfig c) {
@@ -281,12 +268,12 @@ public class HistoryIngestion implements SourceProvider {
     /** The readers of the enabled configured sources (status, health, metrics). */
     @Override
     public List<Source> sources() {
-        return List.copyOf(configured.values().stream().map(r -> (Source) r.reader()).toList());
+        return List.copyOf(configured.all(r -> (Source) r));
     }
 
     /** The running reader of configured source {@code id}, if it is enabled. */
     public Optional<SourceReader> reader(long id) {
-        return Optional.ofNullable(configured.get(id)).map(Running::reader);
+        return configured.get(id);
     }
 
     public boolean isCaughtUp() {
@@ -303,7 +290,7 @@ public class HistoryIngestion implements SourceProvider {
 
     @PreDestroy
     void stop() {
-        configured.values().forEach(r -> r.reader().stop());
+        configured.stopAll();
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);

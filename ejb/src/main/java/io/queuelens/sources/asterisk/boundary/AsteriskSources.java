@@ -3,6 +3,7 @@ package io.queuelens.sources.asterisk.boundary;
 import io.queuelens.live.boundary.LiveInlet;
 import io.queuelens.live.boundary.LiveModels;
 import io.queuelens.sources.asterisk.control.AmiConnector;
+import io.queuelens.sources.asterisk.control.RunningSources;
 import io.queuelens.sources.asterisk.control.AsteriskSourceStore;
 import io.queuelens.sources.asterisk.entity.AmiSettings;
 import io.queuelens.sources.asterisk.entity.AsteriskSourceConfig;
@@ -29,13 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -85,11 +82,29 @@ public class AsteriskSources implements SourceProvider {
     int pingTimeoutSeconds;
 
     private AmiConnector demoConnector;
-    private final Map<Long, Running> configured = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
+    private final RunningSources<AmiConnector> configured = new RunningSources<>(c -> c.enabled() && c.hasAmi(),
+            new RunningSources.Lifecycle<>() {
+                @Override
+                public AmiConnector start(AsteriskSourceConfig c) {
+                    String secret = c.amiSecret() == null ? "" : vault.decrypt(c.amiSecret());
+                    AmiConnector connector = connector(c.tenantId(), c.name() + "-ami", new AmiSettings(c.amiHost(),
+                            c.amiPort() == null ? 5038 : c.amiPort(), c.amiUser(), secret,
+                            "the AMI settings of source " + c.tenantId() + "/" + c.name()));
+                    connector.start();
+                    return connector;
+                }
 
-    private record Running(Instant version, AmiConnector connector) {
-    }
+                @Override
+                public void stop(AmiConnector connector) {
+                    connector.close();
+                }
+
+                @Override
+                public void failed(AsteriskSourceConfig c, RuntimeException e) {
+                    LOG.log(Level.WARNING, "AMI of source {0}/{1} not started: {2}", new Object[]{c.tenantId(), c.name(), e.toString()});
+                }
+            });
+    private ScheduledExecutorService scheduler;
 
     @PostConstruct
     void connect() {
@@ -144,39 +159,7 @@ public class AsteriskSources implements SourceProvider {
             LOG.log(Level.FINE, "Reading the configured Asterisk sources failed; retrying", e);
             return;
         }
-        Set<Long> wanted = new HashSet<>();
-        for (AsteriskSourceConfig c : all) {
-            if (!c.enabled() || !c.hasAmi()) {
-                continue;
-            }
-            wanted.add(c.id());
-            Running running = configured.get(c.id());
-            if (running != null && running.version().equals(c.updatedAt())) {
-                continue;
-            }
-            if (running != null) {
-                running.connector().close();
-                configured.remove(c.id());
-            }
-            try {
-                String secret = c.amiSecret() == null ? "" : vault.decrypt(c.amiSecret());
-                AmiConnector connector = connector(c.tenantId(), c.name() + "-ami", new AmiSettings(c.amiHost(),
-                        c.amiPort() == null ? 5038 : c.amiPort(), c.amiUser(), secret,
-                        "the AMI settings of source " + c.tenantId() + "/" + c.name()));
-                configured.put(c.id(), new Running(c.updatedAt(), connector));
-                connector.start();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "AMI of source {0}/{1} not started: {2}", new Object[]{c.tenantId(), c.name(), e.toString()});
-            }
-        }
-        for (Long id : new ArrayList<>(configured.keySet())) {
-            if (!wanted.contains(id)) {
-                Running r = configured.remove(id);
-                if (r != null) {
-                    r.connector().close();
-                }
-            }
-        }
+        configured.reconcile(all);
     }
 
     @Override
@@ -185,7 +168,7 @@ public class AsteriskSources implements SourceProvider {
         if (demoConnector != null) {
             all.add(demoConnector);
         }
-        configured.values().forEach(r -> all.add(r.connector()));
+        all.addAll(configured.all(c -> c));
         return all;
     }
 
@@ -194,7 +177,7 @@ public class AsteriskSources implements SourceProvider {
         if (demoConnector != null) {
             demoConnector.close();
         }
-        configured.values().forEach(r -> r.connector().close());
+        configured.stopAll();
         scheduler.shutdownNow();
     }
 }
