@@ -62,6 +62,8 @@ class WallboardBrowserIT {
         // the same host name as the server's URL, so the login cookie goes through the proxy too
         browser.get("http://localhost:" + proxy.port() + path);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // a form post replaces the editor's elements: a condition that found one just before is asked again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
         return wait;
     }
