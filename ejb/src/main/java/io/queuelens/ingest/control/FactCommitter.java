@@ -8,25 +8,24 @@ import io.queuelens.calls.entity.Checkpoint;
 import io.queuelens.calls.entity.QueueVisit;
 import io.queuelens.rollups.control.AgentRollupRefresher;
 import io.queuelens.rollups.control.DeferredRollups;
-import io.queuelens.rollups.control.RollupBacklog;
-import io.queuelens.rollups.control.RollupLock;
 import io.queuelens.rollups.control.QueueRollupRefresher;
 import io.queuelens.rollups.control.QueueRollupStore;
+import io.queuelens.rollups.control.RollupBacklog;
+import io.queuelens.rollups.control.RollupLock;
 import io.queuelens.rollups.entity.BucketKey;
+import io.queuelens.rollups.entity.Buckets;
+import io.queuelens.schema.control.LocalTransaction;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import io.queuelens.rollups.entity.Buckets;
-import io.queuelens.schema.control.LocalTransaction;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes one batch of facts, the queue and agent rollup buckets they change and the reader's new checkpoint in a
@@ -52,7 +51,7 @@ public final class FactCommitter {
     /** Agents already recorded in this reader's backlog by this instance (re-recording one is harmless). */
     private final Set<String> agentsOwed = new HashSet<>();
     /** The log clock of the last commit: open sessions and pauses are counted up to it already. */
-    private java.time.Instant lastClock;
+    private Instant lastClock;
 
     public FactCommitter(DataSource app, String tenantId, String sourceId, String reader, QueueRollupRefresher rollups) {
         this.app = app;

@@ -118,8 +118,13 @@ public final class DeferredRollups {
                 queueBuckets.completeExceptionally(e);
             }
         });
-        rebuildAgents(owed, Buckets.floor(from.minus(AgentRollupRefresher.CONTEXT)),
-                ceil(to.plus(AgentRollupRefresher.CONTEXT)), open);
+        try {
+            rebuildAgents(owed, Buckets.floor(from.minus(AgentRollupRefresher.CONTEXT)),
+                    ceil(to.plus(AgentRollupRefresher.CONTEXT)), open);
+        } catch (SQLException | RuntimeException e) {
+            queueBuckets.handle((done, failed) -> null).join(); // no rebuild left running behind a failed settlement
+            throw e;
+        }
         long buckets = join(queueBuckets);
         try (Connection c = dataSource.getConnection()) {
             if (partial) {
