@@ -224,10 +224,7 @@ public final class LiveModel {
         if (blank(queue) || blank(uniqueId)) {
             return Applied.MALFORMED;
         }
-        QueueRecord q = queues.get(queue);
-        if (q != null) {
-            q.removeWaiting(uniqueId);
-        }
+        removeWaiting(queue, uniqueId);
         VisitRecord v = visits.get(uniqueId);
         if (v != null && v.queue.equals(queue) && v.phase == VisitRecord.Phase.WAITING) {
             v.phase = VisitRecord.Phase.LEFT;
@@ -240,15 +237,10 @@ public final class LiveModel {
         if (blank(queue) || blank(uniqueId)) {
             return Applied.MALFORMED;
         }
-        QueueRecord q = queues.get(queue);
-        if (q != null) {
-            q.removeWaiting(uniqueId);
-        }
+        removeWaiting(queue, uniqueId);
         VisitRecord v = visits.get(uniqueId);
         if (v != null && v.queue.equals(queue)) {
-            v.waitSeconds = holdTime != null ? holdTime : seconds(v.enteredAt, at);
-            endVisit(v, Outcome.ABANDONED, at);
-            visits.remove(uniqueId);
+            abandoned(v, holdTime != null ? holdTime : seconds(v.enteredAt, at), at);
         }
         return Applied.APPLIED;
     }
@@ -266,15 +258,24 @@ public final class LiveModel {
             visits.remove(uniqueId);
         } else if (v.phase == VisitRecord.Phase.WAITING) {
             // gone without a leave (e.g. the PBX lost it): neither answered nor abandoned by AMI's account
-            QueueRecord q = queues.get(v.queue);
-            if (q != null) {
-                q.removeWaiting(uniqueId);
-            }
-            v.waitSeconds = seconds(v.enteredAt, at);
-            endVisit(v, Outcome.ABANDONED, at);
-            visits.remove(uniqueId);
+            removeWaiting(v.queue, uniqueId);
+            abandoned(v, seconds(v.enteredAt, at), at);
         }
         return Applied.APPLIED;
+    }
+
+    /** The caller left the queue unanswered after {@code waitSeconds}: the visit ends as ABANDONED and is forgotten. */
+    private void abandoned(VisitRecord v, int waitSeconds, Instant at) {
+        v.waitSeconds = waitSeconds;
+        endVisit(v, Outcome.ABANDONED, at);
+        visits.remove(v.uniqueId);
+    }
+
+    private void removeWaiting(String queue, String uniqueId) {
+        QueueRecord q = queues.get(queue);
+        if (q != null) {
+            q.removeWaiting(uniqueId);
+        }
     }
 
     // ---- members and calls
