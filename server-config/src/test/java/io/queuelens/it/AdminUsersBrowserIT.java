@@ -116,6 +116,13 @@ class AdminUsersBrowserIT {
         FormLogin again = FormLogin.logIn(d.server(), user, mine);
         assertThat(again.get("/index.xhtml").body()).contains("Çıkış");
 
+        // Edit: the tenant limited to one queue; the list says so.
+        browser.findElement(By.xpath("//tr[td[normalize-space()='" + user + "']]//button[contains(@id,'edit')]")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("userForm:username"), "value", user));
+        WebElementQueues.fill(browser, tenant, "sales");
+        browser.findElement(By.id("userForm:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("listForm:users"), tenant + ": sales"));
+
         // Reset: a new one-time password, again to be changed; disable: no more logins.
         browser.findElement(By.xpath("//tr[td[normalize-space()='" + user + "']]//button[contains(@id,'reset')]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("oneTimePassword")));
@@ -128,6 +135,15 @@ class AdminUsersBrowserIT {
         assertThat(again.get("/reports/summary.xhtml").statusCode()).as("the open session ends").isEqualTo(302);
         assertThatThrownBy(() -> FormLogin.logIn(d.server(), user, "Reset-Page-Password-2026"))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    /** The queue field beside a tenant's checkbox on the users form. */
+    static final class WebElementQueues {
+        static void fill(ChromeDriver browser, String tenant, String queues) {
+            var field = browser.findElement(By.xpath("//label[contains(., '(" + tenant + ")')]/following-sibling::input"));
+            field.clear();
+            field.sendKeys(queues);
+        }
     }
 
     private void type(String id, String value) {

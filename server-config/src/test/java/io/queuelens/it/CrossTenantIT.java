@@ -120,6 +120,13 @@ class CrossTenantIT {
         assertThat(wallboard.body()).contains("id=\"forbidden-reason\"");
         assertThat(u.get("/live/snapshot?tenant=demo").statusCode()).isEqualTo(403);
 
+        HttpResponse<String> calls = u.send("GET", "/api/v1/calls?tenant=demo&size=200" + RANGE, null);
+        assertThat(calls.statusCode()).as(calls.body()).isEqualTo(200);
+        assertThat(Json.createReader(new StringReader(calls.body())).readObject().getJsonArray("items")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.asJsonObject().getString("queue")).isEqualTo(mine));
+        assertThat(u.get("/reports/cdr.xhtml?tenant=demo&queue=" + other).statusCode()).isEqualTo(403);
+        assertThat(u.get("/reports/cdr.xhtml?tenant=demo&queue=" + mine).statusCode()).isEqualTo(200);
+
         HttpResponse<String> page = u.get("/reports/summary.xhtml?tenant=demo" + RANGE);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(u.get("/reports/summary.xhtml?tenant=demo&queues=" + other + RANGE).statusCode()).isEqualTo(403);
@@ -137,6 +144,22 @@ class CrossTenantIT {
         HttpResponse<String> after = u.get("/reports/summary.xhtml");
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElse("")).contains("/login.xhtml");
+    }
+
+    @Test
+    void aUserWhoseRolesChangedLogsInAgainToGetThem(Deployment d) throws Exception {
+        String name = "xt-changed-" + UUID.randomUUID().toString().substring(0, 8);
+        FormLogin u = FormLogin.firstLogin(d.server(), name, AccessMatrixIT.invite(d, name, "REPORTS", "{\"demo\": []}"),
+                PASSWORD);
+        assertThat(u.send("GET", "/api/v1/reports/summary?tenant=demo" + RANGE, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> changed = AccessMatrixIT.tokenCall(d, "PUT", "/api/v1/users/" + name,
+                "{\"roles\": [\"DASHBOARD\"], \"tenants\": {\"demo\": []}}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+        assertThat(u.send("GET", "/api/v1/reports/summary?tenant=demo" + RANGE, null).statusCode())
+                .as("the REPORTS role taken away applies at the next request").isEqualTo(403);
+        FormLogin again = FormLogin.logIn(d.server(), name, PASSWORD);
+        assertThat(again.get("/reports/summary.xhtml").statusCode()).isEqualTo(403);
+        assertThat(again.get("/live/wallboard.xhtml").statusCode()).isEqualTo(200);
     }
 
     private static long awaitDemoCdr(Deployment d) throws Exception {

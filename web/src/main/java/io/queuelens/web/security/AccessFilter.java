@@ -1,6 +1,7 @@
 package io.queuelens.web.security;
 
 import io.queuelens.identity.entity.Access;
+import io.queuelens.identity.entity.Role;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,9 +14,10 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
- * Every authenticated request: a user who was disabled or deleted since logging in loses the session
- * at once (pages go to the login, the API gets 403); a user whose stored roles no longer allow the
- * page's path gets 403 ({@link AccessRules}).
+ * Every authenticated request: a user who was disabled or deleted since logging in, or whose roles
+ * were changed, loses the session at once (pages go to the login, the API gets 403), so that the
+ * container's role checks ({@code @RolesAllowed}, web.xml) never act on roles that are gone; a user
+ * whose stored roles do not allow the page's path gets 403 ({@link AccessRules}).
  */
 @WebFilter("/*")
 public class AccessFilter extends HttpFilter {
@@ -24,6 +26,16 @@ public class AccessFilter extends HttpFilter {
 
     @Inject
     transient Caller caller;
+
+    /** The session's roles (given at login) differ from the roles stored now. */
+    static boolean rolesChanged(HttpServletRequest req, Access access) {
+        for (Role r : Role.values()) {
+            if (req.isUserInRole(r.name()) != access.hasRole(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -34,7 +46,7 @@ public class AccessFilter extends HttpFilter {
             return;
         }
         Access access = caller.access();
-        if (!access.isKnown()) {
+        if (!access.isKnown() || rolesChanged(req, access)) {
             HttpSession session = req.getSession(false);
             if (session != null) {
                 session.invalidate();
