@@ -187,10 +187,11 @@ class CrossTenantIT {
         }
     }
 
+    /** A board of demo owned by nobody who logs in (so the other ITs' admin never gets it as theirs). */
     private static long demoBoard(Deployment d, String name) throws Exception {
         try (Connection c = d.database().connect(); Statement st = c.createStatement()) {
             st.executeUpdate("insert into wallboard (tenant_id, owner, name, shared, interval_seconds, cards, created_at, "
-                    + "updated_at) values ('demo', 'admin', '" + name + "', true, 5, '[]', now(3), now(3))");
+                    + "updated_at) values ('demo', 'xt-owner', '" + name + "', false, 5, '[]', now(3), now(3))");
         }
         return d.database().count("select max(id) from wallboard where tenant_id = 'demo'");
     }
