@@ -47,6 +47,18 @@ class CrossTenantIT {
                 AccessMatrixIT.invite(d, manager, "MANAGER", "{\"" + own + "\": []}"), PASSWORD);
         long demoCdr = awaitDemoCdr(d);
         long demoBoard = demoBoard(d, "Secret demo board " + s);
+        try {
+            refusedEverything(d, m, own, demoCdr, demoBoard);
+        } finally {
+            // WallboardBrowserIT, later on the same server, expects no boards but its own
+            try (Connection c = d.database().connect(); Statement st = c.createStatement()) {
+                st.executeUpdate("delete from wallboard where id = " + demoBoard);
+            }
+        }
+    }
+
+    private static void refusedEverything(Deployment d, FormLogin m, String own, long demoCdr, long demoBoard)
+            throws Exception {
 
         for (String url : List.of(
                 "/api/v1/reports/summary?tenant=demo" + RANGE,
