@@ -72,12 +72,21 @@ public class CdrSearch {
      * @throws io.queuelens.recordings.entity.UnsafeRecordingPath when its file name would lead outside the root
      */
     public Optional<RecordingFile> recording(String tenant, long id) {
+        return recording(tenant, id, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #recording(String, long)} for a caller limited to {@code queueLimit} (empty = every
+     * queue): a CDR of another queue, or of none, is as absent.
+     */
+    public Optional<RecordingFile> recording(String tenant, long id, java.util.Set<String> queueLimit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT recording_file, calldate_local FROM cdr_record WHERE tenant_id = ? AND id = ?")) {
+                "SELECT recording_file, calldate_local, queue FROM cdr_record WHERE tenant_id = ? AND id = ?")) {
             ps.setString(1, tenant);
             ps.setLong(2, id);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getString(1) == null || rs.getString(1).isEmpty()) {
+                if (!rs.next() || rs.getString(1) == null || rs.getString(1).isEmpty()
+                        || (!queueLimit.isEmpty() && !queueLimit.contains(rs.getString(3)))) {
                     return Optional.empty();
                 }
                 return recordings.paths().find(rs.getString(1), rs.getObject(2, LocalDateTime.class));

@@ -92,6 +92,11 @@ public final class CdrSearchSql {
         equal(w, args, "disposition", q.disposition());
         equal(w, args, "queue", q.queue());
         equal(w, args, "agent", q.agent());
+        if (!q.queueLimit().isEmpty()) {
+            w.append(" AND queue IN (").append(String.join(", ", java.util.Collections.nCopies(q.queueLimit().size(), "?")))
+                    .append(")");
+            args.addAll(new java.util.TreeSet<>(q.queueLimit()));
+        }
         return w.toString();
     }
 

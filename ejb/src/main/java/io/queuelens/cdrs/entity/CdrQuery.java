@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One page of a CDR search; a constructed query is always answerable (problems are thrown together,
@@ -20,9 +21,24 @@ import java.util.List;
  * @param queue       the queue of the call (from its linked visit), or null
  * @param agent       the agent who answered it, or null
  * @param limit       rows per page, 1 to {@value #MAX_LIMIT}
+ * @param queueLimit  the queues the caller may see (identity); empty = every queue. Rows of other
+ *                    queues, and rows without a queue, are left out when it is set
  */
 public record CdrQuery(String tenant, Instant from, Instant to, String number, String did, String disposition,
-                       String queue, String agent, CdrSort sort, boolean ascending, int offset, int limit) {
+                       String queue, String agent, CdrSort sort, boolean ascending, int offset, int limit,
+                       Set<String> queueLimit) {
+
+    /** A query without a queue limit (a caller who sees every queue of the tenant). */
+    public CdrQuery(String tenant, Instant from, Instant to, String number, String did, String disposition,
+                    String queue, String agent, CdrSort sort, boolean ascending, int offset, int limit) {
+        this(tenant, from, to, number, did, disposition, queue, agent, sort, ascending, offset, limit, Set.of());
+    }
+
+    /** The same query limited to these queues (empty = none). */
+    public CdrQuery limitedTo(Set<String> queues) {
+        return new CdrQuery(tenant, from, to, number, did, disposition, queue, agent, sort, ascending, offset, limit,
+                queues);
+    }
 
     public static final int MAX_DAYS = 400;
     public static final int MAX_LIMIT = 500;
@@ -36,6 +52,7 @@ public record CdrQuery(String tenant, Instant from, Instant to, String number, S
         queue = blankToNull(queue);
         agent = blankToNull(agent);
         sort = sort == null ? CdrSort.CALLDATE : sort;
+        queueLimit = queueLimit == null ? Set.of() : Set.copyOf(queueLimit);
         List<Problem> problems = new ArrayList<>();
         if (tenant == null || tenant.isBlank()) {
             problems.add(new Problem("tenant", "tenant is required"));

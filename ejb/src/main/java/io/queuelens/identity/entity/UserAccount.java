@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 @Table(name = "app_user")
 @NamedQuery(name = "UserAccount.findByUsername", query = "select u from UserAccount u where u.username = :username")
 @NamedQuery(name = "UserAccount.count", query = "select count(u) from UserAccount u")
+@NamedQuery(name = "UserAccount.findAll", query = "select u from UserAccount u order by u.username")
 public class UserAccount {
 
     public static final Pattern USERNAME_PATTERN = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
@@ -49,6 +50,10 @@ public class UserAccount {
 
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
+
+    /** The user's chosen language (en, tr, ru, pt, uz), or null for the browser's. */
+    @Column(length = 16)
+    private String locale;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
@@ -81,6 +86,33 @@ public class UserAccount {
         this.passwordHash = newPasswordHash;
         this.mustChangePassword = false;
         this.passwordChangedAt = Instant.now();
+    }
+
+    /** A password someone else chose (an admin's reset): the user must replace it at next login. */
+    public void resetPassword(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
+        this.mustChangePassword = true;
+        this.passwordChangedAt = Instant.now();
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public void setRoles(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("a user needs at least one role");
+        }
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public void setLocale(String locale) {
+        this.locale = locale;
     }
 
     public Long getId() {

@@ -57,6 +57,14 @@ public class Tenant {
         this.createdAt = Instant.now();
     }
 
+    /** Changes what an admin may edit; the id stays (it is in URLs, grants and every fact). */
+    public void change(String name, ZoneId timeZone, Locale locale, Currency currency) {
+        this.name = requireText(name, "name");
+        this.timeZone = Objects.requireNonNull(timeZone, "timeZone").getId();
+        this.locale = Objects.requireNonNull(locale, "locale").toLanguageTag();
+        this.currency = Objects.requireNonNull(currency, "currency").getCurrencyCode();
+    }
+
     private static String requireText(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");

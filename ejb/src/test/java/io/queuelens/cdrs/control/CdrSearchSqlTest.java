@@ -93,6 +93,21 @@ class CdrSearchSqlTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aQueueLimitLeavesOutRowsOfOtherQueues(String kind) throws Exception {
+        try (TestDatabases.Db db = TestDatabases.open(kind); Connection c = db.dataSource().getConnection()) {
+            fill(db);
+            CdrQuery all = query(null, null, null, null, null, null, false, 0, 50);
+            assertThat(CdrSearchSql.count(c, all.limitedTo(java.util.Set.of("support")))).isEqualTo(12);
+            assertThat(CdrSearchSql.rows(c, all.limitedTo(java.util.Set.of("support"))))
+                    .extracting(CdrListing::queue).containsOnly("support");
+            assertThat(CdrSearchSql.count(c, all.limitedTo(java.util.Set.of("support", "sales")))).isEqualTo(27);
+            assertThat(CdrSearchSql.count(c, query(null, null, null, "sales", null, null, false, 0, 10)
+                    .limitedTo(java.util.Set.of("support")))).isZero();
+        }
+    }
+
     @Test
     void badQueriesNameTheirParameter() {
         assertThatThrownBy(() -> new CdrQuery("demo", TO, FROM, null, null, null, null, null, null, true, 0, 10))

@@ -4,6 +4,7 @@ import io.queuelens.reports.boundary.AgentReports;
 import io.queuelens.reports.entity.AgentReportRequest;
 import io.queuelens.reports.entity.SummaryRequest;
 import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.web.security.Caller;
 import io.queuelens.tenancy.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,12 +26,15 @@ import java.util.Optional;
  */
 @Path("reports/agents")
 @RequestScoped
-// As ReportsResource: ADMIN only until users are granted tenants.
-@RolesAllowed("ADMIN")
+// As ReportsResource: report readers, granted tenants and visible queues only.
+@RolesAllowed({"ADMIN", "MANAGER", "REPORTS"})
 public class AgentReportsResource {
 
     @Inject
     Tenants tenants;
+
+    @Inject
+    Caller caller;
 
     @Inject
     AgentReports reports;
@@ -47,6 +51,11 @@ public class AgentReportsResource {
                            @QueryParam("to") String to, @QueryParam("tz") String tz,
                            @QueryParam("agents") List<String> agents, @QueryParam("queues") List<String> queues,
                            @QueryParam("groupBy") String groupBy, @QueryParam("interval") String interval) {
+        Response refused = ApiAccess.refused(caller.access(), ReportsResource.requireTenantId(tenant),
+                SummaryParameters.queues(queues));
+        if (refused != null) {
+            return refused;
+        }
         Optional<Tenant> found = tenants.find(ReportsResource.requireTenantId(tenant));
         if (found.isEmpty()) {
             return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
@@ -55,6 +64,8 @@ public class AgentReportsResource {
         AgentReportRequest request = AgentReportParameters.parse(
                 new AgentReportParameters.Raw(tenant, from, to, tz, agents, queues, groupBy, interval),
                 found.get().getTimeZone());
+        request = new AgentReportRequest(request.tenant(), request.from(), request.to(), request.zone(), request.agents(),
+                caller.access().effectiveQueues(request.tenant(), request.queues()), request.groupBy(), request.interval());
         return Response.ok(AgentReportJson.of(reports.agents(request))).build();
     }
 }

@@ -4,6 +4,7 @@ import io.queuelens.reports.boundary.CallLists;
 import io.queuelens.reports.entity.CallListRequest;
 import io.queuelens.reports.entity.SummaryRequest;
 import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.web.security.Caller;
 import io.queuelens.tenancy.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,12 +25,15 @@ import java.util.Optional;
  */
 @Path("calls")
 @RequestScoped
-// As ReportsResource: ADMIN only until users are granted tenants.
-@RolesAllowed("ADMIN")
+// As ReportsResource: report readers, granted tenants and visible queues only.
+@RolesAllowed({"ADMIN", "MANAGER", "REPORTS"})
 public class CallsResource {
 
     @Inject
     Tenants tenants;
+
+    @Inject
+    Caller caller;
 
     @Inject
     CallLists calls;
@@ -49,6 +53,11 @@ public class CallsResource {
                           @QueryParam("outcome") List<String> outcome, @QueryParam("caller") String caller,
                           @QueryParam("page") String page, @QueryParam("size") String size,
                           @QueryParam("sort") String sort) {
+        Response refused = ApiAccess.refused(this.caller.access(), ReportsResource.requireTenantId(tenant),
+                SummaryParameters.queues(queues));
+        if (refused != null) {
+            return refused;
+        }
         Optional<Tenant> found = tenants.find(ReportsResource.requireTenantId(tenant));
         if (found.isEmpty()) {
             return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
@@ -56,6 +65,9 @@ public class CallsResource {
         }
         CallListRequest request = CallListParameters.parse(new CallListParameters.Raw(tenant, from, to, tz, queues,
                 agents, outcome, caller, page, size, sort), found.get().getTimeZone());
+        request = new CallListRequest(request.tenant(), request.from(), request.to(), request.zone(),
+                this.caller.access().effectiveQueues(request.tenant(), request.queues()), request.agents(),
+                request.outcomes(), request.caller(), request.page(), request.size(), request.sort(), request.descending());
         return Response.ok(CallsJson.of(calls.page(request))).build();
     }
 }

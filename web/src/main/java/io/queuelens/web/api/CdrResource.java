@@ -5,6 +5,7 @@ import io.queuelens.recordings.entity.RecordingFile;
 import io.queuelens.recordings.entity.UnsafeRecordingPath;
 import io.queuelens.reports.entity.InvalidReportRequest;
 import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,8 +38,8 @@ import java.util.regex.Pattern;
  */
 @Path("cdrs")
 @RequestScoped
-// as ReportsResource: a tenant's calls, until users are granted tenants only for the server administrator
-@RolesAllowed("ADMIN")
+// as ReportsResource: a tenant's calls, for report readers of granted tenants and visible queues
+@RolesAllowed({"ADMIN", "MANAGER", "REPORTS"})
 public class CdrResource {
 
     private static final Logger LOG = Logger.getLogger(CdrResource.class.getName());
@@ -47,6 +48,9 @@ public class CdrResource {
 
     @Inject
     Tenants tenants;
+
+    @Inject
+    Caller caller;
 
     @Inject
     CdrSearch cdrs;
@@ -59,12 +63,18 @@ public class CdrResource {
         if (id == null || !ID.matcher(id).matches()) {
             throw new InvalidReportRequest("id", "id must be a CDR id (a positive number), was '" + id + "'");
         }
+        Response refused = ApiAccess.refused(caller.access(), tenantId, null);
+        if (refused != null) {
+            return refused;
+        }
         if (tenants.find(tenantId).isEmpty()) {
             return error(Response.Status.NOT_FOUND, "unknown tenant '" + tenantId + "'", "tenant");
         }
         Optional<RecordingFile> found;
         try {
-            found = cdrs.recording(tenantId, Long.parseLong(id));
+            // A CDR of a queue the caller may not see is as absent as one of another tenant.
+            found = cdrs.recording(tenantId, Long.parseLong(id),
+                    caller.access().queueLimit(tenantId).orElse(java.util.Set.of()));
         } catch (UnsafeRecordingPath e) {
             LOG.log(Level.WARNING, "CDR {0} of tenant {1}: {2}", new Object[]{id, tenantId, e.getMessage()});
             return error(Response.Status.BAD_REQUEST, "the recording file name of this CDR is not allowed", "id");

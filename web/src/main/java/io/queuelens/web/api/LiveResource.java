@@ -3,6 +3,7 @@ package io.queuelens.web.api;
 import io.queuelens.live.boundary.LiveModels;
 import io.queuelens.live.boundary.LiveSnapshots;
 import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.web.security.Caller;
 import io.queuelens.tenancy.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,7 +23,8 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("live")
 @RequestScoped
-@RolesAllowed("ADMIN")
+// The live picture: live viewers of granted tenants; the model's health is for administrators only.
+@RolesAllowed({"ADMIN", "MANAGER", "DASHBOARD"})
 @Produces(MediaType.APPLICATION_JSON)
 public class LiveResource {
 
@@ -35,14 +37,23 @@ public class LiveResource {
     @Inject
     Tenants tenants;
 
+    @Inject
+    Caller caller;
+
     @GET
     public Response snapshot(@QueryParam("tenant") String tenant) {
         Response bad = checkTenant(tenant);
-        return bad != null ? bad : Response.ok(snapshots.of(tenant.strip())).build();
+        if (bad != null) {
+            return bad;
+        }
+        String id = tenant.strip();
+        return Response.ok(caller.access().queueLimit(id).map(visible -> LiveSnapshotLimit.to(snapshots.of(id), visible))
+                .orElseGet(() -> snapshots.of(id))).build();
     }
 
     @GET
     @Path("model")
+    @RolesAllowed("ADMIN")
     public Response model(@QueryParam("tenant") String tenant) {
         Response bad = checkTenant(tenant);
         if (bad != null) {
@@ -57,6 +68,9 @@ public class LiveResource {
         if (tenant == null || !Tenant.ID_PATTERN.matcher(tenant.strip()).matches()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(ApiErrors.body(
                     "tenant must be a tenant id (lower-case letters, digits and '-'), was '" + tenant + "'", "tenant")).build();
+        }
+        if (!caller.mayViewTenant(tenant.strip())) {
+            return ApiAccess.forbidden("tenant '" + tenant.strip() + "' is not one of yours", "tenant");
         }
         if (tenants.find(tenant.strip()).isEmpty()) {
             return Response.status(Response.Status.NOT_FOUND)

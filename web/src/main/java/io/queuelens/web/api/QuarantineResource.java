@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 @Path("quarantine")
 @RequestScoped
-// Server administrators only, like the reports, until users are granted tenants.
+// Server administrators only (they see every tenant): quarantined input is raw PBX data.
 @RolesAllowed("ADMIN")
 public class QuarantineResource {
 

@@ -4,6 +4,7 @@ import io.queuelens.reports.boundary.SummaryReports;
 import io.queuelens.reports.entity.InvalidReportRequest;
 import io.queuelens.reports.entity.SummaryRequest;
 import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.web.security.Caller;
 import io.queuelens.tenancy.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,13 +26,15 @@ import java.util.Optional;
  */
 @Path("reports")
 @RequestScoped
-// MANAGER and REPORTS join once users are granted tenants (identity issue): until then only a server
-// administrator, who may see every tenant, can read a tenant's report.
-@RolesAllowed("ADMIN")
+// Report readers; a caller sees only granted tenants (ADMIN: all) and, inside, their visible queues.
+@RolesAllowed({"ADMIN", "MANAGER", "REPORTS"})
 public class ReportsResource {
 
     @Inject
     Tenants tenants;
+
+    @Inject
+    Caller caller;
 
     @Inject
     SummaryReports summaries;
@@ -49,6 +52,10 @@ public class ReportsResource {
                             @QueryParam("to") String to, @QueryParam("tz") String tz,
                             @QueryParam("queues") List<String> queues, @QueryParam("groupBy") String groupBy,
                             @QueryParam("interval") String interval) {
+        Response refused = ApiAccess.refused(caller.access(), requireTenantId(tenant), SummaryParameters.queues(queues));
+        if (refused != null) {
+            return refused;
+        }
         Optional<Tenant> found = tenants.find(requireTenantId(tenant));
         if (found.isEmpty()) {
             return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
@@ -56,6 +63,9 @@ public class ReportsResource {
         }
         SummaryRequest request = SummaryParameters.parse(
                 new SummaryParameters.Raw(tenant, from, to, tz, queues, groupBy, interval), found.get().getTimeZone());
+        // With no queue asked for, a restricted caller's report covers exactly their visible queues.
+        request = new SummaryRequest(request.tenant(), request.from(), request.to(), request.zone(),
+                caller.access().effectiveQueues(request.tenant(), request.queues()), request.groupBy(), request.interval());
         return Response.ok(SummaryJson.of(summaries.summary(request))).build();
     }
 

@@ -1,7 +1,9 @@
 package io.queuelens.web.i18n;
 
+import io.queuelens.identity.boundary.UserAdministration;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
@@ -9,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The language of the user's session: the browser's preferred supported language until the user
- * picks one from the menu.
+ * The language of the user's session: the language stored on the user (applied at login), else the
+ * browser's preferred supported language, until the user picks one from the menu; a logged-in user's
+ * pick is stored on them for their next logins. Pages format dates and numbers in it.
  */
 @Named
 @SessionScoped
@@ -22,6 +25,9 @@ public class LocaleBacking implements Serializable {
 
     private String language;
 
+    @Inject
+    UserAdministration users;
+
     public String getLanguage() {
         if (language == null) {
             Locale preferred = FacesContext.getCurrentInstance().getExternalContext().getRequestLocale();
@@ -32,7 +38,19 @@ public class LocaleBacking implements Serializable {
 
     public void setLanguage(String language) {
         if (SUPPORTED.contains(language)) {
+            boolean changed = !language.equals(this.language);
             this.language = language;
+            String user = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+            if (changed && user != null) {
+                users.setLocale(user, language);
+            }
+        }
+    }
+
+    /** At login: the user's stored language, when they chose a supported one. */
+    public void applyStored(String stored) {
+        if (stored != null && SUPPORTED.contains(stored)) {
+            this.language = stored;
         }
     }
 

@@ -2,6 +2,7 @@ package io.queuelens.web.live;
 
 import io.queuelens.tenancy.boundary.Tenants;
 import io.queuelens.tenancy.entity.Tenant;
+import io.queuelens.web.i18n.Messages;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,8 +30,14 @@ public class LivePage implements Serializable {
         tenantIds = all.stream().map(Tenant::getId).filter(id -> LiveAccess.mayView(request, id)).toList();
         Optional<Tenant> chosen = all.stream().filter(t -> tenant == null ? tenantIds.contains(t.getId()) : t.getId().equals(tenant))
                 .findFirst();
-        if (chosen.isEmpty() || !LiveAccess.mayView(request, chosen.get().getId())) {
-            ec.responseSendError(chosen.isEmpty() && tenant != null ? 404 : 403, null);
+        if (tenant != null && !LiveAccess.mayView(request, tenant)) {
+            // another tenant's id, known or not, is 403 (ids cannot be probed); a queue-limited user is told why
+            ec.responseSendError(403, LiveAccess.isQueueRestricted(tenant) ? Messages.text("live.queueRestricted") : null);
+            FacesContext.getCurrentInstance().responseComplete();
+            return Optional.empty();
+        }
+        if (chosen.isEmpty()) {
+            ec.responseSendError(tenant != null ? 404 : 403, null); // 404 only reaches an ADMIN
             FacesContext.getCurrentInstance().responseComplete();
             return Optional.empty();
         }

@@ -30,7 +30,8 @@ public class LiveSnapshotServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String tenant = req.getParameter("tenant");
         if (!LiveAccess.mayView(req, tenant)) {
-            res.sendError(HttpServletResponse.SC_FORBIDDEN);
+            res.sendError(HttpServletResponse.SC_FORBIDDEN, LiveAccess.isQueueRestricted(tenant)
+                    ? "the live view of a tenant is not open to a user limited to some of its queues" : null);
             return;
         }
         if (tenants.find(tenant).isEmpty()) {

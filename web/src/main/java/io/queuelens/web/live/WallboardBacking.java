@@ -10,6 +10,7 @@ import io.queuelens.wallboards.entity.WallboardCard;
 import io.queuelens.wallboards.entity.WallboardFigure;
 import io.queuelens.wallboards.entity.WallboardProblem;
 import io.queuelens.web.i18n.Messages;
+import io.queuelens.web.security.Caller;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -87,6 +88,10 @@ public class WallboardBacking implements Serializable {
     }
 
     private String save(boolean asNew) {
+        if (!LiveAccess.mayEditBoards(page.getTenant())) {
+            Caller.forbid(); // DASHBOARD views and picks boards; saving and sharing is for ADMIN and MANAGER
+            return null;
+        }
         applyOrder();
         List<String> unreadable = new ArrayList<>();
         List<WallboardCard> parsed = new ArrayList<>();
@@ -120,6 +125,10 @@ public class WallboardBacking implements Serializable {
 
     /** Deletes the loaded board when it is the user's own, then shows the user's next board (or a new one). */
     public String delete() {
+        if (!LiveAccess.mayEditBoards(page.getTenant())) {
+            Caller.forbid();
+            return null;
+        }
         FacesContext faces = FacesContext.getCurrentInstance();
         if (loadedId != null && isMine() && wallboards.delete(page.getTenant(), loadedId, page.user())) {
             faces.getExternalContext().getFlash().setKeepMessages(true);

@@ -3,6 +3,7 @@ package io.queuelens.web.overview;
 import io.queuelens.sources.boundary.Source;
 import io.queuelens.sources.boundary.Sources;
 import jakarta.enterprise.context.RequestScoped;
+import io.queuelens.web.security.Caller;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -16,11 +17,14 @@ public class OverviewBacking {
     @Inject
     Sources sources;
 
+    @Inject
+    Caller caller;
+
     private List<SourceRow> rows;
 
     public List<SourceRow> getSources() {
         if (rows == null) {
-            rows = sources.all().stream().map(SourceRow::of).toList();
+            rows = sources.all().stream().filter(s -> caller.mayViewTenant(s.tenantId())).map(SourceRow::of).toList();
         }
         return rows;
     }

@@ -10,6 +10,7 @@ import io.queuelens.reports.entity.GroupBy;
 import io.queuelens.reports.entity.InvalidReportRequest;
 import io.queuelens.reports.entity.SummaryRequest;
 import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.web.security.Caller;
 import io.queuelens.tenancy.entity.Tenant;
 import io.queuelens.web.api.AgentReportParameters;
 import jakarta.faces.context.FacesContext;
@@ -42,6 +43,9 @@ public class AgentsBacking implements Serializable {
     @Inject
     Tenants tenants;
 
+    @Inject
+    Caller caller;
+
     private final AgentFilters filters = new AgentFilters();
     private transient AgentsView view;
     private List<String> agentChoices = List.of();
@@ -51,7 +55,10 @@ public class AgentsBacking implements Serializable {
     /** f:viewAction: fill in the defaults, run the report, or put each problem on its field. */
     public void load() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        tenantChoices = tenants.findAll();
+        if (caller.refusedTenant(filters.getTenant())) {
+            return; // another tenant's id: 403, whether it exists or not
+        }
+        tenantChoices = caller.visible(tenants.findAll());
         Tenant tenant = filters.tenantOrDefault(tenantChoices);
         ZoneId tenantZone = tenant == null ? ZoneId.of("UTC") : tenant.getTimeZone();
         filters.fillDefaults(tenantZone);
@@ -60,6 +67,13 @@ public class AgentsBacking implements Serializable {
                 throw new InvalidReportRequest(SummaryRequest.TENANT, "unknown tenant '" + filters.getTenant() + "'");
             }
             AgentReportRequest request = AgentReportParameters.parse(filters.agentRaw(), tenantZone);
+            if (!caller.mayViewQueues(tenant.getId(), request.queues())) {
+                Caller.forbid();
+                return;
+            }
+            request = new AgentReportRequest(request.tenant(), request.from(), request.to(), request.zone(),
+                    request.agents(), caller.access().effectiveQueues(request.tenant(), request.queues()),
+                    request.groupBy(), request.interval());
             AgentReport report = reports.agents(request);
             view = new AgentsView(report, faces.getViewRoot().getLocale(), Messages::text);
             // Choices: every agent with data in the range, every queue with calls in it.
@@ -67,13 +81,14 @@ public class AgentsBacking implements Serializable {
                     && request.queues().isEmpty();
             TreeSet<String> agents = new TreeSet<>(request.agents());
             (rowsAreAllAgents ? report : reports.agents(new AgentReportRequest(request.tenant(), request.from(),
-                    request.to(), request.zone(), List.of(), List.of(), AgentGroupBy.AGENT, null)))
+                    request.to(), request.zone(), List.of(), caller.access().effectiveQueues(request.tenant(), List.of()),
+                    AgentGroupBy.AGENT, null)))
                     .rows().forEach(r -> agents.add(r.agent()));
             agentChoices = List.copyOf(agents);
             TreeSet<String> queues = new TreeSet<>(request.queues());
             summaries.summary(new SummaryRequest(request.tenant(), request.from(), request.to(), request.zone(),
                     List.of(), GroupBy.QUEUE, null)).rows().forEach(r -> queues.add(r.queue()));
-            queueChoices = List.copyOf(queues);
+            queueChoices = QueueVisibility.visible(caller.access(), tenant.getId(), queues);
         } catch (InvalidReportRequest e) {
             agentChoices = filters.getAgentList();
             queueChoices = filters.getQueueList();
@@ -105,7 +120,7 @@ public class AgentsBacking implements Serializable {
 
     public List<Tenant> getTenants() {
         if (tenantChoices == null) {
-            tenantChoices = tenants.findAll();
+            tenantChoices = caller.visible(tenants.findAll());
         }
         return tenantChoices;
     }

@@ -2,8 +2,10 @@ package io.queuelens.web.reports;
 
 import io.queuelens.cdrs.boundary.CdrSearch;
 import io.queuelens.cdrs.entity.CdrListing;
+import io.queuelens.cdrs.entity.CdrQuery;
 import io.queuelens.reports.entity.InvalidReportRequest;
 import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.web.security.Caller;
 import io.queuelens.tenancy.entity.Tenant;
 import io.queuelens.web.i18n.Messages;
 import jakarta.faces.context.FacesContext;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Backs reports/cdr.xhtml: the filters are the URL ({@code f:viewParam}s), the table is a lazy model
@@ -36,6 +39,9 @@ public class CdrBacking implements Serializable {
     @Inject
     Tenants tenants;
 
+    @Inject
+    Caller caller;
+
     private final CdrFilters filters = new CdrFilters();
     private CdrLazyModel rows;
     private List<String> queueChoices = List.of();
@@ -45,7 +51,10 @@ public class CdrBacking implements Serializable {
     /** f:viewAction: fill in the defaults, check the filters (problems on their fields), prepare the table. */
     public void load() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        tenantChoices = tenants.findAll();
+        if (caller.refusedTenant(filters.getTenant())) {
+            return; // another tenant's id: 403, whether it exists or not
+        }
+        tenantChoices = caller.visible(tenants.findAll());
         Tenant tenant = filters.tenantOrDefault(tenantChoices);
         ZoneId tenantZone = tenant == null ? ZoneId.of("UTC") : tenant.getTimeZone();
         filters.fillDefaults(tenantZone);
@@ -54,10 +63,17 @@ public class CdrBacking implements Serializable {
             if (tenant == null) {
                 throw new InvalidReportRequest("tenant", "unknown tenant '" + filters.getTenant() + "'");
             }
-            filters.query(tenantZone, null, false, 0, 1); // every problem now, on its field
+            CdrQuery checked = filters.query(tenantZone, null, false, 0, 1); // every problem now, on its field
+            if (checked.queue() != null && !caller.mayViewQueues(tenant.getId(), List.of(checked.queue()))) {
+                Caller.forbid();
+                return;
+            }
             CdrFilters f = filters;
-            rows = new CdrLazyModel(search, (sort, asc, offset, limit) -> f.query(tenantZone, sort, asc, offset, limit));
-            queueChoices = search.queues(tenant.getId());
+            // a restricted caller's list holds only rows of their queues
+            Set<String> limit = caller.access().queueLimit(tenant.getId()).orElse(Set.of());
+            rows = new CdrLazyModel(search, (sort, asc, offset, limit1) ->
+                    f.query(tenantZone, sort, asc, offset, limit1).limitedTo(limit));
+            queueChoices = QueueVisibility.visible(caller.access(), tenant.getId(), search.queues(tenant.getId()));
         } catch (InvalidReportRequest e) {
             rows = null;
             FilterProblems.show(faces, e, "cdr.invalid");
@@ -114,7 +130,7 @@ public class CdrBacking implements Serializable {
 
     public List<Tenant> getTenants() {
         if (tenantChoices == null) {
-            tenantChoices = tenants.findAll();
+            tenantChoices = caller.visible(tenants.findAll());
         }
         return tenantChoices;
     }

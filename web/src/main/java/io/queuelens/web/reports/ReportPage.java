@@ -8,6 +8,7 @@ import io.queuelens.reports.entity.SummaryRequest;
 import io.queuelens.reports.entity.WaitBuckets;
 import io.queuelens.rollups.entity.PeriodUnit;
 import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.web.security.Caller;
 import io.queuelens.tenancy.entity.Tenant;
 import io.queuelens.web.api.SummaryParameters;
 import jakarta.faces.context.FacesContext;
@@ -40,6 +41,9 @@ public abstract class ReportPage implements Serializable {
     @Inject
     Tenants tenants;
 
+    @Inject
+    Caller caller;
+
     protected final ReportFilters filters;
     private List<String> queueChoices = List.of();
     private transient List<Tenant> tenantChoices;
@@ -57,7 +61,10 @@ public abstract class ReportPage implements Serializable {
 
     public void load() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        tenantChoices = tenants.findAll();
+        if (caller.refusedTenant(filters.getTenant())) {
+            return; // another tenant's id: 403, whether it exists or not
+        }
+        tenantChoices = caller.visible(tenants.findAll());
         Tenant tenant = filters.tenantOrDefault(tenantChoices);
         ZoneId tenantZone = tenant == null ? ZoneId.of("UTC") : tenant.getTimeZone();
         filters.fillDefaults(tenantZone);
@@ -73,10 +80,15 @@ public abstract class ReportPage implements Serializable {
             if (!problems.isEmpty()) {
                 throw new InvalidReportRequest(problems);
             }
+            if (!caller.mayViewQueues(tenant.getId(), request.queues())) {
+                Caller.forbid();
+                return;
+            }
+            request = QueueVisibility.limit(caller.access(), request);
             TreeSet<String> choices = new TreeSet<>(request.queues());
             summaries.summary(new SummaryRequest(request.tenant(), request.from(), request.to(), request.zone(), List.of(),
                     GroupBy.QUEUE, null)).rows().forEach(r -> choices.add(r.queue()));
-            queueChoices = List.copyOf(choices);
+            queueChoices = QueueVisibility.visible(caller.access(), tenant.getId(), choices);
             run(new Selection(request, buckets, agents), faces.getViewRoot().getLocale());
             ready = true;
         } catch (InvalidReportRequest e) {
@@ -116,7 +128,7 @@ public abstract class ReportPage implements Serializable {
 
     public List<Tenant> getTenants() {
         if (tenantChoices == null) {
-            tenantChoices = tenants.findAll();
+            tenantChoices = caller.visible(tenants.findAll());
         }
         return tenantChoices;
     }

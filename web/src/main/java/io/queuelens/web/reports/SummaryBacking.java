@@ -7,6 +7,7 @@ import io.queuelens.reports.entity.InvalidReportRequest;
 import io.queuelens.reports.entity.SummaryReport;
 import io.queuelens.reports.entity.SummaryRequest;
 import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.web.security.Caller;
 import io.queuelens.tenancy.entity.Tenant;
 import io.queuelens.web.api.SummaryParameters;
 import jakarta.faces.context.FacesContext;
@@ -36,6 +37,9 @@ public class SummaryBacking implements Serializable {
     @Inject
     Tenants tenants;
 
+    @Inject
+    Caller caller;
+
     private final SummaryFilters filters = new SummaryFilters();
     private transient SummaryView view;
     private List<String> queueChoices = List.of();
@@ -44,7 +48,10 @@ public class SummaryBacking implements Serializable {
     /** f:viewAction: fill in the defaults, run the report, or put each problem on its field. */
     public void load() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        tenantChoices = tenants.findAll();
+        if (caller.refusedTenant(filters.getTenant())) {
+            return; // another tenant's id: 403, whether it exists or not
+        }
+        tenantChoices = caller.visible(tenants.findAll());
         Tenant tenant = filters.tenantOrDefault(tenantChoices);
         ZoneId tenantZone = tenant == null ? ZoneId.of("UTC") : tenant.getTimeZone();
         filters.fillDefaults(tenantZone);
@@ -53,6 +60,11 @@ public class SummaryBacking implements Serializable {
                 throw new InvalidReportRequest(SummaryRequest.TENANT, "unknown tenant '" + filters.getTenant() + "'");
             }
             SummaryRequest request = SummaryParameters.parse(filters.raw(), tenantZone);
+            if (!caller.mayViewQueues(tenant.getId(), request.queues())) {
+                Caller.forbid();
+                return;
+            }
+            request = QueueVisibility.limit(caller.access(), request);
             SummaryReport report = summaries.summary(request);
             view = new SummaryView(report, faces.getViewRoot().getLocale(), Messages::text);
             // The queue choices: every queue with data in the range (the rows already, when they are queues).
@@ -60,7 +72,7 @@ public class SummaryBacking implements Serializable {
             TreeSet<String> choices = new TreeSet<>(request.queues());
             (rowsAreAllQueues ? report : summaries.summary(new SummaryRequest(request.tenant(), request.from(),
                     request.to(), request.zone(), List.of(), GroupBy.QUEUE, null))).rows().forEach(r -> choices.add(r.queue()));
-            queueChoices = List.copyOf(choices);
+            queueChoices = QueueVisibility.visible(caller.access(), tenant.getId(), choices);
         } catch (InvalidReportRequest e) {
             queueChoices = filters.getQueueList();
             FilterProblems.show(faces, e, "summary.invalid");
@@ -87,7 +99,7 @@ public class SummaryBacking implements Serializable {
 
     public List<Tenant> getTenants() {
         if (tenantChoices == null) {
-            tenantChoices = tenants.findAll();
+            tenantChoices = caller.visible(tenants.findAll());
         }
         return tenantChoices;
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import io.queuelens.web.i18n.LocaleBacking;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -33,6 +34,9 @@ public class LoginBacking {
     @Inject
     Users users;
 
+    @Inject
+    LocaleBacking localeBacking;
+
     @NotBlank
     private String username;
 
@@ -49,6 +53,7 @@ public class LoginBacking {
             case SUCCESS -> {
                 request.changeSessionId(); // session fixation: a fresh id once authenticated
                 boolean mustChange = users.findByUsername(username).map(u -> u.isMustChangePassword()).orElse(false);
+                users.findByUsername(username).ifPresent(u -> localeBacking.applyStored(u.getLocale()));
                 if (mustChange) {
                     ec.getSessionMap().put(PasswordChangeFilter.MUST_CHANGE, Boolean.TRUE);
                 }

@@ -1,0 +1,195 @@
+package io.queuelens.it;
+
+import io.queuelens.it.support.FormLogin;
+import io.queuelens.it.support.SharedMariaDbServer;
+import io.queuelens.it.support.SharedMariaDbServer.Deployment;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page and every REST operation against every role, on the deployed server: exactly the
+ * expected answer (allowed: 200, or 400 for a request left deliberately without its parameters;
+ * refused: 403), never a redirect to the login page, 404 or 500 for a logged-in user. The pages are
+ * the .xhtml files of the web module and the operations come from /openapi, so a new page or
+ * endpoint without an entry here fails the test.
+ */
+@ExtendWith(SharedMariaDbServer.class)
+class AccessMatrixIT {
+
+    enum R { ADMIN, MANAGER, REPORTS, DASHBOARD }
+
+    static final Set<R> ALL = Set.of(R.values());
+    static final Set<R> ADMIN = Set.of(R.ADMIN);
+    static final Set<R> REPORTS = Set.of(R.ADMIN, R.MANAGER, R.REPORTS);
+    static final Set<R> LIVE = Set.of(R.ADMIN, R.MANAGER, R.DASHBOARD);
+
+    /** Page path -> roles that may open it. */
+    static final Map<String, Set<R>> PAGES = Map.ofEntries(
+            Map.entry("/index.xhtml", ALL),
+            Map.entry("/account/password.xhtml", ALL),
+            Map.entry("/admin/kpi-settings.xhtml", ADMIN),
+            Map.entry("/admin/quarantine.xhtml", ADMIN),
+            Map.entry("/admin/sources.xhtml", ADMIN),
+            Map.entry("/admin/tenants.xhtml", ADMIN),
+            Map.entry("/admin/users.xhtml", ADMIN),
+            Map.entry("/live/tables.xhtml", LIVE),
+            Map.entry("/live/wallboard.xhtml", LIVE),
+            Map.entry("/reports/agents.xhtml", REPORTS),
+            Map.entry("/reports/answered.xhtml", REPORTS),
+            Map.entry("/reports/cdr.xhtml", REPORTS),
+            Map.entry("/reports/intervals.xhtml", REPORTS),
+            Map.entry("/reports/queues.xhtml", REPORTS),
+            Map.entry("/reports/summary.xhtml", REPORTS),
+            Map.entry("/reports/unanswered.xhtml", REPORTS));
+
+    /** How an operation is called in the matrix: the roles allowed, and the path and query to use. */
+    record Op(Set<R> roles, String call, String contentType) {
+        Op(Set<R> roles, String call) {
+            this(roles, call, "application/json");
+        }
+    }
+
+    /** "METHOD /openapi path" -> the call. Requests without body or parameters must come back 400 when allowed. */
+    static final Map<String, Op> OPERATIONS = Map.ofEntries(
+            Map.entry("GET /api/v1/reports/summary", new Op(REPORTS, "/api/v1/reports/summary?tenant=demo")),
+            Map.entry("GET /api/v1/reports/agents", new Op(REPORTS, "/api/v1/reports/agents?tenant=demo")),
+            Map.entry("GET /api/v1/calls", new Op(REPORTS, "/api/v1/calls?tenant=demo")),
+            Map.entry("GET /api/v1/cdrs/{id}/recording", new Op(REPORTS, "/api/v1/cdrs/1/recording")),
+            Map.entry("GET /api/v1/live", new Op(LIVE, "/api/v1/live?tenant=demo")),
+            Map.entry("GET /api/v1/live/model", new Op(ADMIN, "/api/v1/live/model")),
+            Map.entry("GET /api/v1/sources", new Op(ADMIN, "/api/v1/sources")),
+            Map.entry("GET /api/v1/sources/asterisk", new Op(ADMIN, "/api/v1/sources/asterisk?tenant=demo")),
+            Map.entry("POST /api/v1/sources/asterisk", new Op(ADMIN, "/api/v1/sources/asterisk")),
+            Map.entry("PUT /api/v1/sources/asterisk/{id}", new Op(ADMIN, "/api/v1/sources/asterisk/999999")),
+            Map.entry("POST /api/v1/sources/asterisk/{id}/enable", new Op(ADMIN, "/api/v1/sources/asterisk/999999/enable")),
+            Map.entry("POST /api/v1/sources/asterisk/{id}/disable", new Op(ADMIN, "/api/v1/sources/asterisk/999999/disable")),
+            Map.entry("POST /api/v1/sources/asterisk/test", new Op(ADMIN, "/api/v1/sources/asterisk/test")),
+            Map.entry("POST /api/v1/imports/queue-log", new Op(ADMIN, "/api/v1/imports/queue-log", "text/plain")),
+            Map.entry("GET /api/v1/settings/kpi", new Op(ADMIN, "/api/v1/settings/kpi?tenant=demo")),
+            Map.entry("GET /api/v1/quarantine", new Op(ADMIN, "/api/v1/quarantine?tenant=demo")),
+            Map.entry("GET /api/v1/tenants", new Op(ADMIN, "/api/v1/tenants")),
+            Map.entry("POST /api/v1/tenants", new Op(ADMIN, "/api/v1/tenants")),
+            Map.entry("PUT /api/v1/tenants/{id}", new Op(ADMIN, "/api/v1/tenants/demo")),
+            Map.entry("GET /api/v1/users", new Op(ADMIN, "/api/v1/users")),
+            Map.entry("POST /api/v1/users", new Op(ADMIN, "/api/v1/users")),
+            Map.entry("PUT /api/v1/users/{username}", new Op(ADMIN, "/api/v1/users/nobody-matrix")),
+            Map.entry("POST /api/v1/users/{username}/reset-password", new Op(ADMIN, "/api/v1/users/nobody-matrix/reset-password")),
+            Map.entry("POST /api/v1/users/{username}/disable", new Op(ADMIN, "/api/v1/users/nobody-matrix/disable")),
+            Map.entry("POST /api/v1/users/{username}/enable", new Op(ADMIN, "/api/v1/users/nobody-matrix/enable")));
+
+    static final String PASSWORD = "Matrix-Password-2026!";
+
+    @Test
+    void everyPageAndEveryOperationAnswersEveryRoleExactlyAsTheMatrixSays(Deployment d) throws Exception {
+        assertThat(pagesOfTheWebModule()).as("every page has a matrix entry (and every entry a page)")
+                .containsExactlyInAnyOrderElementsOf(PAGES.keySet());
+        assertThat(operationsOfOpenApi(d)).as("every REST operation has a matrix entry (and every entry an operation)")
+                .containsExactlyInAnyOrderElementsOf(OPERATIONS.keySet());
+
+        Map<R, FormLogin> sessions = sessionsPerRole(d);
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Set<R>> page : new TreeMap<>(PAGES).entrySet()) {
+            for (R role : R.values()) {
+                HttpResponse<String> r = sessions.get(role).get(page.getKey());
+                int expected = page.getValue().contains(role) ? 200 : 403;
+                if (r.statusCode() != expected) {
+                    wrong.add(role + " GET " + page.getKey() + " -> " + r.statusCode() + " (expected " + expected + ")"
+                            + r.headers().firstValue("Location").map(l -> " Location " + l).orElse(""));
+                }
+            }
+        }
+        for (Map.Entry<String, Op> op : new TreeMap<>(OPERATIONS).entrySet()) {
+            String method = op.getKey().substring(0, op.getKey().indexOf(' '));
+            for (R role : R.values()) {
+                HttpResponse<String> r = sessions.get(role).send(method, op.getValue().call(), null,
+                        op.getValue().contentType());
+                boolean allowed = op.getValue().roles().contains(role);
+                boolean ok = allowed ? (r.statusCode() / 100 == 2 || r.statusCode() == 400) : r.statusCode() == 403;
+                if (!ok) {
+                    wrong.add(role + " " + method + " " + op.getValue().call() + " -> " + r.statusCode() + " (expected "
+                            + (allowed ? "2xx/400" : "403") + ") " + abbreviate(r.body()));
+                }
+            }
+        }
+        assertThat(wrong).as("answers that differ from the matrix").isEmpty();
+    }
+
+    /** One user per role, invited over REST by the server token, logged in through the login form. */
+    static Map<R, FormLogin> sessionsPerRole(Deployment d) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Map<R, FormLogin> sessions = new EnumMap<>(R.class);
+        for (R role : R.values()) {
+            String name = "mx-" + role.name().toLowerCase() + "-" + suffix;
+            String grants = role == R.ADMIN ? "{}" : "{\"demo\": []}";
+            String oneTime = invite(d, name, role.name(), grants);
+            sessions.put(role, FormLogin.firstLogin(d.server(), name, oneTime, PASSWORD));
+        }
+        return sessions;
+    }
+
+    /** Invites a user with the server token and returns the one-time password. */
+    static String invite(Deployment d, String name, String roles, String grantsJson) throws Exception {
+        HttpResponse<String> r = tokenCall(d, "POST", "/api/v1/users", "{\"username\": \"" + name + "\", \"roles\": [\""
+                + roles.replace(",", "\", \"") + "\"], \"tenants\": " + grantsJson + "}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Json.createReader(new StringReader(r.body())).readObject().getString("oneTimePassword");
+    }
+
+    static HttpResponse<String> tokenCall(Deployment d, String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(d.server().url(path))).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + SharedMariaDbServer.API_TOKEN).header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Set<String> pagesOfTheWebModule() throws Exception {
+        Path root = Path.of(System.getProperty("queuelens.home", "..")).toAbsolutePath().normalize()
+                .resolve("web/src/main/webapp");
+        try (Stream<Path> files = Files.walk(root)) {
+            Set<String> pages = new TreeSet<>();
+            files.filter(p -> p.toString().endsWith(".xhtml")).map(p -> "/" + root.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.startsWith("/WEB-INF/") && !p.equals("/login.xhtml")).forEach(pages::add);
+            return pages;
+        }
+    }
+
+    static Set<String> operationsOfOpenApi(Deployment d) throws Exception {
+        HttpResponse<String> doc = tokenCall(d, "GET", "/openapi", null);
+        assertThat(doc.statusCode()).isEqualTo(200);
+        JsonObject paths = Json.createReader(new StringReader(doc.body())).readObject().getJsonObject("paths");
+        Set<String> ops = new TreeSet<>();
+        paths.forEach((path, item) -> item.asJsonObject().keySet().stream()
+                .filter(m -> Set.of("get", "post", "put", "delete", "patch", "head").contains(m))
+                .forEach(m -> ops.add(m.toUpperCase() + " " + path)));
+        return ops;
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+}

@@ -1,0 +1,133 @@
+package io.queuelens.it.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A logged-in session without a browser: java.net.http posts the real login form (and, for a new
+ * user, the forced password change), keeps the session cookie and never follows redirects, so a
+ * caller sees exactly what the server answered (a 302 to the login page is not hidden).
+ */
+public final class FormLogin {
+
+    private static final Pattern VIEW_STATE = Pattern.compile(
+            "name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"jakarta\\.faces\\.ViewState\"");
+
+    private final RunningServer server;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private FormLogin(RunningServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Logs in with a one-time password and replaces it with {@code newPassword} on the forced-change page.
+     */
+    public static FormLogin firstLogin(RunningServer server, String user, String oneTimePassword, String newPassword)
+            throws IOException, InterruptedException {
+        FormLogin s = new FormLogin(server);
+        HttpResponse<String> r = s.submitLogin(user, oneTimePassword);
+        if (r.statusCode() != 302 || !r.headers().firstValue("Location").orElse("").contains("/account/password.xhtml")) {
+            throw new IllegalStateException("first login of " + user + " did not lead to the password page: "
+                    + r.statusCode() + " " + r.headers().map());
+        }
+        HttpResponse<String> page = s.get("/account/password.xhtml");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("form", "form");
+        form.put("form:current", oneTimePassword);
+        form.put("form:replacement", newPassword);
+        form.put("form:confirmation", newPassword);
+        form.put("form:submit", "");
+        form.put("jakarta.faces.ViewState", viewState(page.body()));
+        HttpResponse<String> changed = s.post("/account/password.xhtml", form);
+        if (changed.statusCode() != 302) {
+            throw new IllegalStateException("password change of " + user + " failed: " + changed.statusCode()
+                    + " " + changed.body());
+        }
+        return s;
+    }
+
+    /** Logs in with a password that needs no change. */
+    public static FormLogin logIn(RunningServer server, String user, String password) throws IOException, InterruptedException {
+        FormLogin s = new FormLogin(server);
+        HttpResponse<String> r = s.submitLogin(user, password);
+        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("/login.xhtml")) {
+            throw new IllegalStateException("login of " + user + " failed: " + r.statusCode());
+        }
+        return s;
+    }
+
+    private HttpResponse<String> submitLogin(String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> page = get("/login.xhtml");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("login", "login");
+        form.put("login:username", user);
+        form.put("login:password", password);
+        form.put("login:submit", "");
+        form.put("jakarta.faces.ViewState", viewState(page.body()));
+        return post("/login.xhtml", form);
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any method; a body is sent as JSON when given, else an empty one. */
+    public HttpResponse<String> send(String method, String path, String jsonBody) throws IOException, InterruptedException {
+        return send(method, path, jsonBody, "application/json");
+    }
+
+    /** Any method with a body of the given type (none for GET). */
+    public HttpResponse<String> send(String method, String path, String body, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(60))
+                .method(method, publisher).header("Accept", "application/json");
+        if (!method.equals("GET")) {
+            b.header("Content-Type", contentType);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The socket handshake of the live push, as a browser would start it (no upgrade is completed). */
+    public HttpResponse<String> handshake(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30))
+                .header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static String viewState(String html) {
+        Matcher m = VIEW_STATE.matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no jakarta.faces.ViewState in the page");
+        }
+        return (m.group(1) != null ? m.group(1) : m.group(2)).replace("&#58;", ":").replace("&amp;", "&");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,41 @@
+package io.queuelens.web.security;
+
+import io.queuelens.identity.entity.Role;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which roles may open which page paths, checked on every request against the roles stored now (so a
+ * role taken away applies at the next request, not at the next login). REST resources carry their
+ * roles in {@code @RolesAllowed}; tenant and queue checks are made where the tenant is read.
+ */
+public final class AccessRules {
+
+    static final Set<Role> REPORTS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.REPORTS);
+    static final Set<Role> LIVE = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.DASHBOARD);
+    static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+
+    /** Path prefix -> roles, most specific first. */
+    private static final List<Map.Entry<String, Set<Role>>> RULES = List.of(
+            Map.entry("/reports/", REPORTS),
+            Map.entry("/live/", LIVE),
+            Map.entry("/omnifaces.push/", LIVE),
+            Map.entry("/admin/", ADMIN));
+
+    private AccessRules() {
+    }
+
+    /** The roles that may request this servlet path; every role for paths without a rule. */
+    public static Set<Role> rolesFor(String path) {
+        for (Map.Entry<String, Set<Role>> r : RULES) {
+            if (path.startsWith(r.getKey())) {
+                return r.getValue();
+            }
+        }
+        return EVERYONE;
+    }
+}

@@ -1,0 +1,19 @@
+package io.queuelens.web.security;
+
+import io.queuelens.identity.entity.Role;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccessRulesTest {
+
+    @Test
+    void pathsGetTheirRoles() {
+        assertThat(AccessRules.rolesFor("/reports/cdr.xhtml")).containsExactlyInAnyOrder(Role.ADMIN, Role.MANAGER, Role.REPORTS);
+        assertThat(AccessRules.rolesFor("/live/snapshot")).containsExactlyInAnyOrder(Role.ADMIN, Role.MANAGER, Role.DASHBOARD);
+        assertThat(AccessRules.rolesFor("/omnifaces.push/x")).doesNotContain(Role.REPORTS);
+        assertThat(AccessRules.rolesFor("/admin/users.xhtml")).containsExactly(Role.ADMIN);
+        assertThat(AccessRules.rolesFor("/account/password.xhtml")).containsExactlyInAnyOrder(Role.values());
+        assertThat(AccessRules.rolesFor("/index.xhtml")).containsExactlyInAnyOrder(Role.values());
+    }
+}
