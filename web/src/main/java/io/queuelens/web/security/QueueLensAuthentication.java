@@ -1,5 +1,7 @@
 package io.queuelens.web.security;
 
+import io.queuelens.login.boundary.LoginGuard;
+import io.queuelens.login.control.LoginSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -7,6 +9,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySessio
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +21,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * How a request proves who sends it:
@@ -27,7 +33,8 @@ import java.util.Set;
  *       {@code QUEUELENS_API_TOKEN} (off when unset). An unauthenticated {@code /api/} request gets
  *       401, not a redirect to an HTML page.</li>
  * </ul>
- * Per-user API tokens replace the single token when the identity issue lands.
+ * Password guessing is throttled by {@link LoginGuard}: a locked user name or client address is refused
+ * before its password is checked, with the same answer as a wrong password.
  */
 @ApplicationScoped
 @AutoApplySession
@@ -39,8 +46,16 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
 
     static final String API_TOKEN_CALLER = "api-token";
 
+    private static final Logger LOG = Logger.getLogger(QueueLensAuthentication.class.getName());
+
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    LoginGuard guard;
+
+    @Inject
+    LoginSettings loginSettings;
 
     @Inject
     @ConfigProperty(name = "queuelens.api.token")
@@ -51,13 +66,13 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return bearer(authorization.substring(7).strip(), context);
+            return bearer(authorization.substring(7).strip(), clientAddress(request), context);
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             // An invalid result gives SEND_FAILURE without an error response, so the login page
             // renders its own message instead of the container's 401 page.
-            return context.notifyContainerAboutLogin(identityStores.validate(credential));
+            return context.notifyContainerAboutLogin(checkPassword(credential, clientAddress(request)));
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -75,12 +90,40 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
         return context.redirect(request.getContextPath() + LOGIN_PAGE);
     }
 
-    private AuthenticationStatus bearer(String presented, HttpMessageContext context) {
+    private CredentialValidationResult checkPassword(Credential credential, String address) {
+        String username = credential instanceof UsernamePasswordCredential up ? up.getCaller() : "";
+        if (!guard.mayTry(username, address)) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        CredentialValidationResult result = identityStores.validate(credential);
+        try {
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                guard.succeeded(username, address);
+            } else {
+                guard.failed(username, address);
+            }
+        } catch (RuntimeException e) {
+            // Two failures of one name at the same instant may collide on the first row; the login's answer stands.
+            LOG.log(Level.WARNING, "could not record the login outcome of " + address, e);
+        }
+        return result;
+    }
+
+    private AuthenticationStatus bearer(String presented, String address, HttpMessageContext context) {
+        if (!guard.bearerMayTry(address)) {
+            return context.responseUnauthorized();
+        }
         Optional<String> configured = apiToken.filter(t -> !t.isBlank());
         if (configured.isPresent() && sameSecret(presented, configured.get())) {
             return context.notifyContainerAboutLogin(API_TOKEN_CALLER, Set.of("ADMIN"));
         }
+        guard.bearerFailed(address);
         return context.responseUnauthorized();
+    }
+
+    /** The client's address, from X-Forwarded-For only when the request comes from a trusted proxy. */
+    String clientAddress(HttpServletRequest request) {
+        return loginSettings.trustedProxies().clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
     }
 
     /** Compares digests in constant time, so response timing reveals nothing about the token. */
