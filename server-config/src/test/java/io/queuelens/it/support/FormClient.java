@@ -83,6 +83,20 @@ public final class FormClient {
         return submit("/login.xhtml", "login", fields, "login:submit");
     }
 
+    /** Sends a request built on {@code path} with this client's cookies (e.g. a JSON POST or a DELETE). */
+    public HttpResponse<String> send(String path, String method, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30));
+        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Replaces the logged-in user's password on /account/password.xhtml. */
+    public HttpResponse<String> changePassword(String current, String replacement) throws IOException, InterruptedException {
+        return submit("/account/password.xhtml", "form", Map.of("form:current", current, "form:replacement", replacement,
+                "form:confirmation", replacement), "form:submit");
+    }
+
     public Optional<HttpCookie> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
     }

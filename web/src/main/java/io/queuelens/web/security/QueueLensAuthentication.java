@@ -1,5 +1,7 @@
 package io.queuelens.web.security;
 
+import io.queuelens.identity.entity.Role;
+import io.queuelens.login.boundary.ApiTokens;
 import io.queuelens.login.boundary.LoginGuard;
 import io.queuelens.login.control.LoginSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +23,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,9 +32,11 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>pages: form login on {@code /login.xhtml} (the login bean passes the credential here);
  *       an unauthenticated page request is redirected there and back after login;</li>
- *   <li>REST: the same session, or {@code Authorization: Bearer <token>} with the server-admin token
- *       {@code QUEUELENS_API_TOKEN} (off when unset). An unauthenticated {@code /api/} request gets
- *       401, not a redirect to an HTML page.</li>
+ *   <li>REST: the same session, or {@code Authorization: Bearer <token>} with a user's API token (acting
+ *       as that user with their current roles) or the server-admin token {@code QUEUELENS_API_TOKEN} (off
+ *       when unset). A bearer request keeps no session ({@link BearerRequestFilter}), so revoking a token
+ *       ends its access at once. An unauthenticated {@code /api/} request gets 401, not a redirect to an
+ *       HTML page.</li>
  * </ul>
  * Password guessing is throttled by {@link LoginGuard}: a locked user name or client address is refused
  * before its password is checked, with the same answer as a wrong password.
@@ -45,6 +50,8 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
     static final String RETURN_TO = "queuelens.returnTo";
 
     static final String API_TOKEN_CALLER = "api-token";
+    /** Request attribute: this request was authenticated by a bearer token (and so must not keep a session). */
+    static final String BEARER = "queuelens.bearer";
 
     private static final Logger LOG = Logger.getLogger(QueueLensAuthentication.class.getName());
 
@@ -53,6 +60,9 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     LoginGuard guard;
+
+    @Inject
+    ApiTokens apiTokens;
 
     @Inject
     LoginSettings loginSettings;
@@ -66,7 +76,7 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return bearer(authorization.substring(7).strip(), clientAddress(request), context);
+            return bearer(authorization.substring(7).strip(), clientAddress(request), request, context);
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
@@ -109,13 +119,21 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
         return result;
     }
 
-    private AuthenticationStatus bearer(String presented, String address, HttpMessageContext context) {
+    private AuthenticationStatus bearer(String presented, String address, HttpServletRequest request,
+                                        HttpMessageContext context) {
         if (!guard.bearerMayTry(address)) {
             return context.responseUnauthorized();
         }
         Optional<String> configured = apiToken.filter(t -> !t.isBlank());
         if (configured.isPresent() && sameSecret(presented, configured.get())) {
+            request.setAttribute(BEARER, Boolean.TRUE);
             return context.notifyContainerAboutLogin(API_TOKEN_CALLER, Set.of("ADMIN"));
+        }
+        Optional<ApiTokens.Caller> caller = apiTokens.authenticate(presented);
+        if (caller.isPresent()) {
+            request.setAttribute(BEARER, Boolean.TRUE);
+            return context.notifyContainerAboutLogin(caller.get().username(),
+                    caller.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
         }
         guard.bearerFailed(address);
         return context.responseUnauthorized();

@@ -1,0 +1,134 @@
+package io.queuelens.it;
+
+import io.queuelens.it.support.FormClient;
+import io.queuelens.it.support.RunningServer;
+import io.queuelens.it.support.ThrowawayMariaDb;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The account's credentials on one server over MariaDB: per-user API tokens (created, used, revoked,
+ * stored only as a digest, dead with a disabled user).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AccountSecurityIT {
+
+    private static final String INITIAL = "Initial-Account-Pass-3";
+    static final String PASSWORD = "Account-Chosen-Pass-44";
+    private static ThrowawayMariaDb db;
+    private static RunningServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = ThrowawayMariaDb.create("account");
+        server = RunningServer.start("account-security", Map.of(
+                "QUEUELENS_DB_URL", db.queuelensUrl(),
+                "QUEUELENS_DB_USER", ThrowawayMariaDb.USER,
+                "QUEUELENS_DEMO_BACKFILL_DAYS", "0",
+                "QUEUELENS_ADMIN_PASSWORD", INITIAL));
+        FormClient first = new FormClient(server);
+        assertThat(FormClient.location(first.logIn("admin", INITIAL))).endsWith("/account/password.xhtml");
+        assertThat(first.changePassword(INITIAL, PASSWORD).statusCode()).isEqualTo(302);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    static FormClient loggedIn() throws Exception {
+        FormClient c = new FormClient(server);
+        HttpResponse<String> r = c.logIn("admin", PASSWORD);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+        return c;
+    }
+
+    @Test
+    @Order(1)
+    void aTokenWorksAsItsUserUntilRevokedAndOnlyItsDigestIsStored() throws Exception {
+        FormClient browser = loggedIn();
+        HttpResponse<String> created = browser.send("/api/v1/tokens", "POST", "{\"name\":\"ci script\",\"expiresInDays\":30}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject token = json(created.body()).asJsonObject();
+        String secret = token.getString("token");
+        assertThat(secret).startsWith("qlt_").hasSizeGreaterThan(40);
+        assertThat(token.getString("prefix")).isEqualTo(secret.substring(0, 10));
+        assertThat(token.getString("user")).isEqualTo("admin");
+
+        assertThat(server.get("/api/v1/sources", secret).statusCode()).as("the token acts as admin").isEqualTo(200);
+        HttpResponse<String> listed = server.get("/api/v1/tokens", secret);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        JsonArray list = json(listed.body()).asJsonArray();
+        assertThat(list).hasSize(1);
+        assertThat(listed.body()).doesNotContain(secret);
+        assertThat(list.getJsonObject(0).getString("lastUsedAt", null)).as("the use was noted").isNotNull();
+
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select token_hash, prefix from api_token")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).hasSize(64).isNotEqualTo(secret).doesNotContain(secret.substring(4));
+        }
+
+        // Bad input: a clear 400 naming the field.
+        HttpResponse<String> bad = browser.send("/api/v1/tokens", "POST", "{\"name\":\" \"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"parameter\":\"name\"");
+        assertThat(browser.send("/api/v1/tokens", "POST", "{\"name\":\"x\",\"expiresAt\":\"yesterday\"}").statusCode()).isEqualTo(400);
+
+        long id = token.getJsonNumber("id").longValue();
+        assertThat(browser.send("/api/v1/tokens/" + (id + 1000), "DELETE", null).statusCode()).isEqualTo(404);
+        assertThat(browser.send("/api/v1/tokens/" + id, "DELETE", null).statusCode()).isEqualTo(204);
+        assertThat(server.get("/api/v1/sources", secret).statusCode()).as("revoked").isEqualTo(401);
+    }
+
+    @Test
+    @Order(2)
+    void theTokensPageShowsANewTokenOnceAndADisabledUsersTokensStopWorking() throws Exception {
+        FormClient browser = loggedIn();
+        HttpResponse<String> page = browser.submit("/account/tokens.xhtml", "tokens", Map.of("tokens:name", "page token",
+                "tokens:expiresInDays", ""), "tokens:create");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String secret = page.body().replaceAll("(?s).*<code id=\"new-token\">([^<]+)</code>.*", "$1");
+        assertThat(secret).startsWith("qlt_");
+        assertThat(server.get("/api/v1/sources", secret).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> again = browser.get("/account/tokens.xhtml");
+        assertThat(again.body()).contains("page token").contains(secret.substring(0, 10)).doesNotContain(secret);
+
+        HttpResponse<String> badDays = browser.submit("/account/tokens.xhtml", "tokens", Map.of("tokens:name", "x",
+                "tokens:expiresInDays", "0"), "tokens:create");
+        assertThat(badDays.body()).contains("Enter a number of days from 1 to 3650.");
+
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("update app_user set enabled = false where username = 'admin'");
+            assertThat(server.get("/api/v1/sources", secret).statusCode()).as("a disabled user's token").isEqualTo(401);
+            s.executeUpdate("update app_user set enabled = true where username = 'admin'");
+        }
+        assertThat(server.get("/api/v1/sources", secret).statusCode()).isEqualTo(200);
+    }
+
+    static jakarta.json.JsonValue json(String body) {
+        return Json.createReader(new StringReader(body)).readValue();
+    }
+}
