@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The account's credentials on one server over MariaDB: per-user API tokens (created, used, revoked,
- * stored only as a digest, dead with a disabled user).
+ * stored only as a digest, dead with a disabled user); "logout everywhere" and a password change
+ * ending the user's other sessions.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountSecurityIT {
@@ -126,6 +127,40 @@ class AccountSecurityIT {
             s.executeUpdate("update app_user set enabled = true where username = 'admin'");
         }
         assertThat(server.get("/api/v1/sources", secret).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void logoutEverywhereEndsTheOtherClientsSession() throws Exception {
+        FormClient a = loggedIn();
+        FormClient b = loggedIn();
+        assertThat(b.get("/").statusCode()).isEqualTo(200);
+        assertThat(b.get("/api/v1/tokens").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> out = a.post("/logout-everywhere", Map.of());
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(FormClient.location(out)).endsWith("/login.xhtml");
+
+        HttpResponse<String> next = b.get("/");
+        assertThat(next.statusCode()).as("the other client's next page").isEqualTo(302);
+        assertThat(FormClient.location(next)).endsWith("/login.xhtml");
+        assertThat(b.get("/api/v1/tokens").statusCode()).isEqualTo(401);
+        assertThat(FormClient.location(a.get("/"))).as("and this one").endsWith("/login.xhtml");
+
+        FormClient again = loggedIn();
+        assertThat(again.get("/").statusCode()).as("a login after it works").isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void aPasswordChangeEndsTheOtherSessionsButNotTheOneThatChangedIt() throws Exception {
+        FormClient changer = loggedIn();
+        FormClient other = loggedIn();
+        String interim = "Interim-Account-Pass-55";
+        assertThat(changer.changePassword(PASSWORD, interim).statusCode()).isEqualTo(302);
+        assertThat(changer.get("/").statusCode()).as("the changer stays logged in").isEqualTo(200);
+        assertThat(FormClient.location(other.get("/"))).as("the other session is over").endsWith("/login.xhtml");
+        assertThat(changer.changePassword(interim, PASSWORD).statusCode()).isEqualTo(302);
     }
 
     static jakarta.json.JsonValue json(String body) {

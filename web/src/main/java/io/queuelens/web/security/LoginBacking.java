@@ -48,6 +48,7 @@ public class LoginBacking {
         switch (status) {
             case SUCCESS -> {
                 request.changeSessionId(); // session fixation: a fresh id once authenticated
+                SessionCutoffFilter.stamp(request.getSession());
                 boolean mustChange = users.findByUsername(username).map(u -> u.isMustChangePassword()).orElse(false);
                 if (mustChange) {
                     ec.getSessionMap().put(PasswordChangeFilter.MUST_CHANGE, Boolean.TRUE);

@@ -13,6 +13,8 @@ public final class PasswordChanges {
         HttpSession session = (HttpSession) ec.getSession(false);
         if (session != null) {
             PasswordChangeFilter.passwordChanged(session);
+            // The change ended the user's other sessions (Sessions observes it); this one goes on.
+            SessionCutoffFilter.stamp(session);
         }
     }
 }
