@@ -31,9 +31,12 @@ CREATE TABLE api_token (
 );
 CREATE INDEX ix_api_token_user ON api_token (user_id);
 
--- "Logout everywhere": a session of the user that began before this instant is no longer accepted.
+-- "Logout everywhere": every ending of a user's sessions counts up the generation; a session carries
+-- the generation it was authenticated in and is over once that is no longer the current one (a counter,
+-- not a time, so clock resolution and column precision cannot let a session slip through).
 CREATE TABLE user_session_cutoff (
     user_id              BIGINT       NOT NULL,
+    generation           BIGINT       NOT NULL,
     sessions_valid_after TIMESTAMP(6) NOT NULL,
     PRIMARY KEY (user_id),
     CONSTRAINT fk_user_session_cutoff_user FOREIGN KEY (user_id) REFERENCES app_user (id) ON DELETE CASCADE

@@ -34,6 +34,8 @@ public enum Setting {
     LOGIN_LOCK_SECONDS("QUEUELENS_LOGIN_LOCK_SECONDS", "60",
             "Seconds of the first lock; every further lock before a successful login doubles it."),
     LOGIN_MAX_LOCK_SECONDS("QUEUELENS_LOGIN_MAX_LOCK_SECONDS", "3600", "Longest lock in seconds."),
+    LOGIN_REMEMBER_ME_DAYS("QUEUELENS_LOGIN_REMEMBER_ME_DAYS", "14",
+            "Days an opt-in remember-me login lasts without use (1 to 365)."),
     TRUSTED_PROXIES("QUEUELENS_TRUSTED_PROXIES", "(none)",
             "Comma-separated IPs/CIDRs of reverse proxies whose X-Forwarded-For (and SSO header) are believed."),
     INGEST_INTERVAL_MS("QUEUELENS_INGEST_INTERVAL_MS", "2000", "How often history readers look for new queue_log rows (ms)."),

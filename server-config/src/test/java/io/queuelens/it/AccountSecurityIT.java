@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The account's credentials on one server over MariaDB: per-user API tokens (created, used, revoked,
  * stored only as a digest, dead with a disabled user); "logout everywhere" and a password change
- * ending the user's other sessions.
+ * ending the user's other sessions; the opt-in remember-me cookie.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountSecurityIT {
@@ -140,6 +140,7 @@ class AccountSecurityIT {
         HttpResponse<String> out = a.post("/logout-everywhere", Map.of());
         assertThat(out.statusCode()).isEqualTo(302);
         assertThat(FormClient.location(out)).endsWith("/login.xhtml");
+        assertThat(db.count("select count(*) from user_session_cutoff")).as("the cut-off is stored").isEqualTo(1);
 
         HttpResponse<String> next = b.get("/");
         assertThat(next.statusCode()).as("the other client's next page").isEqualTo(302);
@@ -161,6 +162,51 @@ class AccountSecurityIT {
         assertThat(changer.get("/").statusCode()).as("the changer stays logged in").isEqualTo(200);
         assertThat(FormClient.location(other.get("/"))).as("the other session is over").endsWith("/login.xhtml");
         assertThat(changer.changePassword(interim, PASSWORD).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    @Order(5)
+    void rememberMeKeepsTheBrowserLoggedInOnlyWhenAskedAndAReusedCookieRevokesIt() throws Exception {
+        FormClient without = new FormClient(server);
+        assertThat(without.logIn("admin", PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(without.cookie("QL_REMEMBER")).isEmpty();
+        without.dropCookie("JSESSIONID");
+        assertThat(FormClient.location(without.get("/"))).as("without the box").endsWith("/login.xhtml");
+
+        FormClient with = new FormClient(server);
+        HttpResponse<String> login = with.logIn("admin", PASSWORD, Map.of("login:remember", "on"));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(h -> assertThat(h)
+                .startsWith("QL_REMEMBER=").contains("HttpOnly").contains("SameSite=Lax").contains("Max-Age=1209600")
+                .doesNotContain("Secure"));
+        String first = with.cookie("QL_REMEMBER").orElseThrow().getValue();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select validator_hash from remember_me_token")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).hasSize(64).isNotEqualTo(first.substring(first.indexOf(':') + 1));
+        }
+
+        with.dropCookie("JSESSIONID");
+        assertThat(with.get("/").statusCode()).as("the browser was closed and opened again").isEqualTo(200);
+        String second = with.cookie("QL_REMEMBER").orElseThrow().getValue();
+        assertThat(second).as("rotated at use").isNotEqualTo(first);
+        with.dropCookie("JSESSIONID");
+        assertThat(with.get("/").statusCode()).isEqualTo(200);
+
+        // A copy of the first cookie, used after the owner used it: the theft shows and revokes it all.
+        FormClient thief = new FormClient(server);
+        thief.putCookie("QL_REMEMBER", first);
+        assertThat(FormClient.location(thief.get("/"))).endsWith("/login.xhtml");
+        with.dropCookie("JSESSIONID");
+        assertThat(FormClient.location(with.get("/"))).as("the owner's cookie is revoked too").endsWith("/login.xhtml");
+        assertThat(db.count("select count(*) from remember_me_token")).isZero();
+
+        // Logout deletes this browser's remember-me login.
+        FormClient again = new FormClient(server);
+        again.logIn("admin", PASSWORD, Map.of("login:remember", "on"));
+        assertThat(db.count("select count(*) from remember_me_token")).isEqualTo(1);
+        again.post("/logout", Map.of());
+        assertThat(db.count("select count(*) from remember_me_token")).isZero();
     }
 
     static jakarta.json.JsonValue json(String body) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
@@ -16,8 +17,9 @@ import java.util.Optional;
 
 /**
  * "Logout everywhere": ending every session of a user, on every device, at once. Each user has a
- * cut-off instant; the web module's session filter ends any session that was authenticated before it
- * on its next request. Ending the sessions also deletes the user's remember-me tokens. A password
+ * session generation, counted up by every ending; a session remembers the generation it was
+ * authenticated in, and the web module's session filter ends it on its next request once that is
+ * no longer {@link #generation current}. Ending the sessions also deletes the user's remember-me tokens. A password
  * change does the same for the user's other sessions (the web module renews the one that changed it).
  */
 @Stateless
@@ -47,23 +49,23 @@ public class Sessions {
         }
         Instant now = Instant.now();
         Long id = user.get().getId();
-        SessionCutoff cutoff = em.find(SessionCutoff.class, id);
+        SessionCutoff cutoff = em.find(SessionCutoff.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (cutoff == null) {
-            em.persist(new SessionCutoff(id, now));
-        } else {
-            cutoff.setSessionsValidAfter(now);
+            cutoff = new SessionCutoff(id);
+            em.persist(cutoff);
         }
+        cutoff.endGeneration(now);
         int rememberMe = em.createQuery("delete from RememberMeToken t where t.user.id = :id").setParameter("id", id).executeUpdate();
         audit.fire(Audited.now(actor, null, "sessions.ended", username,
                 reason + (rememberMe > 0 ? "; " + rememberMe + " remember-me login(s) deleted" : "")));
         return Optional.of(now);
     }
 
-    /** The instant before which sessions of {@code username} are over, if they ever were ended. */
-    public Optional<Instant> validAfter(String username) {
-        return em.createQuery("select c.sessionsValidAfter from SessionCutoff c, UserAccount u "
-                        + "where c.userId = u.id and u.username = :username", Instant.class)
-                .setParameter("username", username).getResultStream().findFirst();
+    /** The current session generation of {@code username}: 0 until their sessions are first ended. */
+    public long generation(String username) {
+        return em.createQuery("select c.generation from SessionCutoff c, UserAccount u "
+                        + "where c.userId = u.id and u.username = :username", Long.class)
+                .setParameter("username", username).getResultStream().findFirst().orElse(0L);
     }
 
     /** A new password ends the user's sessions elsewhere: whoever knew the old one is out. */

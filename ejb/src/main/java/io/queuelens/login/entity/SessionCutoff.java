@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** "Logout everywhere": a session of this user that was authenticated before {@code sessionsValidAfter} is over. */
+/**
+ * "Logout everywhere": each ending of the user's sessions counts {@code generation} up; a session
+ * authenticated in an earlier generation is over. {@code sessionsValidAfter} records when, for people.
+ */
 @Entity
 @Table(name = "user_session_cutoff")
 public class SessionCutoff {
@@ -16,6 +19,9 @@ public class SessionCutoff {
     @Column(name = "user_id")
     private Long userId;
 
+    @Column(nullable = false)
+    private long generation;
+
     @Column(name = "sessions_valid_after", nullable = false)
     private Instant sessionsValidAfter;
 
@@ -23,16 +29,21 @@ public class SessionCutoff {
         // for JPA
     }
 
-    public SessionCutoff(Long userId, Instant sessionsValidAfter) {
+    public SessionCutoff(Long userId) {
         this.userId = userId;
-        this.sessionsValidAfter = sessionsValidAfter;
+    }
+
+    /** Ends the sessions of the current generation. */
+    public void endGeneration(Instant at) {
+        generation++;
+        sessionsValidAfter = at;
+    }
+
+    public long getGeneration() {
+        return generation;
     }
 
     public Instant getSessionsValidAfter() {
         return sessionsValidAfter;
-    }
-
-    public void setSessionsValidAfter(Instant sessionsValidAfter) {
-        this.sessionsValidAfter = sessionsValidAfter;
     }
 }

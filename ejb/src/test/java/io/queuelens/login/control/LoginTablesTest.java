@@ -28,7 +28,7 @@ class LoginTablesTest {
             assertThatThrownBy(() -> s.executeUpdate("insert into api_token (user_id, name, prefix, token_hash, created_at) "
                     + "select id, 'again', 'qlt_abcd', '" + "a".repeat(64) + "', CURRENT_TIMESTAMP from app_user"))
                     .as("a token digest is unique").isInstanceOf(java.sql.SQLException.class);
-            s.executeUpdate("insert into user_session_cutoff (user_id, sessions_valid_after) select id, CURRENT_TIMESTAMP from app_user");
+            s.executeUpdate("insert into user_session_cutoff (user_id, generation, sessions_valid_after) select id, 1, CURRENT_TIMESTAMP from app_user");
             s.executeUpdate("insert into remember_me_token (selector, user_id, validator_hash, created_at, expires_at) "
                     + "select 'sel1', id, '" + "b".repeat(64) + "', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP from app_user");
             s.executeUpdate("delete from app_user where username = 'ayse'");

@@ -110,6 +110,14 @@ public final class FormClient {
                 .forEach(c -> cookies.getCookieStore().remove(null, c));
     }
 
+    /** Sets a cookie for the server's path, as a browser holding a copied cookie would send it. */
+    public void putCookie(String name, String value) {
+        HttpCookie c = new HttpCookie(name, value);
+        c.setPath("/");
+        c.setVersion(0);
+        cookies.getCookieStore().add(URI.create(server.url("/")), c);
+    }
+
     public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElse("");
     }

@@ -26,6 +26,7 @@ public class LogoutEverywhereServlet extends HttpServlet {
             String user = req.getUserPrincipal().getName();
             sessions.endSessions(user, user, "logout everywhere");
         }
+        RememberMeCookie.clear(req, res);
         req.logout();
         if (req.getSession(false) != null) {
             req.getSession(false).invalidate();

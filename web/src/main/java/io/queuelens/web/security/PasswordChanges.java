@@ -14,7 +14,10 @@ public final class PasswordChanges {
         if (session != null) {
             PasswordChangeFilter.passwordChanged(session);
             // The change ended the user's other sessions (Sessions observes it); this one goes on.
-            SessionCutoffFilter.stamp(session);
+            String user = ec.getUserPrincipal() == null ? null : ec.getUserPrincipal().getName();
+            if (user != null) {
+                SessionCutoffFilter.stamp(session, user);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.queuelens.web.security;
 import io.queuelens.identity.entity.Role;
 import io.queuelens.login.boundary.ApiTokens;
 import io.queuelens.login.boundary.LoginGuard;
+import io.queuelens.login.boundary.RememberMe;
 import io.queuelens.login.control.LoginSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,7 @@ import java.util.logging.Logger;
  *       ends its access at once. An unauthenticated {@code /api/} request gets 401, not a redirect to an
  *       HTML page.</li>
  * </ul>
+ * Pages also accept the opt-in remember-me cookie ({@link RememberMe}) when there is no session.
  * Password guessing is throttled by {@link LoginGuard}: a locked user name or client address is refused
  * before its password is checked, with the same answer as a wrong password.
  */
@@ -65,6 +67,9 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
     ApiTokens apiTokens;
 
     @Inject
+    RememberMe rememberMe;
+
+    @Inject
     LoginSettings loginSettings;
 
     @Inject
@@ -86,6 +91,20 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
         }
         if (!context.isProtected()) {
             return context.doNothing();
+        }
+        Optional<String> remembered = RememberMeCookie.read(request);
+        if (remembered.isPresent()) {
+            Optional<RememberMe.Login> login = rememberMe.redeem(remembered.get(), clientAddress(request));
+            if (login.isPresent()) {
+                RememberMeCookie.set(request, response, login.get().nextCookie(), rememberMe.lifetime());
+                if (request.getSession(false) != null) {
+                    request.changeSessionId(); // session fixation, as at a form login
+                }
+                SessionCutoffFilter.stamp(request.getSession(), login.get().username());
+                return context.notifyContainerAboutLogin(login.get().username(),
+                        login.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
+            }
+            RememberMeCookie.clear(request, response);
         }
         if (isApi(request)) {
             return context.responseUnauthorized();

@@ -1,6 +1,7 @@
 package io.queuelens.web.security;
 
 import io.queuelens.login.boundary.Sessions;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,19 +12,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
- * Ends a logged-in session that began before its user's "logout everywhere" cut-off (or password
- * change): checked on every request of a logged-in session, so no session anywhere outlives it by
- * more than one request. Pages go to the login page, the API answers 401.
+ * Ends a logged-in session authenticated before its user's last "logout everywhere" (or password
+ * change), i.e. in an earlier session generation: checked on every request of a logged-in session, so
+ * no session anywhere outlives it by more than one request. Pages go to the login page, the API
+ * answers 401.
  */
 @WebFilter("/*")
 public class SessionCutoffFilter extends HttpFilter {
 
-    /** Session attribute: when this session was authenticated (an Instant). */
-    static final String AUTHENTICATED_AT = "queuelens.authenticatedAt";
+    /** Session attribute: the user's session generation when this session was authenticated (a Long). */
+    static final String GENERATION = "queuelens.sessionGeneration";
 
     @Inject
     Sessions sessions;
@@ -33,13 +33,13 @@ public class SessionCutoffFilter extends HttpFilter {
             throws IOException, ServletException {
         HttpSession session = req.getSession(false);
         if (session != null && req.getUserPrincipal() != null && req.getAttribute(QueueLensAuthentication.BEARER) == null) {
-            Object at = session.getAttribute(AUTHENTICATED_AT);
-            if (!(at instanceof Instant authenticatedAt)) {
+            Object stamped = session.getAttribute(GENERATION);
+            long current = sessions.generation(req.getUserPrincipal().getName());
+            if (!(stamped instanceof Long generation)) {
                 // Authenticated by a path that did not stamp it: from now on it counts.
-                session.setAttribute(AUTHENTICATED_AT, Instant.now());
+                session.setAttribute(GENERATION, current);
             } else {
-                Optional<Instant> cutoff = sessions.validAfter(req.getUserPrincipal().getName());
-                if (cutoff.isPresent() && !authenticatedAt.isAfter(cutoff.get())) {
+                if (generation != current) {
                     session.invalidate();
                     req.logout();
                     if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
@@ -54,8 +54,8 @@ public class SessionCutoffFilter extends HttpFilter {
         chain.doFilter(req, res);
     }
 
-    /** Marks the session as authenticated now (after a login, or when a password change renewed it). */
-    static void stamp(HttpSession session) {
-        session.setAttribute(AUTHENTICATED_AT, Instant.now());
+    /** Marks the session as authenticated in the user's current generation (after a login, or when a password change renewed it). */
+    static void stamp(HttpSession session, String username) {
+        session.setAttribute(GENERATION, CDI.current().select(Sessions.class).get().generation(username));
     }
 }
