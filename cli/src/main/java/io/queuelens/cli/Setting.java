@@ -38,6 +38,8 @@ public enum Setting {
             "Days an opt-in remember-me login lasts without use (1 to 365)."),
     TRUSTED_PROXIES("QUEUELENS_TRUSTED_PROXIES", "(none)",
             "Comma-separated IPs/CIDRs of reverse proxies whose X-Forwarded-For (and SSO header) are believed."),
+    SSO_HEADER("QUEUELENS_SSO_HEADER", "(off)",
+            "Single sign-on: header (e.g. X-Remote-User) naming the user a trusted proxy authenticated; off when unset."),
     INGEST_INTERVAL_MS("QUEUELENS_INGEST_INTERVAL_MS", "2000", "How often history readers look for new queue_log rows (ms)."),
     RECORDINGS_DIR("QUEUELENS_RECORDINGS_DIR", "(recordings in the data folder)",
             "Folder call recordings are served from (FreePBX: /var/spool/asterisk/monitor); the demo writes its own there."),

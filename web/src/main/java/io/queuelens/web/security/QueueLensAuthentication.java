@@ -4,6 +4,7 @@ import io.queuelens.identity.entity.Role;
 import io.queuelens.login.boundary.ApiTokens;
 import io.queuelens.login.boundary.LoginGuard;
 import io.queuelens.login.boundary.RememberMe;
+import io.queuelens.login.boundary.SingleSignOn;
 import io.queuelens.login.control.LoginSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,11 +20,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +42,8 @@ import java.util.logging.Logger;
  *       ends its access at once. An unauthenticated {@code /api/} request gets 401, not a redirect to an
  *       HTML page.</li>
  * </ul>
+ * Behind a trusted reverse proxy, the single sign-on header (QUEUELENS_SSO_HEADER, off by default)
+ * logs in the existing, enabled user it names; from any other address it is ignored.
  * Pages also accept the opt-in remember-me cookie ({@link RememberMe}) when there is no session.
  * Password guessing is throttled by {@link LoginGuard}: a locked user name or client address is refused
  * before its password is checked, with the same answer as a wrong password.
@@ -70,6 +75,16 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
     RememberMe rememberMe;
 
     @Inject
+    SingleSignOn singleSignOn;
+
+    /** The single sign-on header, e.g. X-Remote-User; off when unset. */
+    @Inject
+    @ConfigProperty(name = "queuelens.sso.header")
+    Optional<String> ssoHeader;
+
+    private final AtomicBoolean untrustedSsoLogged = new AtomicBoolean();
+
+    @Inject
     LoginSettings loginSettings;
 
     @Inject
@@ -91,6 +106,16 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
         }
         if (!context.isProtected()) {
             return context.doNothing();
+        }
+        Optional<String> ssoUser = ssoHeader.filter(h -> !h.isBlank()).map(h -> request.getHeader(h.strip()));
+        if (ssoUser.isPresent() && !ssoUser.get().isBlank()) {
+            if (loginSettings.trustedProxies().trusts(request.getRemoteAddr())) {
+                return singleSignOn(ssoUser.get().strip(), request, response, context);
+            }
+            if (untrustedSsoLogged.compareAndSet(false, true)) {
+                LOG.warning("The single sign-on header " + ssoHeader.get() + " came from " + request.getRemoteAddr()
+                        + ", which is not in QUEUELENS_TRUSTED_PROXIES: ignored (logged once)");
+            }
         }
         Optional<String> remembered = RememberMeCookie.read(request);
         if (remembered.isPresent()) {
@@ -117,6 +142,25 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
                     request.getRequestURI().substring(request.getContextPath().length()) + (query == null ? "" : "?" + query));
         }
         return context.redirect(request.getContextPath() + LOGIN_PAGE);
+    }
+
+    private AuthenticationStatus singleSignOn(String username, HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
+        Optional<ApiTokens.Caller> caller = singleSignOn.logIn(username, request.getRemoteAddr());
+        if (caller.isEmpty()) {
+            try {
+                SsoRefusal.send(response, username, request.getLocale());
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "could not send the single sign-on refusal", e);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        SessionCutoffFilter.stamp(request.getSession(), caller.get().username());
+        return context.notifyContainerAboutLogin(caller.get().username(),
+                caller.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
     }
 
     private CredentialValidationResult checkPassword(Credential credential, String address) {

@@ -6,7 +6,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,9 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Password guessing on the login form is throttled: after three wrong passwords the user is locked, the
  * right password is then refused with the wrong-password message, and accepted once the (short) lock
  * has ended. Failures also count per client address, bearer tokens included: once the address is
- * locked even the valid server-admin token is refused until that lock ends.
+ * locked even the valid server-admin token is refused until that lock ends. Single sign-on: the header
+ * logs in from the trusted proxy (127.0.0.2 here), is refused with a 403 page for an unknown user, and
+ * is ignored from any other address.
  */
-class LoginThrottleIT {
+class LoginSecurityIT {
 
     private static final String ADMIN_PASSWORD = "Initial-Throttle-Pass-7";
     private static final String TOKEN = "throttle-it-token-0123456789";
@@ -34,7 +41,9 @@ class LoginThrottleIT {
                 "QUEUELENS_API_TOKEN", TOKEN,
                 "QUEUELENS_LOGIN_MAX_FAILURES", "3",
                 "QUEUELENS_LOGIN_IP_MAX_FAILURES", "6",
-                "QUEUELENS_LOGIN_LOCK_SECONDS", Integer.toString(LOCK_SECONDS)));
+                "QUEUELENS_LOGIN_LOCK_SECONDS", Integer.toString(LOCK_SECONDS),
+                "QUEUELENS_SSO_HEADER", "X-Remote-User",
+                "QUEUELENS_TRUSTED_PROXIES", "127.0.0.2"));
     }
 
     @AfterAll
@@ -72,6 +81,32 @@ class LoginThrottleIT {
         assertRefused(new FormClient(server).logIn("admin", ADMIN_PASSWORD));
         sleepUntil(addressLockedAt, LOCK_SECONDS + 1);
         assertThat(server.get("/api/v1/sources", TOKEN).statusCode()).as("after the address lock").isEqualTo(200);
+    }
+
+    @Test
+    void theSsoHeaderLogsInOnlyFromTheTrustedProxyAndOnlyExistingUsers() throws Exception {
+        int port = URI.create(server.url("/")).getPort();
+        String page = rawGet(port, "127.0.0.2", "/", "admin");
+        assertThat(page).startsWith("HTTP/1.1 200").contains("id=\"sources\"");
+        String unknown = rawGet(port, "127.0.0.2", "/", "nobody<x>");
+        assertThat(unknown).startsWith("HTTP/1.1 403").contains("QueueLens has no enabled user").contains("nobody&lt;x&gt;");
+        String untrusted = rawGet(port, "127.0.0.1", "/", "admin");
+        assertThat(untrusted).as("the header from an address that is no trusted proxy").startsWith("HTTP/1.1 302")
+                .contains("/login.xhtml");
+        rawGet(port, "127.0.0.1", "/", "admin");
+        assertThat(server.serverLog().split("is not in QUEUELENS_TRUSTED_PROXIES", -1)).as("logged once").hasSize(2);
+    }
+
+    /** A GET sent from {@code localAddress} (any 127.x address is this machine), as a proxy there would send it. */
+    private static String rawGet(int port, String localAddress, String path, String ssoUser) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Remote-User: " + ssoUser
+                    + "\r\nAccept-Language: en\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void assertRefused(HttpResponse<String> answer) {
