@@ -65,6 +65,8 @@ public enum Setting {
     DEMO_QUEUE_LOG_FILE("QUEUELENS_DEMO_QUEUE_LOG_FILE", "(off)", "Also write the demo's queue_log to this file."),
     VAULT_KEY_FILE("QUEUELENS_VAULT_KEY_FILE", "(vault.key in the data folder)",
             "Key file that encrypts source passwords and secrets; created (mode 0600) at first start."),
+    VAULT_KEY("QUEUELENS_VAULT_KEY", "(off: the key file is used)",
+            "The vault key itself (base64 of 32 bytes) instead of the key file; on Payara ${ALIAS=queuelens-vault-key}."),
     AMI_PING_INTERVAL_SECONDS("QUEUELENS_AMI_PING_INTERVAL_SECONDS", "10",
             "Seconds between pings of a logged-in AMI peer; 0 turns stall detection off."),
     AMI_PING_TIMEOUT_SECONDS("QUEUELENS_AMI_PING_TIMEOUT_SECONDS", "5",

@@ -13,7 +13,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.queuelens.vault.control.KeyFile;
+import io.queuelens.vault.control.SecretCipher;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,13 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The account's credentials on one server over MariaDB: per-user API tokens (created, used, revoked,
  * stored only as a digest, dead with a disabled user); "logout everywhere" and a password change
- * ending the user's other sessions; the opt-in remember-me cookie.
+ * ending the user's other sessions; the opt-in remember-me cookie; {@code ./queuelens rotate-key}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountSecurityIT {
 
     private static final String INITIAL = "Initial-Account-Pass-3";
     static final String PASSWORD = "Account-Chosen-Pass-44";
+    private static final String SERVER_TOKEN = "account-it-server-token-42";
     private static ThrowawayMariaDb db;
     private static RunningServer server;
 
@@ -42,7 +51,8 @@ class AccountSecurityIT {
                 "QUEUELENS_DB_URL", db.queuelensUrl(),
                 "QUEUELENS_DB_USER", ThrowawayMariaDb.USER,
                 "QUEUELENS_DEMO_BACKFILL_DAYS", "0",
-                "QUEUELENS_ADMIN_PASSWORD", INITIAL));
+                "QUEUELENS_ADMIN_PASSWORD", INITIAL,
+                "QUEUELENS_API_TOKEN", SERVER_TOKEN));
         FormClient first = new FormClient(server);
         assertThat(FormClient.location(first.logIn("admin", INITIAL))).endsWith("/account/password.xhtml");
         assertThat(first.changePassword(INITIAL, PASSWORD).statusCode()).isEqualTo(302);
@@ -207,6 +217,43 @@ class AccountSecurityIT {
         assertThat(db.count("select count(*) from remember_me_token")).isEqualTo(1);
         again.post("/logout", Map.of());
         assertThat(db.count("select count(*) from remember_me_token")).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void rotateKeyReencryptsTheStoredSecretsUnderANewKeyAndRetiresTheOldOne() throws Exception {
+        Path keyFile = server.dataDir().resolve("vault.key");
+        SecretCipher before = KeyFile.openOrCreate(keyFile);
+        assertThat(before.keyIds()).containsExactly("k1");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into asterisk_source (tenant_id, name, display_name, enabled, queue_log_mode, db_password,"
+                    + " ami_secret, created_at, updated_at) values ('demo', 'rot1', 'Rotation', false, 'TABLE', '"
+                    + before.encrypt("Db-Secret-rot") + "', '" + before.encrypt("Ami-Secret-rot") + "', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int port = URI.create(server.url("/")).getPort();
+        int code = io.queuelens.cli.Main.run(new String[]{"rotate-key"}, Map.of("QUEUELENS_API_TOKEN", SERVER_TOKEN,
+                "QUEUELENS_PORT", Integer.toString(port)), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Vault key rotated: new key k2, 2 secret(s) re-encrypted, retired [k1]")
+                .contains("asterisk_source.db_password: 1").contains("asterisk_source.ami_secret: 1");
+
+        SecretCipher after = KeyFile.openOrCreate(keyFile);
+        assertThat(after.keyIds()).containsExactly("k2");
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select db_password, ami_secret from asterisk_source where name = 'rot1'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).startsWith("v1:k2:").doesNotContain("Db-Secret");
+            assertThat(rs.getString(2)).startsWith("v1:k2:").doesNotContain("Ami-Secret");
+            assertThat(after.decrypt(rs.getString(1))).isEqualTo("Db-Secret-rot");
+            assertThat(after.decrypt(rs.getString(2))).isEqualTo("Ami-Secret-rot");
+        }
+        // An unknown token is refused with one sentence and exit code 2.
+        assertThat(io.queuelens.cli.Main.run(new String[]{"rotate-key"}, Map.of("QUEUELENS_API_TOKEN", "qlt_not-a-token",
+                "QUEUELENS_PORT", Integer.toString(port)), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
     }
 
     static jakarta.json.JsonValue json(String body) {
