@@ -34,6 +34,13 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         String dbUrl = env.get(Setting.DB_URL.variable());
         String dbUser = env.get(Setting.DB_USER.variable());
         Database database = dbUrl == null || dbUrl.isBlank() ? Database.embedded(dataDir) : Database.parse(dbUrl.strip(), dbUser);
+        // login security (issue 5)
+        checkNumber(env, Setting.LOGIN_MAX_FAILURES, 1, 1000);
+        checkNumber(env, Setting.LOGIN_IP_MAX_FAILURES, 1, 100_000);
+        checkNumber(env, Setting.LOGIN_FAILURE_WINDOW_SECONDS, 1, 7 * 86_400);
+        checkNumber(env, Setting.LOGIN_LOCK_SECONDS, 1, 7 * 86_400);
+        checkNumber(env, Setting.LOGIN_MAX_LOCK_SECONDS, 1, 30 * 86_400);
+        checkNumber(env, Setting.LOGIN_REMEMBER_ME_DAYS, 1, 365);
         checkBoolean(env, Setting.DEMO_ENABLED);
         checkNumber(env, Setting.DEMO_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         checkNumber(env, Setting.DEMO_AGENTS, 10, 200);

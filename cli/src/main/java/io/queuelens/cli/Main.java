@@ -22,6 +22,9 @@ public final class Main {
               ./queuelens check-config   check the settings (environment variables) without starting
               ./queuelens import-queue-log --tenant T [--source S] [--url URL] FILE
                                          send a queue_log file to the running server (QUEUELENS_API_TOKEN)
+              ./queuelens rotate-key [--url URL]
+                                         replace the vault key of the running server and re-encrypt every
+                                         stored secret under the new one (QUEUELENS_API_TOKEN)
               ./queuelens help           this text
               ./queuelens help config    every setting with its default
 
@@ -67,6 +70,9 @@ public final class Main {
             }
             case "import-queue-log" -> {
                 return ImportQueueLogCommand.run(Arrays.asList(args).subList(1, args.length), env, out, err);
+            }
+            case "rotate-key" -> {
+                return RotateKeyCommand.run(Arrays.asList(args).subList(1, args.length), env, out, err);
             }
             case "help", "--help", "-h" -> {
                 out.print(args.length > 1 && args[1].equals("config") ? settingsTable() : USAGE);

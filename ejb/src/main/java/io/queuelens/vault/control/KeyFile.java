@@ -103,6 +103,51 @@ public final class KeyFile {
         return new SecretCipher(keys, current, "the key file " + file);
     }
 
+    /**
+     * Appends a new random key as the current one (a key rotation's first step) and returns its id,
+     * {@code k<n+1>} after the highest {@code k<n>}. Written to a temporary file (0600) and moved over the
+     * key file atomically, so a crash leaves the old file or the new one, never half of one.
+     */
+    public static String addKey(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+        int highest = 0;
+        for (String id : read(file).keyIds()) {
+            if (id.matches("k\\d{1,9}")) {
+                highest = Math.max(highest, Integer.parseInt(id.substring(1)));
+            }
+        }
+        String id = "k" + (highest + 1);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        List<String> out = new java.util.ArrayList<>(lines);
+        out.add(id + "=" + Base64.getEncoder().encodeToString(key));
+        replace(file, out);
+        return id;
+    }
+
+    /** Removes every key but {@code keyId} (a key rotation's last step, once no value needs the others). */
+    public static void keepOnly(Path file, String keyId) throws IOException {
+        List<String> kept = Files.readAllLines(file, StandardCharsets.US_ASCII).stream()
+                .filter(l -> l.strip().startsWith(keyId + "=") || l.strip().startsWith("#")).toList();
+        if (kept.stream().noneMatch(l -> l.strip().startsWith(keyId + "="))) {
+            throw new IOException("key " + keyId + " is not in " + file);
+        }
+        replace(file, kept);
+    }
+
+    private static void replace(Path file, List<String> lines) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = posix(file)
+                ? Files.createTempFile(dir, ".vault-key-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                : Files.createTempFile(dir, ".vault-key-", ".tmp");
+        try {
+            Files.writeString(tmp, String.join("\n", lines) + "\n", StandardCharsets.US_ASCII);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     private static boolean posix(Path file) {
         Path dir = file.toAbsolutePath().getParent();
         return Files.getFileAttributeView(dir == null ? file : dir, PosixFileAttributeView.class) != null;

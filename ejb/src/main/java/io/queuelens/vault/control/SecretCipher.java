@@ -109,6 +109,11 @@ public final class SecretCipher {
         return currentKeyId;
     }
 
+    /** The ids of every key this cipher can decrypt with, oldest first. */
+    public java.util.List<String> keyIds() {
+        return java.util.List.copyOf(keys.keySet());
+    }
+
     private static byte[] aad(String keyId) {
         return (FORMAT + ":" + keyId).getBytes(StandardCharsets.US_ASCII);
     }

@@ -1,6 +1,7 @@
 package io.queuelens.web.security;
 
 import io.queuelens.identity.boundary.Users;
+import io.queuelens.login.boundary.RememberMe;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -37,6 +38,12 @@ public class LoginBacking {
     @Inject
     LocaleBacking localeBacking;
 
+    @Inject
+    RememberMe rememberMe;
+
+    /** Opt-in: stay logged in on this browser (a remember-me cookie). */
+    private boolean remember;
+
     @NotBlank
     private String username;
 
@@ -52,10 +59,15 @@ public class LoginBacking {
         switch (status) {
             case SUCCESS -> {
                 request.changeSessionId(); // session fixation: a fresh id once authenticated
+                SessionCutoffFilter.stamp(request.getSession(), securityContext.getCallerPrincipal().getName());
                 boolean mustChange = users.findByUsername(username).map(u -> u.isMustChangePassword()).orElse(false);
                 users.findByUsername(username).ifPresent(u -> localeBacking.applyStored(u.getLocale()));
                 if (mustChange) {
                     ec.getSessionMap().put(PasswordChangeFilter.MUST_CHANGE, Boolean.TRUE);
+                } else if (remember) {
+                    // Not before the password is one's own: the cookie must not skip the forced change.
+                    rememberMe.issue(username).ifPresent(value -> RememberMeCookie.set(request,
+                            (HttpServletResponse) ec.getResponse(), value, rememberMe.lifetime()));
                 }
                 String returnTo = localPath(ec.getSessionMap().remove(QueueLensAuthentication.RETURN_TO));
                 ec.redirect(ec.getRequestContextPath() + (mustChange ? PasswordChangeFilter.PAGE : returnTo));
@@ -71,6 +83,14 @@ public class LoginBacking {
             return path;
         }
         return "/";
+    }
+
+    public boolean isRemember() {
+        return remember;
+    }
+
+    public void setRemember(boolean remember) {
+        this.remember = remember;
     }
 
     public String getUsername() {

@@ -13,6 +13,11 @@ public final class PasswordChanges {
         HttpSession session = (HttpSession) ec.getSession(false);
         if (session != null) {
             PasswordChangeFilter.passwordChanged(session);
+            // The change ended the user's other sessions (Sessions observes it); this one goes on.
+            String user = ec.getUserPrincipal() == null ? null : ec.getUserPrincipal().getName();
+            if (user != null) {
+                SessionCutoffFilter.stamp(session, user);
+            }
         }
     }
 }
