@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,15 +54,18 @@ class AuditApiIT {
 
         JsonObject sources = get(d, "/api/v1/audit?tenant=demo&from=" + start, 200);
         var sourceLines = sources.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(l -> l.getString("action").startsWith("source.")).toList();
+                // this test's source only: other ITs on the shared server change theirs around the same second
+                .filter(l -> l.getString("action").startsWith("source."))
+                .filter(l -> List.of("auditpbx", String.valueOf(id)).contains(l.getString("target", ""))).toList();
         assertThat(sourceLines).extracting(l -> l.getString("action")).containsExactly("source.disabled", "source.added");
         assertThat(sourceLines).extracting(l -> l.getString("actor")).containsOnly("api-token");
         assertThat(sourceLines.get(1).getString("target")).isEqualTo("auditpbx");
         assertThat(sources.toString()).doesNotContain("s3cret-audit");
-        assertThat(get(d, "/api/v1/audit?action=source.added&tenant=demo&from=" + start, 200).getJsonNumber("count").longValue())
-                .isEqualTo(1);
-        assertThat(d.database().count("select count(*) from audit_log where action = 'source.added' and tenant_id = 'demo'"))
-                .isEqualTo(1);
+        assertThat(get(d, "/api/v1/audit?action=source.added&tenant=demo&from=" + start, 200).getJsonArray("items")
+                .getValuesAs(JsonObject.class)).extracting(l -> l.getString("target")).contains("auditpbx")
+                .allSatisfy(t -> assertThat(t).isNotNull());
+        assertThat(d.database().count("select count(*) from audit_log where action = 'source.added' and tenant_id = 'demo' "
+                + "and target = 'auditpbx'")).isEqualTo(1);
 
         assertThat(get(d, "/api/v1/audit?size=0", 400).getString("parameter")).isEqualTo("size");
         assertThat(get(d, "/api/v1/audit?from=yesterday", 400).getString("parameter")).isEqualTo("from");
