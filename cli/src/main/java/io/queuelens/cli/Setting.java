@@ -76,7 +76,16 @@ public enum Setting {
     LIVE_INBOX_CAPACITY("QUEUELENS_LIVE_INBOX_CAPACITY", "200000",
             "AMI events queued for a tenant's live model before they are dropped (counted) and a resync is asked for."),
     LIVE_PUSH_INTERVAL_MS("QUEUELENS_LIVE_PUSH_INTERVAL_MS", "200",
-            "Live changes of a tenant are pushed to its open live pages at most once per this many ms (10 to 60000).");
+            "Live changes of a tenant are pushed to its open live pages at most once per this many ms (10 to 60000)."),
+    // --- hardening ---
+    PUBLIC_ORIGIN("QUEUELENS_PUBLIC_ORIGIN", "(off)",
+            "Comma-separated origins (https://host[:port]) a reverse proxy serves QueueLens under; cookie-authenticated REST changes from them pass the CSRF check."),
+    RATE_LIMIT_API_PER_MINUTE("QUEUELENS_RATE_LIMIT_API_PER_MINUTE", "1200",
+            "REST calls per minute per caller (user, token, or IP); more are answered 429 with Retry-After."),
+    RATE_LIMIT_API_BURST("QUEUELENS_RATE_LIMIT_API_BURST", "300", "REST calls a caller may make at once before the per-minute rate applies."),
+    RATE_LIMIT_LOGIN_PER_MINUTE("QUEUELENS_RATE_LIMIT_LOGIN_PER_MINUTE", "30",
+            "Login form posts per minute per client IP; more are answered 429 with Retry-After."),
+    RATE_LIMIT_LOGIN_BURST("QUEUELENS_RATE_LIMIT_LOGIN_BURST", "10", "Login form posts an IP may make at once before the per-minute rate applies.");
 
     private final String variable;
     private final String defaultValue;

@@ -1,5 +1,6 @@
 package io.queuelens.ingest.boundary;
 
+import io.queuelens.audit.boundary.AuditTrail;
 import io.queuelens.ingest.control.ImportsInProgress;
 import io.queuelens.ingest.control.IngestResult;
 import io.queuelens.ingest.control.QueueLogFileIngestion;
@@ -42,6 +43,9 @@ public class QueueLogImports {
     @Inject
     KpiSettingsService kpiSettings;
 
+    @Inject
+    AuditTrail audit;
+
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
@@ -64,9 +68,18 @@ public class QueueLogImports {
         QueueLogFileIngestion ingestion = new QueueLogFileIngestion(tenantId, sourceId, name, dataSource,
                 new QueueRollupRefresher(tenantId, kpiSettings.historySupplier(tenantId)), linesPerCommit).settleOn(executor);
         IngestResult r;
+        String target = sourceId + "/" + name;
         try (ImportsInProgress.Claim claim = ImportsInProgress.claim(tenantId, sourceId, name)) {
-            r = ingestion.importStream(in);
+            audit.record(tenantId, "import.started", target, null);
+            try {
+                r = ingestion.importStream(in);
+            } catch (IOException | SQLException | RuntimeException e) {
+                audit.record(tenantId, "import.failed", target, e.getMessage());
+                throw e;
+            }
         }
+        audit.record(tenantId, "import.finished", target, "lines " + r.linesRead() + ", visits " + r.visits()
+                + ", quarantined " + r.quarantined());
         LOG.log(Level.INFO, "Imported queue_log {0} into {1}/{2}: {3} lines, {4} visits, {5} quarantined",
                 new Object[]{name, tenantId, sourceId, r.linesRead(), r.visits(), r.quarantined()});
         return r;

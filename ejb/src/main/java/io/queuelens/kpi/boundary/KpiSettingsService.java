@@ -1,5 +1,6 @@
 package io.queuelens.kpi.boundary;
 
+import io.queuelens.audit.boundary.AuditTrail;
 import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.kpi.control.KpiSettingsTable;
 import io.queuelens.kpi.entity.InvalidKpiSettingsException;
@@ -17,6 +18,7 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -56,6 +58,9 @@ public class KpiSettingsService {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ExecutorService executor;
 
+    @Inject
+    AuditTrail audit;
+
     Clock clock = Clock.systemUTC();
 
     private final Map<String, KpiSettingsHistory> cache = new ConcurrentHashMap<>();
@@ -91,6 +96,7 @@ public class KpiSettingsService {
     public KpiSettings changeDefaults(String tenantId, KpiSettings proposed, String user) {
         requireNotBeforeLatest(tenantId, proposed.effectiveFrom(), null);
         KpiSettings stored = store(tenantId, c -> KpiSettingsTable.insertTenantVersion(c, tenantId, proposed, user, clock.instant()));
+        audit.recordAs(user, tenantId, "kpi.defaults.changed", null, "effective from " + stored.effectiveFrom());
         rebuildIfPast(tenantId, stored.effectiveFrom());
         return stored;
     }
@@ -104,6 +110,7 @@ public class KpiSettingsService {
         proposed.applyTo(history(tenantId).getEffective(proposed.queue(), proposed.effectiveFrom()));
         QueueSettingsOverride stored = store(tenantId,
                 c -> KpiSettingsTable.insertQueueVersion(c, tenantId, proposed, user, clock.instant()));
+        audit.recordAs(user, tenantId, "kpi.queue.changed", stored.queue(), "effective from " + stored.effectiveFrom());
         rebuildIfPast(tenantId, stored.effectiveFrom());
         return stored;
     }

@@ -1,5 +1,6 @@
 package io.queuelens.wallboards.boundary;
 
+import io.queuelens.audit.boundary.AuditTrail;
 import io.queuelens.wallboards.control.WallboardRules;
 import io.queuelens.wallboards.control.WallboardTable;
 import io.queuelens.wallboards.entity.InvalidWallboardException;
@@ -10,6 +11,7 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -30,6 +32,9 @@ public class Wallboards {
 
     @Resource(lookup = "jdbc/queuelens")
     DataSource dataSource;
+
+    @Inject
+    AuditTrail audit;
 
     Clock clock = Clock.systemUTC();
 
@@ -66,16 +71,21 @@ public class Wallboards {
                 proposed.intervalSeconds(), proposed.cards(), null);
         try (Connection c = dataSource.getConnection()) {
             Optional<Wallboard> sameName = WallboardTable.findByName(c, mine.tenantId(), user, mine.name());
-            boolean own = mine.id() != null && WallboardTable.find(c, mine.tenantId(), mine.id())
-                    .filter(b -> b.owner().equals(user)).isPresent();
+            Optional<Wallboard> before = mine.id() == null ? Optional.empty() : WallboardTable.find(c, mine.tenantId(), mine.id())
+                    .filter(b -> b.owner().equals(user));
+            boolean own = before.isPresent();
             if (sameName.isPresent() && !(own && sameName.get().id().equals(mine.id()))) {
                 throw new InvalidWallboardException(List.of(WallboardProblem.of("name", "nameTaken",
                         "you already have a board named " + mine.name(), mine.name())));
             }
-            if (own && WallboardTable.update(c, mine, clock.instant())) {
-                return mine.withId(mine.id(), clock.instant());
+            Wallboard stored = own && WallboardTable.update(c, mine, clock.instant())
+                    ? mine.withId(mine.id(), clock.instant())
+                    : WallboardTable.insert(c, mine.withId(null, null), clock.instant());
+            audit.recordAs(user, stored.tenantId(), "wallboard.saved", stored.name(), "id " + stored.id());
+            if (stored.shared() && !(own && before.get().shared())) {
+                audit.recordAs(user, stored.tenantId(), "wallboard.shared", stored.name(), "id " + stored.id());
             }
-            return WallboardTable.insert(c, mine.withId(null, null), clock.instant());
+            return stored;
         } catch (SQLException e) {
             throw new EJBException("wallboard could not be stored: " + e.getMessage(), e);
         }
@@ -84,7 +94,11 @@ public class Wallboards {
     /** Deletes one of the user's boards; false when the user has no such board. */
     public boolean delete(String tenantId, long id, String user) {
         try (Connection c = dataSource.getConnection()) {
-            return WallboardTable.delete(c, tenantId, id, user);
+            boolean deleted = WallboardTable.delete(c, tenantId, id, user);
+            if (deleted) {
+                audit.recordAs(user, tenantId, "wallboard.deleted", String.valueOf(id), null);
+            }
+            return deleted;
         } catch (SQLException e) {
             throw new EJBException("wallboard " + id + " could not be deleted: " + e.getMessage(), e);
         }

@@ -45,6 +45,7 @@ class KpiSettingsServiceTest {
         KpiSettingsService s = new KpiSettingsService();
         s.dataSource = db.dataSource();
         s.executor = executor;
+        s.audit = io.queuelens.audit.boundary.AuditTrail.to(line -> { });
         s.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return s;
     }

@@ -12,6 +12,7 @@ public final class KpiSettingsServices {
     public static KpiSettingsService over(DataSource dataSource) {
         KpiSettingsService s = new KpiSettingsService();
         s.dataSource = dataSource;
+        s.audit = io.queuelens.audit.boundary.AuditTrail.to(line -> { });
         return s;
     }
 }

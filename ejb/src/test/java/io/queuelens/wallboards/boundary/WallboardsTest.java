@@ -1,5 +1,7 @@
 package io.queuelens.wallboards.boundary;
 
+import io.queuelens.audit.boundary.AuditTrail;
+import io.queuelens.audit.entity.Audited;
 import io.queuelens.testsupport.TestDatabases;
 import io.queuelens.testsupport.TestDatabases.Db;
 import io.queuelens.wallboards.entity.InvalidWallboardException;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,12 +26,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WallboardsTest {
 
     private static Wallboards over(Db db) throws Exception {
+        return over(db, new ArrayList<>());
+    }
+
+    private static Wallboards over(Db db, List<Audited> audited) throws Exception {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO tenant (id, name, time_zone, locale, currency, created_at) "
                     + "VALUES ('t1', 'T1', 'UTC', 'en', 'EUR', CURRENT_TIMESTAMP)");
         }
         Wallboards w = new Wallboards();
         w.dataSource = db.dataSource();
+        w.audit = AuditTrail.to(audited::add);
         return w;
     }
 
@@ -111,5 +119,25 @@ class WallboardsTest {
         assertThat(sl.colour(WallboardFigure.SERVICE_LEVEL, 80.0)).isEqualTo("yellow");
         assertThat(sl.colour(WallboardFigure.SERVICE_LEVEL, 59.9)).isEqualTo("red");
         assertThat(sl.colour(WallboardFigure.SERVICE_LEVEL, null)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void savingSharingAndDeletingLeaveAuditLinesByTheUser(String kind) throws Exception {
+        try (Db db = TestDatabases.open(kind)) {
+            List<Audited> audited = new ArrayList<>();
+            Wallboards boards = over(db, audited);
+            WallboardCard card = new WallboardCard("", List.of("sales"), List.of(WallboardFigure.WAITING), "#00aa00", Map.of());
+            Wallboard saved = boards.save(board("Floor", false, List.of(card)), "anna");
+            boards.save(new Wallboard(saved.id(), "t1", "anna", "Floor", true, 5, List.of(card), null), "anna");
+            boards.save(new Wallboard(saved.id(), "t1", "anna", "Floor", true, 10, List.of(card), null), "anna");
+            boards.delete("t1", saved.id(), "bob"); // not his: no line
+            boards.delete("t1", saved.id(), "anna");
+
+            assertThat(audited).extracting(Audited::action).containsExactly("wallboard.saved", "wallboard.saved",
+                    "wallboard.shared", "wallboard.saved", "wallboard.deleted");
+            assertThat(audited).extracting(Audited::actor).containsOnly("anna");
+            assertThat(audited).extracting(Audited::tenantId).containsOnly("t1");
+        }
     }
 }

@@ -31,6 +31,8 @@ public final class HeadlessChromium {
                         "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
                         "--disable-dev-shm-usage", "--lang=en-US", "--window-size=1400,1000",
                         "--user-data-dir=" + profile);
+        // the console (CSP violations, script errors) for BrowserConsole
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);

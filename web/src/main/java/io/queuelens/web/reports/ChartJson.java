@@ -41,6 +41,11 @@ final class ChartJson {
         return this;
     }
 
+    /**
+     * PrimeFaces writes this JSON as it is into the page's widget script, so a queue or agent name holding
+     * {@code </script>} would end the script early: the JSON's {@code <}, {@code >} and {@code &} (which can
+     * only occur inside its strings) are written as unicode escapes, which read back as the same text.
+     */
     String toJson(String leftAxisTitle) {
         JsonArrayBuilder datasets = Json.createArrayBuilder();
         boolean anyLine = false;
@@ -80,6 +85,6 @@ final class ChartJson {
                 .add("data", Json.createObjectBuilder().add("labels", labelArray).add("datasets", datasets))
                 .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
                         .add("animation", false).add("scales", scales))
-                .build().toString();
+                .build().toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 }

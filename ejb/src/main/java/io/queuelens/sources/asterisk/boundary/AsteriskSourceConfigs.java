@@ -1,5 +1,6 @@
 package io.queuelens.sources.asterisk.boundary;
 
+import io.queuelens.audit.boundary.AuditTrail;
 import io.queuelens.ingest.boundary.HistoryIngestion;
 import io.queuelens.ingest.control.QueueLogFileTail;
 import io.queuelens.ingest.control.QueueLogTableIngestion;
@@ -51,6 +52,9 @@ public class AsteriskSourceConfigs {
     @Inject
     AsteriskSources amiConnections;
 
+    @Inject
+    AuditTrail audit;
+
     public List<ConfiguredSourceView> ofTenant(String tenantId) throws SQLException {
         return views(AsteriskSourceStore.readOnly(dataSource).ofTenant(tenantId));
     }
@@ -66,6 +70,7 @@ public class AsteriskSourceConfigs {
     /** @throws InvalidSourceConfig with every problem; nothing is stored then */
     public AsteriskSourceConfig create(String tenantId, AsteriskSourceForm form) throws SQLException {
         AsteriskSourceConfig saved = store().create(tenantId, form);
+        audit.record(tenantId, "source.added", saved.name(), "id " + saved.id() + ", " + saved.mode());
         ingestion.reconfigure();
         amiConnections.reconfigure();
         return saved;
@@ -74,6 +79,7 @@ public class AsteriskSourceConfigs {
     /** @throws InvalidSourceConfig with every problem; nothing is stored then */
     public AsteriskSourceConfig update(String tenantId, long id, AsteriskSourceForm form) throws SQLException {
         AsteriskSourceConfig saved = store().update(tenantId, id, form);
+        audit.record(tenantId, "source.changed", saved.name(), "id " + saved.id() + ", " + saved.mode());
         ingestion.reconfigure();
         amiConnections.reconfigure();
         return saved;
@@ -82,6 +88,9 @@ public class AsteriskSourceConfigs {
     /** @return false when the tenant has no such source */
     public boolean setEnabled(String tenantId, long id, boolean enabled) throws SQLException {
         boolean changed = AsteriskSourceStore.readOnly(dataSource).setEnabled(tenantId, id, enabled);
+        if (changed) {
+            audit.record(tenantId, enabled ? "source.enabled" : "source.disabled", String.valueOf(id), null);
+        }
         ingestion.reconfigure();
         amiConnections.reconfigure();
         return changed;
