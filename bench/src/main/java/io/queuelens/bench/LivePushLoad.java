@@ -43,7 +43,10 @@ import java.util.regex.Pattern;
  * subscribers and with all of them connected, per 100 subscribers.
  *
  * <p>Usage: {@code LivePushLoad SUBSCRIBERS [MEASURE_SECONDS]}; needs {@code QUEUELENS_HOME} (the
- * built project) and a JDK's jcmd on the PATH.
+ * built project) and a JDK's jcmd on the PATH. {@code BENCH_JFR=FILE} records a Flight Recorder profile
+ * of the server over the measured seconds into FILE; {@code BENCH_HISTOGRAM=1} prints the server's
+ * class histogram with all subscribers connected; {@code QUEUELENS_JAVA_OPTS} (default {@code -Xmx1g})
+ * are the server's JVM options.
  */
 public final class LivePushLoad {
 
@@ -94,9 +97,17 @@ public final class LivePushLoad {
                 // what the subscribers' heap is made of: the classes with the most bytes
                 jcmd(server.pid(), "GC.class_histogram").lines().limit(33).forEach(System.out::println);
             }
+            String jfr = System.getenv("BENCH_JFR");
+            if (jfr != null) {
+                // a profile of the server over the measured seconds only (not start-up, not the connects)
+                jcmd(server.pid(), "JFR.start name=livepush settings=profile");
+            }
             measureFrom.set(System.currentTimeMillis());
             Thread.sleep(seconds * 1000L);
             measureFrom.set(Long.MAX_VALUE);
+            if (jfr != null) {
+                System.out.print(jcmd(server.pid(), "JFR.stop name=livepush filename=" + Path.of(jfr).toAbsolutePath()));
+            }
             int open = (int) sockets.stream().filter(s -> !s.isInputClosed()).count();
 
             System.out.printf("subscribers: %d (%d still open), measured %d s%n", subscribers, open, seconds);
