@@ -52,6 +52,8 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         checkNumber(env, Setting.LIVE_MAX_CALLS, 16, 10_000_000);
         checkNumber(env, Setting.LIVE_INBOX_CAPACITY, 1000, 100_000_000);
         checkNumber(env, Setting.LIVE_PUSH_INTERVAL_MS, 10, 60_000);
+        checkNumber(env, Setting.LIVE_PUSH_THREADS, 1, 64);
+        checkNumber(env, Setting.LIVE_SOCKET_BACKLOG, 1, 10_000);
 
         List<String> javaOptions = List.of(env.getOrDefault(Setting.JAVA_OPTS.variable(), "-Xmx768m").trim().split("\\s+"));
         Map<String, String> childEnv = new TreeMap<>(env);

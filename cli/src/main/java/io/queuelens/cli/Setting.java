@@ -58,7 +58,12 @@ public enum Setting {
     LIVE_INBOX_CAPACITY("QUEUELENS_LIVE_INBOX_CAPACITY", "200000",
             "AMI events queued for a tenant's live model before they are dropped (counted) and a resync is asked for."),
     LIVE_PUSH_INTERVAL_MS("QUEUELENS_LIVE_PUSH_INTERVAL_MS", "200",
-            "Live changes of a tenant are pushed to its open live pages at most once per this many ms (10 to 60000).");
+            "Live changes of a tenant are pushed to its open live pages at most once per this many ms (10 to 60000)."),
+    // --- live push fan-out ---
+    LIVE_PUSH_THREADS("QUEUELENS_LIVE_PUSH_THREADS", "2",
+            "Threads that write one live push to the open live pages' sockets (1 to 64)."),
+    LIVE_SOCKET_BACKLOG("QUEUELENS_LIVE_SOCKET_BACKLOG", "16",
+            "Live pushes a slow live page's socket may have unwritten; further ones are dropped for it and the page reloads the state (1 to 10000).");
 
     private final String variable;
     private final String defaultValue;
