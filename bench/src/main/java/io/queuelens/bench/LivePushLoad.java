@@ -98,6 +98,11 @@ public final class LivePushLoad {
             if (histogram) {
                 // what a subscriber costs: the classes whose bytes grew most from before the subscribers
                 Map<String, long[]> with = histogram(jcmd(server.pid(), "GC.class_histogram"));
+                long live = with.values().stream().mapToLong(v -> v[1]).sum();
+                long liveBefore = classesBefore.values().stream().mapToLong(v -> v[1]).sum();
+                System.out.printf("live objects (class histogram): %.1f MB before, %.1f MB with %d subscribers:"
+                                + " %.2f MB per 100 subscribers (%.1f KB each)%n", liveBefore / 1e6, live / 1e6, subscribers,
+                        (live - liveBefore) / 1e6 / (subscribers / 100.0), (live - liveBefore) / 1e3 / subscribers);
                 System.out.printf("heap growth per subscriber by class (of %d subscribers):%n", subscribers);
                 with.entrySet().stream()
                         .map(e -> Map.entry(e.getKey(), new long[]{
