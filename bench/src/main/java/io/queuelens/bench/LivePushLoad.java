@@ -43,7 +43,10 @@ import java.util.regex.Pattern;
  * subscribers and with all of them connected, per 100 subscribers.
  *
  * <p>Usage: {@code LivePushLoad SUBSCRIBERS [MEASURE_SECONDS]}; needs {@code QUEUELENS_HOME} (the
- * built project) and a JDK's jcmd on the PATH.
+ * built project) and a JDK's jcmd on the PATH. {@code BENCH_JFR=FILE} records a Flight Recorder profile
+ * of the server over the measured seconds into FILE; {@code BENCH_HISTOGRAM=1} prints by how much each
+ * class grew per subscriber (live heap); {@code QUEUELENS_JAVA_OPTS} (default {@code -Xmx1g})
+ * are the server's JVM options.
  */
 public final class LivePushLoad {
 
@@ -74,6 +77,8 @@ public final class LivePushLoad {
             String base = config.baseUrl();
             Thread.sleep(10_000); // the demo connects and the first snapshots are published
             long heapBefore = heapAfterGc(server.pid());
+            boolean histogram = System.getenv("BENCH_HISTOGRAM") != null;
+            Map<String, long[]> classesBefore = histogram ? histogram(jcmd(server.pid(), "GC.class_histogram")) : Map.of();
 
             ExecutorService pool = Executors.newFixedThreadPool(4);
             HttpClient http = HttpClient.newBuilder().executor(pool).connectTimeout(Duration.ofSeconds(10)).build();
@@ -90,13 +95,34 @@ public final class LivePushLoad {
             }
             Thread.sleep(5_000);
             long heapWith = heapAfterGc(server.pid());
-            if (System.getenv("BENCH_HISTOGRAM") != null) {
-                // what the subscribers' heap is made of: the classes with the most bytes
-                jcmd(server.pid(), "GC.class_histogram").lines().limit(33).forEach(System.out::println);
+            if (histogram) {
+                // what a subscriber costs: the classes whose bytes grew most from before the subscribers
+                Map<String, long[]> with = histogram(jcmd(server.pid(), "GC.class_histogram"));
+                long live = with.values().stream().mapToLong(v -> v[1]).sum();
+                long liveBefore = classesBefore.values().stream().mapToLong(v -> v[1]).sum();
+                System.out.printf("live objects (class histogram): %.1f MB before, %.1f MB with %d subscribers:"
+                                + " %.2f MB per 100 subscribers (%.1f KB each)%n", liveBefore / 1e6, live / 1e6, subscribers,
+                        (live - liveBefore) / 1e6 / (subscribers / 100.0), (live - liveBefore) / 1e3 / subscribers);
+                System.out.printf("heap growth per subscriber by class (of %d subscribers):%n", subscribers);
+                with.entrySet().stream()
+                        .map(e -> Map.entry(e.getKey(), new long[]{
+                                e.getValue()[0] - classesBefore.getOrDefault(e.getKey(), new long[2])[0],
+                                e.getValue()[1] - classesBefore.getOrDefault(e.getKey(), new long[2])[1]}))
+                        .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1])).limit(40)
+                        .forEach(e -> System.out.printf("%10.1f bytes %8.2f instances  %s%n",
+                                e.getValue()[1] / (double) subscribers, e.getValue()[0] / (double) subscribers, e.getKey()));
+            }
+            String jfr = System.getenv("BENCH_JFR");
+            if (jfr != null) {
+                // a profile of the server over the measured seconds only (not start-up, not the connects)
+                jcmd(server.pid(), "JFR.start name=livepush settings=profile");
             }
             measureFrom.set(System.currentTimeMillis());
             Thread.sleep(seconds * 1000L);
             measureFrom.set(Long.MAX_VALUE);
+            if (jfr != null) {
+                System.out.print(jcmd(server.pid(), "JFR.stop name=livepush filename=" + Path.of(jfr).toAbsolutePath()));
+            }
             int open = (int) sockets.stream().filter(s -> !s.isInputClosed()).count();
 
             System.out.printf("subscribers: %d (%d still open), measured %d s%n", subscribers, open, seconds);
@@ -191,6 +217,16 @@ public final class LivePushLoad {
             throw new IllegalStateException("no heap use in jcmd output: " + info);
         }
         return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    /** Class name to {instances, bytes} from {@code jcmd GC.class_histogram}. */
+    static Map<String, long[]> histogram(String text) {
+        Map<String, long[]> classes = new HashMap<>();
+        Matcher m = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)").matcher(text);
+        while (m.find()) {
+            classes.put(m.group(3), new long[]{Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+        }
+        return classes;
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {

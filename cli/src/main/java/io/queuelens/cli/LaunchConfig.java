@@ -63,6 +63,8 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         checkNumber(env, Setting.RATE_LIMIT_API_BURST, 1, 10_000_000);
         checkNumber(env, Setting.RATE_LIMIT_LOGIN_PER_MINUTE, 1, 1_000_000);
         checkNumber(env, Setting.RATE_LIMIT_LOGIN_BURST, 1, 1_000_000);
+        checkNumber(env, Setting.LIVE_PUSH_THREADS, 1, 64);
+        checkNumber(env, Setting.LIVE_SOCKET_BACKLOG, 1, 10_000);
 
         List<String> javaOptions = List.of(env.getOrDefault(Setting.JAVA_OPTS.variable(), "-Xmx768m").trim().split("\\s+"));
         Map<String, String> childEnv = new TreeMap<>(env);

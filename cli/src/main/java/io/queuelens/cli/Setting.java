@@ -85,7 +85,12 @@ public enum Setting {
     RATE_LIMIT_API_BURST("QUEUELENS_RATE_LIMIT_API_BURST", "300", "REST calls a caller may make at once before the per-minute rate applies."),
     RATE_LIMIT_LOGIN_PER_MINUTE("QUEUELENS_RATE_LIMIT_LOGIN_PER_MINUTE", "30",
             "Login form posts per minute per client IP; more are answered 429 with Retry-After."),
-    RATE_LIMIT_LOGIN_BURST("QUEUELENS_RATE_LIMIT_LOGIN_BURST", "10", "Login form posts an IP may make at once before the per-minute rate applies.");
+    RATE_LIMIT_LOGIN_BURST("QUEUELENS_RATE_LIMIT_LOGIN_BURST", "10", "Login form posts an IP may make at once before the per-minute rate applies."),
+    // --- live push fan-out ---
+    LIVE_PUSH_THREADS("QUEUELENS_LIVE_PUSH_THREADS", "2",
+            "Threads that write one live push to the open live pages' sockets (1 to 64)."),
+    LIVE_SOCKET_BACKLOG("QUEUELENS_LIVE_SOCKET_BACKLOG", "16",
+            "Live pushes a slow live page's socket may have unwritten; further ones are dropped for it and the page reloads the state (1 to 10000).");
 
     private final String variable;
     private final String defaultValue;

@@ -12,17 +12,23 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.omnifaces.cdi.Push;
 import org.omnifaces.cdi.PushContext;
+import org.omnifaces.cdi.push.SocketEvent;
+import org.omnifaces.util.Json;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +43,9 @@ import java.util.logging.Logger;
  * <p>What was pushed last is kept per tenant ({@link WireState}); a delta is the difference to it, and
  * the full state served on (re)connect is that same state, so a browser that loaded it continues with
  * the very next delta ({@code from} = its version). Pushes run on one thread of our own, never on the
- * model's writer thread.
+ * model's writer thread. A push is encoded once and written to all the audience's sockets by
+ * {@link SocketFanOut} (Tyrus's raw frame send, from {@code queuelens.live.push-threads} threads), with
+ * at most {@code queuelens.live.socket-backlog} frames waiting per slow socket.
  */
 @ApplicationScoped
 public class LivePush {
@@ -61,12 +69,26 @@ public class LivePush {
     @ConfigProperty(name = "queuelens.live.push-interval-ms", defaultValue = "200")
     long intervalMillis;
 
+    @Inject
+    @ConfigProperty(name = "queuelens.live.push-threads", defaultValue = "2")
+    int pushThreads;
+
+    @Inject
+    @ConfigProperty(name = "queuelens.live.socket-backlog", defaultValue = "16")
+    int socketBacklog;
+
+    @Inject
+    BeanManager beanManager;
+
     @Resource
     ManagedThreadFactory threadFactory;
 
     private final ConcurrentMap<String, Tenant> tenants = new ConcurrentHashMap<>();
     private ScheduledExecutorService executor;
+    private ExecutorService helpers;
     private Coalescer coalescer;
+    /** Null when OmniFaces' sockets cannot be looked up: then pushes go through {@link #channel}. */
+    private SocketFanOut fanOut;
 
     /** What was last pushed to a tenant's channel, and the groups of queues its open boards show. */
     private static final class Tenant {
@@ -81,11 +103,28 @@ public class LivePush {
         executor = e;
         coalescer = new Coalescer(intervalMillis, System::currentTimeMillis,
                 (task, delay) -> executor.schedule(task, delay, TimeUnit.MILLISECONDS), this::flush);
+        // threads of our own for the other shares of a fan-out: a managed executor would capture
+        // the context for every task, which is what made the per-socket sends slow
+        helpers = Executors.newFixedThreadPool(Math.max(1, pushThreads - 1), threadFactory);
+        try {
+            fanOut = new SocketFanOut(SocketFanOut.omniFacesSockets(beanManager, CHANNEL), SocketFanOut::omniFacesUser,
+                    helpers, pushThreads, socketBacklog);
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "Live push falls back to OmniFaces' one send per socket: " + failed.getMessage(), failed);
+        }
     }
 
     @PreDestroy
     void stop() {
         executor.shutdownNow();
+        helpers.shutdownNow();
+    }
+
+    /** A socket of any channel opened, closed or switched user: the audiences are looked up again. */
+    void socketsChanged(@Observes @Any SocketEvent event) {
+        if (fanOut != null) {
+            fanOut.socketsChanged();
+        }
     }
 
     /** Called on the model's writer thread: only marks the tenant; the push happens on our thread. */
@@ -148,7 +187,17 @@ public class LivePush {
         JsonObject delta = current.deltaFrom(last, System.currentTimeMillis());
         if (delta != null) {
             t.pushed = current;
-            channel.send(delta.toString(), tenantId);
+            send(tenantId, delta.toString());
+        }
+    }
+
+    /** To every open live page of the audience (today: the tenant, the channel's user). */
+    private void send(String audience, String message) {
+        if (fanOut == null) {
+            channel.send(message, audience);
+        } else {
+            // what OmniFaces would send: the message as a JSON value, which its client script decodes
+            fanOut.send(audience, Json.encode(message));
         }
     }
 

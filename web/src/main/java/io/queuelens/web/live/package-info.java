@@ -4,7 +4,9 @@
  * folds a tenant's changes into at most one push per window ({@link io.queuelens.web.live.Coalescer}),
  * turns the snapshot into flat JSON entries ({@link io.queuelens.web.live.LiveWire}), sends only the
  * entries and fields that changed since the last push ({@link io.queuelens.web.live.WireState#deltaFrom})
- * over the tenant's OmniFaces {@code <o:socket>} channel, and serves the whole state on (re)connect
+ * over the tenant's OmniFaces {@code <o:socket>} channel (written once-encoded to all its sockets by
+ * {@link io.queuelens.web.live.SocketFanOut}, the one class that knows OmniFaces' and Tyrus's
+ * internals), and serves the whole state on (re)connect
  * ({@link io.queuelens.web.live.LiveSnapshotServlet}). The browser (resources/queuelens/live.js)
  * applies deltas to the DOM itself: no JSF request per push.
  */
