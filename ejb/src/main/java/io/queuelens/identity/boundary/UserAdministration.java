@@ -10,6 +10,7 @@ import io.queuelens.identity.entity.UserDraft;
 import io.queuelens.identity.entity.UserSummary;
 import io.queuelens.tenancy.entity.Tenant;
 import jakarta.annotation.Resource;
+import io.queuelens.login.boundary.Sessions;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -50,6 +51,9 @@ public class UserAdministration {
 
     @Inject
     Event<Audited> audit;
+
+    @Inject
+    Sessions sessions;
 
     public List<UserSummary> list() {
         List<UserSummary> out = new ArrayList<>();
@@ -106,6 +110,7 @@ public class UserAdministration {
         String password = RandomPasswords.generate(ONE_TIME_PASSWORD_LENGTH);
         user.resetPassword(passwordHash.generate(password.toCharArray()));
         audit.fire(Audited.now(actor, null, "user.password-reset", username, null));
+        sessions.endSessions(username, actor, "password reset"); // whoever held the old password is out, remember-me too
         return password;
     }
 
@@ -117,6 +122,9 @@ public class UserAdministration {
         UserAccount user = require(username);
         user.setEnabled(enabled);
         audit.fire(Audited.now(actor, null, enabled ? "user.enabled" : "user.disabled", username, null));
+        if (!enabled) {
+            sessions.endSessions(username, actor, "user disabled"); // remember-me logins too, not only open sessions
+        }
     }
 
     /** The user's own language choice (one of the supported tags), kept for their next logins. */

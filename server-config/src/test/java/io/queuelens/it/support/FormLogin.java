@@ -99,7 +99,8 @@ public final class FormLogin {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(60))
                 .method(method, publisher).header("Accept", "application/json");
         if (!method.equals("GET")) {
-            b.header("Content-Type", contentType);
+            // as a browser sends it: a cookie-authenticated change must come from the server's own origin (CSRF check)
+            b.header("Content-Type", contentType).header("Origin", origin());
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -115,8 +116,13 @@ public final class FormLogin {
         String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         return http.send(HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", origin())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String origin() {
+        URI u = URI.create(server.url("/"));
+        return u.getScheme() + "://" + u.getHost() + ":" + u.getPort();
     }
 
     public static String viewState(String html) {
