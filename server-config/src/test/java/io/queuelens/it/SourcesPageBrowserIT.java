@@ -89,14 +89,15 @@ class SourcesPageBrowserIT {
         screenshot("target/it/sources-page.png");
 
         // editing: the name is fixed, the secret fields stay empty
-        browser.findElement(By.cssSelector("#listForm\\:sources button[id$=':edit']")).click();
+        browser.findElement(By.xpath("//*[@id='listForm:sources']//tr[contains(., 'itfile')]//button[contains(@id, ':edit')]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sourceForm:amiSecret")));
         assertThat(browser.findElement(By.id("sourceForm:name")).isEnabled()).isFalse();
         assertThat(browser.findElement(By.id("sourceForm:amiSecret")).getDomProperty("value")).isEmpty();
         browser.findElement(By.id("sourceForm:cancel")).click();
 
-        browser.findElement(By.cssSelector("#listForm\\:sources button[id$=':disable']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("listForm:sources"), "STOPPED"));
+        browser.findElement(By.xpath("//*[@id='listForm:sources']//tr[contains(., 'itfile')]//button[contains(@id, ':disable')]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.xpath("//*[@id='listForm:sources']//tr[contains(., 'itfile')]"), "STOPPED"));
     }
 
     /** Reloads the page until the source's row shows {@code lines} lines read. */
@@ -105,7 +106,9 @@ class SourcesPageBrowserIT {
         while (true) {
             browser.get(d.server().url("/admin/sources.xhtml?tenant=demo"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("listForm:sources")));
-            var cells = browser.findElements(By.cssSelector("#listForm\\:sources span[id$=':linesRead']"));
+            // this source's row: other ITs on the shared server add sources that may sort before it
+            var cells = browser.findElements(By.xpath("//*[@id='listForm:sources']//tr[contains(., 'itfile')]"
+                    + "//span[contains(@id, ':linesRead')]"));
             if (!cells.isEmpty() && cells.get(0).getText().equals(lines)) {
                 return;
             }

@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 public final class FormClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
+    /** PrimeFaces' CSP nonce of the view: a browser's PrimeFaces script sends it back with every postback. */
+    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
 
     private final RunningServer server;
     private final CookieManager cookies = new CookieManager();
@@ -57,6 +59,10 @@ public final class FormClient {
         params.putAll(fields);
         params.put(button, "");
         params.put("jakarta.faces.ViewState", m.group(1).replace("&#58;", ":").replace("&amp;", "&"));
+        Matcher nonce = NONCE.matcher(form.body());
+        if (nonce.find()) {
+            params.put("primefaces.nonce", nonce.group(1));
+        }
         return post(page, params);
     }
 
@@ -65,8 +71,13 @@ public final class FormClient {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return http.send(HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", origin())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String origin() {
+        URI u = URI.create(server.url("/"));
+        return u.getScheme() + "://" + u.getHost() + ":" + u.getPort();
     }
 
     /** Submits the login form; the answer is a redirect when accepted, the form with its message when not. */
@@ -86,6 +97,9 @@ public final class FormClient {
     /** Sends a request built on {@code path} with this client's cookies (e.g. a JSON POST or a DELETE). */
     public HttpResponse<String> send(String path, String method, String json) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30));
+        if (!method.equals("GET")) {
+            b.header("Origin", origin()); // as a browser sends it: cookie-authenticated changes must be same-origin
+        }
         b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
                 : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());

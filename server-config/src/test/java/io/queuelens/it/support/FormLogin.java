@@ -125,6 +125,15 @@ public final class FormLogin {
         return u.getScheme() + "://" + u.getHost() + ":" + u.getPort();
     }
 
+    /** PrimeFaces' CSP nonce of a rendered view, which its script sends back with every postback. */
+    public static String nonce(String html) {
+        Matcher m = Pattern.compile("nonce=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSP nonce in the page");
+        }
+        return m.group(1);
+    }
+
     public static String viewState(String html) {
         Matcher m = VIEW_STATE.matcher(html);
         if (!m.find()) {
