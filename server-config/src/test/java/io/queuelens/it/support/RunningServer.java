@@ -21,6 +21,13 @@ import java.util.Map;
  */
 public final class RunningServer implements AutoCloseable {
 
+    /**
+     * How long a start may take before the IT fails. Four minutes on a quiet 2-core machine is ample;
+     * a developer running several builds at once raises it with {@code -Dqueuelens.it.ready-minutes=10}.
+     */
+    private static final Duration READY_WITHIN =
+            Duration.ofMinutes(Long.getLong("queuelens.it.ready-minutes", 4));
+
     private final PayaraMicroLauncher launcher;
     private final Path dataDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -35,7 +42,7 @@ public final class RunningServer implements AutoCloseable {
         launcher.close();
         PayaraMicroLauncher again = PayaraMicroLauncher.start(launcher.config(), line -> { });
         try {
-            again.awaitReady(Duration.ofMinutes(4));
+            again.awaitReady(READY_WITHIN);
         } catch (RuntimeException | InterruptedException e) {
             again.close();
             throw new IllegalStateException("QueueLens did not restart; log: " + dataDir.resolve("logs/server.log"), e);
@@ -78,7 +85,7 @@ public final class RunningServer implements AutoCloseable {
         LaunchConfig config = LaunchConfig.from(env, home);
         PayaraMicroLauncher launcher = PayaraMicroLauncher.start(config, line -> { });
         try {
-            launcher.awaitReady(Duration.ofMinutes(4));
+            launcher.awaitReady(READY_WITHIN);
         } catch (RuntimeException | InterruptedException e) {
             launcher.close();
             throw new IllegalStateException("QueueLens did not start; log: " + dataDir.resolve("logs/server.log"), e);
