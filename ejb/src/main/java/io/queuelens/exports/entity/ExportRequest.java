@@ -4,6 +4,7 @@ import io.queuelens.cdrs.entity.CdrQuery;
 import io.queuelens.reports.entity.AgentReportRequest;
 import io.queuelens.reports.entity.CallListRequest;
 import io.queuelens.reports.entity.SummaryRequest;
+import io.queuelens.reports.entity.WaitBuckets;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,11 +24,14 @@ import java.util.Set;
  * @param agentReport agents: the agent report request
  * @param callList    calls: the call list request (its page and size are ignored: every row is written)
  * @param cdrQuery    cdr: the CDR query (offset and limit ignored)
+ * @param buckets     answered, unanswered: the wait bands (null = WaitBuckets.DEFAULT)
  */
 public record ExportRequest(ReportName report, SummaryRequest range, List<String> agents,
-                            AgentReportRequest agentReport, CallListRequest callList, CdrQuery cdrQuery) {
+                            AgentReportRequest agentReport, CallListRequest callList, CdrQuery cdrQuery,
+                            WaitBuckets buckets) {
 
     public ExportRequest {
+        buckets = buckets == null ? WaitBuckets.parse(WaitBuckets.DEFAULT, WaitBuckets.PARAMETER) : buckets;
         Objects.requireNonNull(report, "report");
         agents = agents == null ? List.of() : List.copyOf(agents);
         switch (report) {
@@ -42,19 +46,23 @@ public record ExportRequest(ReportName report, SummaryRequest range, List<String
     }
 
     public static ExportRequest ofSummary(ReportName report, SummaryRequest range, List<String> agents) {
-        return new ExportRequest(report, range, agents, null, null, null);
+        return ofSummary(report, range, agents, null);
+    }
+
+    public static ExportRequest ofSummary(ReportName report, SummaryRequest range, List<String> agents, WaitBuckets buckets) {
+        return new ExportRequest(report, range, agents, null, null, null, buckets);
     }
 
     public static ExportRequest ofAgents(AgentReportRequest r) {
-        return new ExportRequest(ReportName.AGENTS, null, List.of(), r, null, null);
+        return new ExportRequest(ReportName.AGENTS, null, List.of(), r, null, null, null);
     }
 
     public static ExportRequest ofCalls(CallListRequest r) {
-        return new ExportRequest(ReportName.CALLS, null, List.of(), null, r, null);
+        return new ExportRequest(ReportName.CALLS, null, List.of(), null, r, null, null);
     }
 
     public static ExportRequest ofCdr(SummaryRequest range, CdrQuery q) {
-        return new ExportRequest(ReportName.CDR, range, List.of(), null, null, q);
+        return new ExportRequest(ReportName.CDR, range, List.of(), null, null, q, null);
     }
 
     public String tenant() {
@@ -113,7 +121,7 @@ public record ExportRequest(ReportName report, SummaryRequest range, List<String
                     callList.sort(), callList.descending()));
             case CDR -> ofCdr(range, cdrQuery.limitedTo(queueLimit));
             default -> ofSummary(report, new SummaryRequest(range.tenant(), range.from(), range.to(), range.zone(),
-                    effectiveQueues, range.groupBy(), range.interval()), agents);
+                    effectiveQueues, range.groupBy(), range.interval()), agents, buckets);
         };
     }
 }
