@@ -206,7 +206,8 @@ class ExportsApiIT {
         try (var doc = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).containsPattern("Calls\\s+" + order.size() + "\\b");
-            assertThat(text).contains(order.get(0).split("\\|")[1]);
+            // narrow columns wrap long ids over lines: compare without the white space
+            assertThat(text.replaceAll("\\s", "")).contains(order.get(0).split("\\|")[1]);
         }
     }
 

@@ -93,6 +93,7 @@ public final class PdfExport {
         List<Column> columns = t.columns();
         PdfPTable table = new PdfPTable(columns.size());
         table.setWidthPercentage(100);
+        table.setWidths(widths(columns));
         table.setSpacingBefore(4);
         table.setHeaderRows(1);
         table.setComplete(false);
@@ -121,6 +122,19 @@ public final class PdfExport {
         });
         table.setComplete(true);
         pdf.add(table);
+    }
+
+    /** Relative widths: times and text need more room than numbers. */
+    static float[] widths(List<Column> columns) {
+        float[] w = new float[columns.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = switch (columns.get(i).type()) {
+                case TIMESTAMP -> 2.2f;
+                case TEXT -> 1.8f;
+                default -> 1f;
+            };
+        }
+        return w;
     }
 
     /** A cell as people read it: h:mm:ss, one decimal for percentages, local times. */
