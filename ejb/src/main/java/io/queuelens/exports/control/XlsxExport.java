@@ -39,7 +39,9 @@ public final class XlsxExport {
 
     /** @param rowsPerSheet data rows per sheet before it continues on the next (tests use a small one) */
     static void write(ReportDocument doc, OutputStream out, int rowsPerSheet) throws Exception {
-        SXSSFWorkbook wb = new SXSSFWorkbook(null, WINDOW, true, true);
+        // compressed temporary files; inline strings, not a shared string table: the table would hold
+        // every distinct string (a million call ids) in memory, in XMLBeans, and slow each cell down
+        SXSSFWorkbook wb = new SXSSFWorkbook(null, WINDOW, true, false);
         try {
             Styles styles = new Styles(wb);
             cover(wb, doc, styles);
