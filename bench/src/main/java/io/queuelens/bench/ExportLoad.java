@@ -26,7 +26,8 @@ import java.util.Random;
  * columns and row mapping from ReportColumns), rows generated on the fly as the database stream would
  * hand them over (one QueueVisit per row), bytes counted and discarded (an HTTP response is a stream
  * too; SXSSF's temporary file is real). Per run: wall time, after-GC heap before, after-GC heap when
- * the last row was handed over (what the writer retains) and the heap pools' peak (garbage included).
+ * the last row was handed over (what the writer retains), the heap pools' peak (garbage included), and
+ * the JVM's CPU time (on a shared machine wall time includes waiting for a core).
  * Prints each run and the medians.
  * <p>
  * Usage: {@code ExportLoad [rows=1000000] [runs=3] [formats=xlsx,csv,parquet]}
@@ -55,27 +56,32 @@ public final class ExportLoad {
         List<Double> seconds = new ArrayList<>();
         List<Double> retained = new ArrayList<>();
         List<Double> peaks = new ArrayList<>();
+        List<Double> cpus = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             double before = afterGcMb();
             double[] atLastRow = {0};
             resetPeaks();
             CountingStream out = new CountingStream();
             long t0 = System.nanoTime();
+            long c0 = processCpuNanos();
             DocumentWriter.write(document(rows, atLastRow), format, false, out);
             double s = (System.nanoTime() - t0) / 1e9;
+            double cpu = (processCpuNanos() - c0) / 1e9;
+            cpus.add(cpu);
             double peak = peakMb();
             seconds.add(s);
             retained.add(atLastRow[0] - before);
             peaks.add(peak - before);
             if (!quiet) {
-                System.out.printf("%-8s run %d: %6.2f s, %,d bytes, after-GC heap %.1f MB -> %.1f MB at the last row "
-                                + "(growth %.1f MB), peak %.1f MB above the start%n", format, r + 1, s, out.count, before,
-                        atLastRow[0], atLastRow[0] - before, peak - before);
+                System.out.printf("%-8s run %d: %6.2f s wall, %6.2f s process CPU, %,d bytes, after-GC heap %.1f MB -> %.1f MB "
+                                + "at the last row (growth %.1f MB), peak %.1f MB above the start%n", format, r + 1, s, cpu,
+                        out.count, before, atLastRow[0], atLastRow[0] - before, peak - before);
             }
         }
         if (!quiet) {
-            System.out.printf("%-8s MEDIAN over %d runs: %.2f s, after-GC heap growth %.1f MB, peak growth %.1f MB%n",
-                    format, runs, median(seconds), median(retained), median(peaks));
+            System.out.printf("%-8s MEDIAN over %d runs: %.2f s wall, %.2f s process CPU, after-GC heap growth %.1f MB, "
+                    + "peak growth %.1f MB (load average %.1f)%n", format, runs, median(seconds), median(cpus), median(retained),
+                    median(peaks), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -116,6 +122,11 @@ public final class ExportLoad {
         }
         Runtime rt = Runtime.getRuntime();
         return (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
+    }
+
+    /** CPU time of the whole JVM (all threads, GC included): what the export costs whatever else runs. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void resetPeaks() {

@@ -271,6 +271,44 @@ class ExportsApiIT {
         assertThat(lines[1]).startsWith(visible + ",");
     }
 
+    @Test
+    void everyReportPageLinksItsDownloadsWithItsFiltersAndTheSessionDownloadsThem(Deployment d) throws Exception {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String name = "ex-page-" + s;
+        FormLogin reader = FormLogin.firstLogin(d.server(), name,
+                AccessMatrixIT.invite(d, name, "REPORTS", "{\"demo\": []}"), PASSWORD);
+        for (String page : List.of("summary", "intervals", "answered", "unanswered", "agents", "queues", "cdr")) {
+            HttpResponse<String> html = reader.get("/reports/" + page + ".xhtml?" + range);
+            assertThat(html.statusCode()).as(page).isEqualTo(200);
+            for (String id : List.of("exportXlsx", "exportCsv", "exportCsvExcel", "exportPdf", "exportParquet")) {
+                assertThat(html.body()).as(page + " " + id).contains("id=\"" + id + "\"");
+            }
+            String href = href(html.body(), "exportCsv");
+            assertThat(href).as(page).contains("/api/v1/exports/" + page + "?", "tenant=demo", "format=csv");
+            if (!page.equals("queues")) { // the queue page's one queue is chosen by the page
+                assertThat(href).as(page).contains("from=" + java.net.URLEncoder.encode(range.split("from=")[1].split("&")[0],
+                        StandardCharsets.UTF_8));
+            }
+            HttpResponse<String> csv = reader.get(href.substring(href.indexOf("/api/")));
+            assertThat(csv.statusCode()).as(page + " " + href + ": " + csv.body()).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment; filename=\"demo-" + page);
+        }
+        // the summary page's CSV is the summary of the page's filters: one line per queue of the JSON
+        JsonArray queues = json(d.server().get("/api/v1/reports/summary?" + range, TOKEN)).getJsonArray("rows");
+        String href = href(reader.get("/reports/summary.xhtml?" + range).body(), "exportCsv");
+        assertThat(reader.get(href.substring(href.indexOf("/api/"))).body().split("\r\n")).hasSize(queues.size() + 1);
+    }
+
+    /** The href of the link with this id, HTML entities of a URL undone. */
+    private static String href(String html, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<a[^>]*id=\"" + id + "\"[^>]*href=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) {
+            m = java.util.regex.Pattern.compile("<a[^>]*href=\"([^\"]+)\"[^>]*id=\"" + id + "\"").matcher(html);
+            assertThat(m.find()).as("link " + id).isTrue();
+        }
+        return m.group(1).replace("&amp;", "&");
+    }
+
     private static void assertBad(Deployment d, String path, String parameter) throws Exception {
         HttpResponse<String> r = d.server().get(path, TOKEN);
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(400);

@@ -139,7 +139,7 @@ public final class XlsxExport {
                     case TEXT -> cell.setCellValue(v.toString());
                     case INTEGER, DECIMAL, PERCENT -> cell.setCellValue(((Number) v).doubleValue());
                     case DURATION -> cell.setCellValue(Cells.excelDays((Number) v));
-                    case TIMESTAMP -> cell.setCellValue(((Instant) v).atZone(zone).toLocalDateTime());
+                    case TIMESTAMP -> cell.setCellValue(Cells.excelSerial((Instant) v, zone));
                     case BOOLEAN -> cell.setCellValue((Boolean) v);
                 }
                 CellStyle style = styles.byType.get(type);

@@ -27,6 +27,16 @@ class CellsTest {
     }
 
     @Test
+    void excelSerialsAreLocalDaysSince1899() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        assertThat(Cells.excelSerial(Instant.parse("1970-01-01T00:00:00Z"), ZoneId.of("UTC"))).isEqualTo(25_569d);
+        // 2026-11-20 08:15 in Berlin (UTC+1): serial 46346 + 8.25 h
+        assertThat(Cells.excelSerial(Instant.parse("2026-11-20T07:15:00Z"), berlin))
+                .isCloseTo(org.apache.poi.ss.usermodel.DateUtil.getExcelDate(java.time.LocalDateTime.parse("2026-11-20T08:15:00")),
+                        org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void numbersHaveADotNoExponentAndNoTrailingZeros() {
         assertThat(Cells.number(12.5d, 3)).isEqualTo("12.5");
         assertThat(Cells.number(1e7, 3)).isEqualTo("10000000");
