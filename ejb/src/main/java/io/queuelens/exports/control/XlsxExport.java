@@ -39,9 +39,9 @@ public final class XlsxExport {
 
     /** @param rowsPerSheet data rows per sheet before it continues on the next (tests use a small one) */
     static void write(ReportDocument doc, OutputStream out, int rowsPerSheet) throws Exception {
-        // compressed temporary files; inline strings, not a shared string table: the table would hold
-        // every distinct string (a million call ids) in memory, in XMLBeans, and slow each cell down
-        SXSSFWorkbook wb = new SXSSFWorkbook(null, WINDOW, true, false);
+        // compressed temporary files at level 1 (FastSxssfWorkbook); inline strings, not a shared string
+        // table: it would hold every distinct string (a million call ids) in memory, in XMLBeans
+        SXSSFWorkbook wb = new FastSxssfWorkbook(WINDOW);
         try {
             Styles styles = new Styles(wb);
             cover(wb, doc, styles);
