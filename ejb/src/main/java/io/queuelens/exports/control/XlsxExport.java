@@ -51,7 +51,8 @@ public final class XlsxExport {
             wb.write(out);
             out.flush();
         } finally {
-            wb.close(); // also deletes the temporary files (POI 5)
+            wb.dispose(); // deletes the temporary files, also when the export failed half-way
+            wb.close();
         }
     }
 
