@@ -11,6 +11,9 @@ CREATE TABLE job_launch (
     execution_id   BIGINT,
     launched_by    VARCHAR(100)  NOT NULL,
     launched_at    DATETIME(3)   NOT NULL,
+    parameters     VARCHAR(2000) NOT NULL,
+    items_total    INT,
+    last_error     VARCHAR(1000),
     PRIMARY KEY (id),
     CONSTRAINT uq_job_launch UNIQUE (job_name, tenant_id, business_key)
 );

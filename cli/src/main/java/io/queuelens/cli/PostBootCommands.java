@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The asadmin commands Payara Micro runs after boot and before deploying the app: the JDBC pool
- * and resource {@code jdbc/queuelens} that the app's persistence unit uses. Payara Server gets the
+ * and resource {@code jdbc/queuelens} that the app's persistence unit uses, and Jakarta Batch's job
+ * repository in that same database. Payara Server gets the
  * same pool from server-config/src/main/payara-server. The password is a reference to the
  * environment, so it never lands in a file.
  */
@@ -34,7 +35,11 @@ final class PostBootCommands {
                         + " --restype javax.sql.XADataSource"
                         + " --isconnectvalidatereq true --validationmethod auto-commit"
                         + " --property " + properties + " " + POOL,
-                "create-jdbc-resource --connectionpoolid " + POOL + " jdbc/queuelens");
+                "create-jdbc-resource --connectionpoolid " + POOL + " jdbc/queuelens",
+                // Jakarta Batch's job repository in the app database: by default it is an H2 file under
+                // the Payara root folder, which the launcher clears at every start, so a killed job could
+                // not be restarted from its checkpoint. The pool is XA, which chunk steps need.
+                "set-batch-runtime-configuration --datasourcelookupname jdbc/queuelens");
     }
 
     /** The database's URL plus {@link #MYSQL_DRIVER_PROPERTIES} it does not set itself (H2's URL as it is). */
