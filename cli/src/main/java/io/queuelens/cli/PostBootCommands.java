@@ -39,7 +39,20 @@ final class PostBootCommands {
                 // Jakarta Batch's job repository in the app database: by default it is an H2 file under
                 // the Payara root folder, which the launcher clears at every start, so a killed job could
                 // not be restarted from its checkpoint. The pool is XA, which chunk steps need.
-                "set-batch-runtime-configuration --datasourcelookupname jdbc/queuelens");
+                // Its schema must be named: Payara's JBatch runs "USE <schema>" (MySQL) or "SET SCHEMA" (H2) on
+                // every pooled connection it takes, with "test" as the MySQL default, which would move the
+                // app's own connections into another database.
+                "set-batch-runtime-configuration --datasourcelookupname jdbc/queuelens --schemaname " + batchSchema(db));
+    }
+
+    /** The schema (MySQL/MariaDB: database) the app's tables are in, for Jakarta Batch's job repository. */
+    static String batchSchema(Database db) {
+        if (db.isEmbedded()) {
+            return db.url().toUpperCase(java.util.Locale.ROOT).contains("DATABASE_TO_LOWER=TRUE") ? "public" : "PUBLIC";
+        }
+        String rest = db.url().substring(db.url().indexOf("//") + 2);
+        String path = java.net.URI.create("db://" + rest).getPath();
+        return path.substring(1);
     }
 
     /** The database's URL plus {@link #MYSQL_DRIVER_PROPERTIES} it does not set itself (H2's URL as it is). */

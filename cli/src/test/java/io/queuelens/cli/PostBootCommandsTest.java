@@ -24,7 +24,7 @@ class PostBootCommandsTest {
                 .contains("password=${ENV\\=QUEUELENS_DB_PASSWORD}")
                 .endsWith(" queuelens-pool");
         assertThat(commands.get(1)).isEqualTo("create-jdbc-resource --connectionpoolid queuelens-pool jdbc/queuelens");
-        assertThat(commands.get(2)).isEqualTo("set-batch-runtime-configuration --datasourcelookupname jdbc/queuelens");
+        assertThat(commands.get(2)).isEqualTo("set-batch-runtime-configuration --datasourcelookupname jdbc/queuelens --schemaname ql");
     }
 
     @Test
@@ -41,6 +41,7 @@ class PostBootCommandsTest {
     @Test
     void theEmbeddedDatabaseLivesInTheDataFolder() {
         var commands = PostBootCommands.forDatabase(Database.embedded(Path.of("/srv/ql")));
+        assertThat(commands.get(2)).endsWith("--schemaname public");
         assertThat(commands.get(0)).contains("org.h2.jdbcx.JdbcDataSource").contains("URL=jdbc\\:h2\\:file\\:/srv/ql/db/queuelens\\;MODE\\=MariaDB");
     }
 }

@@ -98,4 +98,36 @@ public class RateCardForm implements Serializable {
             return null;
         }
     }
+
+    // JavaBean accessors: the page binds through EL, which reads properties, not public fields.
+    public String getName() { return name; }
+    public void setName(String v) { this.name = v; }
+    public String getAgent() { return agent; }
+    public void setAgent(String v) { this.agent = v; }
+    public Long getGroupId() { return groupId; }
+    public void setGroupId(Long v) { this.groupId = v; }
+    public String getValidFrom() { return validFrom; }
+    public void setValidFrom(String v) { this.validFrom = v; }
+    public String getValidTo() { return validTo; }
+    public void setValidTo(String v) { this.validTo = v; }
+    public BigDecimal getPerAnswered() { return perAnswered; }
+    public void setPerAnswered(BigDecimal v) { this.perAnswered = v; }
+    public BigDecimal getPerTalkMinute() { return perTalkMinute; }
+    public void setPerTalkMinute(BigDecimal v) { this.perTalkMinute = v; }
+    public String getTalkRounding() { return talkRounding; }
+    public void setTalkRounding(String v) { this.talkRounding = v; }
+    public BigDecimal getPerReadyHour() { return perReadyHour; }
+    public void setPerReadyHour(BigDecimal v) { this.perReadyHour = v; }
+    public Map<String, BigDecimal> getPauseRates() { return pauseRates; }
+    public void setPauseRates(Map<String, BigDecimal> v) { this.pauseRates = v; }
+    public BigDecimal getSlTargetPercent() { return slTargetPercent; }
+    public void setSlTargetPercent(BigDecimal v) { this.slTargetPercent = v; }
+    public BigDecimal getSlBonus() { return slBonus; }
+    public void setSlBonus(BigDecimal v) { this.slBonus = v; }
+    public Integer getAnsweredTarget() { return answeredTarget; }
+    public void setAnsweredTarget(Integer v) { this.answeredTarget = v; }
+    public BigDecimal getAnsweredBonus() { return answeredBonus; }
+    public void setAnsweredBonus(BigDecimal v) { this.answeredBonus = v; }
+    public BigDecimal getPerRingNoAnswer() { return perRingNoAnswer; }
+    public void setPerRingNoAnswer(BigDecimal v) { this.perRingNoAnswer = v; }
 }
