@@ -13,6 +13,7 @@ CREATE TABLE job_launch (
     launched_at    DATETIME(3)   NOT NULL,
     parameters     VARCHAR(2000) NOT NULL,
     items_total    INT,
+    items_done     INT           NOT NULL DEFAULT 0,
     last_error     VARCHAR(1000),
     PRIMARY KEY (id),
     CONSTRAINT uq_job_launch UNIQUE (job_name, tenant_id, business_key)

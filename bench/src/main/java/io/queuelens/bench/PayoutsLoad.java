@@ -94,11 +94,16 @@ public final class PayoutsLoad {
         Instant to = DAY.plusDays(1).atStartOfDay(ZONE).toInstant();
         List<String> todo;
         RatingContext context;
+        long launchId;
         try (Connection c = db.dataSource.getConnection()) {
             List<String> all = PayoutStore.agentsWithActivity(c, TENANT, from, to);
             Set<String> done = PayoutStore.doneAgents(c, TENANT, DAY, revision);
             todo = all.stream().filter(a -> !done.contains(a)).toList();
             context = new RatingContext("EUR", RateCardTable.cards(c, TENANT), RateCardTable.groups(c, TENANT));
+            // the launch and the revision a recompute claims before its job starts
+            launchId = io.queuelens.jobs.control.JobTable.claim(c, "payouts-nightly", TENANT, "bench revision " + revision,
+                    "bench", Instant.now(), new java.util.Properties()).orElseThrow().id();
+            PayoutStore.addRevision(c, TENANT, DAY, revision, launchId, "bench");
         }
         if (todo.size() != expectedAgents) {
             throw new IllegalStateException(todo.size() + " agents with activity, expected " + expectedAgents);
@@ -125,7 +130,8 @@ public final class PayoutsLoad {
             if (chunk.size() == CHUNK || i == todo.size() - 1) {
                 try (Connection c = db.dataSource.getConnection()) {
                     c.setAutoCommit(false);
-                    PayoutStore.write(c, chunk);
+                    int written = PayoutStore.write(c, chunk);
+                    io.queuelens.jobs.control.JobTable.addItemsDone(c, launchId, written); // as PayoutDays.write
                     c.commit();
                     c.setAutoCommit(true);
                 }

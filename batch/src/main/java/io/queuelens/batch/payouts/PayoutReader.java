@@ -47,7 +47,7 @@ public class PayoutReader extends AbstractItemReader {
         long launch = Long.parseLong(launchId);
         List<PayoutDays.DayPlan> plan = days.plan(launch);
         plans.addAll(plan);
-        jobs.itemsTotal(launch, plan.stream().mapToInt(p -> p.agentsToDo().size()).sum());
+        jobs.itemsTotal(launch, plan.stream().mapToInt(PayoutDays.DayPlan::agentsInAll).sum());
         read = checkpoint == null ? 0 : (Long) checkpoint;
     }
 

@@ -87,7 +87,8 @@ public class Jobs {
         audit.recordAs(launch.launchedBy(), launch.tenantId(), "job.started", launch.jobName(),
                 launch.businessKey() + " execution " + execution);
         return new JobLaunch(launch.id(), launch.jobName(), launch.tenantId(), launch.businessKey(), execution,
-                launch.launchedBy(), launch.launchedAt(), launch.itemsTotal(), launch.lastError(), launch.parameters());
+                launch.launchedBy(), launch.launchedAt(), launch.itemsTotal(), launch.itemsDone(), launch.lastError(),
+                launch.parameters());
     }
 
     /** Launches the job once per key: a second call with the same key returns the first launch, unstarted again. */
@@ -199,9 +200,11 @@ public class Jobs {
                 }
             }
             String status = e.getBatchStatus().name();
+            // JobOperator's step metrics are saved when a step ends, not at checkpoints: the progress of
+            // a running job comes from the items its chunks committed (job_launch.items_done).
             Integer progress = null;
             if (l.itemsTotal() != null && l.itemsTotal() > 0) {
-                progress = (int) Math.min(100, 100 * read / l.itemsTotal());
+                progress = (int) Math.min(100, 100L * l.itemsDone() / l.itemsTotal());
             }
             if (e.getBatchStatus() == BatchStatus.COMPLETED) {
                 progress = 100;

@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class JobTable {
 
     private static final String LAUNCH_COLUMNS = "id, job_name, tenant_id, business_key, execution_id, launched_by, "
-            + "launched_at, items_total, last_error, parameters";
+            + "launched_at, items_total, last_error, parameters, items_done";
 
     /** A restart as recorded: the new execution is null between the claim and JobOperator.restart. */
     public record Restart(long executionId, long launchId, Long newExecutionId, String restartedBy, String reason) {
@@ -48,7 +48,7 @@ public final class JobTable {
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                return Optional.of(new JobLaunch(keys.getLong(1), job, tenant, key, null, by, at, null, null,
+                return Optional.of(new JobLaunch(keys.getLong(1), job, tenant, key, null, by, at, null, 0, null,
                         JobLaunch.text(parameters)));
             }
         } catch (SQLException e) {
@@ -100,6 +100,11 @@ public final class JobTable {
 
     public static void setItemsTotal(Connection c, long launchId, int items) throws SQLException {
         update(c, "UPDATE job_launch SET items_total = ? WHERE id = ?", items, launchId);
+    }
+
+    /** Counts committed items; called in the job's chunk transaction, so it commits with the items. */
+    public static void addItemsDone(Connection c, long launchId, int items) throws SQLException {
+        update(c, "UPDATE job_launch SET items_done = items_done + ? WHERE id = ?", items, launchId);
     }
 
     public static void setError(Connection c, long launchId, String error) throws SQLException {
@@ -191,7 +196,7 @@ public final class JobTable {
                     int items = rs.getInt(8);
                     Integer total = rs.wasNull() ? null : items;
                     out.add(new JobLaunch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), execution,
-                            rs.getString(6), UtcColumns.instant(rs.getObject(7, LocalDateTime.class)), total, rs.getString(9),
+                            rs.getString(6), UtcColumns.instant(rs.getObject(7, LocalDateTime.class)), total, rs.getInt(11), rs.getString(9),
                             rs.getString(10)));
                 }
             }

@@ -10,10 +10,11 @@ import java.util.TreeMap;
 
 /**
  * A claimed launch: {@code executionId} is null between the claim and JobOperator.start (or after a
- * crash there). {@code parameters} are the job parameters as properties text, so recovery can start it.
+ * crash there). {@code itemsDone} counts items committed by all its executions (written in the jobs'
+ * chunk transactions), {@code itemsTotal} what the job announced. {@code parameters} are the job parameters as properties text, so recovery can start it.
  */
 public record JobLaunch(long id, String jobName, String tenantId, String businessKey, Long executionId, String launchedBy,
-                        Instant launchedAt, Integer itemsTotal, String lastError, String parameters) {
+                        Instant launchedAt, Integer itemsTotal, int itemsDone, String lastError, String parameters) {
 
     public Properties jobParameters() {
         Properties p = new Properties();

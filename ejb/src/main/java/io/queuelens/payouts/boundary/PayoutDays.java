@@ -135,10 +135,15 @@ public class PayoutDays {
                 context.currency(), lines, total);
     }
 
-    /** Writes agent-days and their lines in the caller's (chunk) transaction; those already written are left alone. */
-    public int write(List<AgentDayPayout> payouts) {
+    /**
+     * Writes agent-days and their lines in the caller's (chunk) transaction, and counts them on the launch
+     * (progress); those already written are left alone.
+     */
+    public int write(long launchId, List<AgentDayPayout> payouts) {
         try (Connection c = dataSource.getConnection()) {
-            return PayoutStore.write(c, payouts);
+            int written = PayoutStore.write(c, payouts);
+            io.queuelens.jobs.control.JobTable.addItemsDone(c, launchId, written);
+            return written;
         } catch (SQLException e) {
             throw new EJBException("payout lines not written: " + e.getMessage(), e);
         }
