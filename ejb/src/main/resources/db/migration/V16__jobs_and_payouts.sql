@@ -72,7 +72,7 @@ CREATE TABLE rate_card (
     valid_to               DATE,
     per_answered           DECIMAL(12,4)  NOT NULL,
     per_talk_minute        DECIMAL(12,4)  NOT NULL,
-    talk_rounding          VARCHAR(16)    NOT NULL,
+    talk_rounding          VARCHAR(32)    NOT NULL,
     per_ready_hour         DECIMAL(12,4)  NOT NULL,
     pause_rates            VARCHAR(1000)  NOT NULL,
     sl_target_percent      DECIMAL(5,2),
