@@ -35,14 +35,27 @@ class PayoutsH2IT {
             LocalDate yesterday = LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(1);
             String agents = "/api/v1/reports/agents?tenant=demo&from=" + yesterday + "&to=" + yesterday.plusDays(1);
             Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+            jakarta.json.JsonArray rows;
             while (true) {
                 HttpResponse<String> r = call(server, TOKEN, "GET", agents, null);
                 if (r.statusCode() == 200 && !object(r).getJsonArray("rows").isEmpty()) {
+                    rows = object(r).getJsonArray("rows");
                     break;
                 }
                 assertThat(Instant.now()).as("the demo's history of yesterday is ingested; " + r.body()).isBefore(deadline);
                 Thread.sleep(2000);
             }
+            StringBuilder names = new StringBuilder();
+            for (int i = 0; i < rows.size(); i++) {
+                names.append(i == 0 ? "" : ", ").append('"').append(rows.getJsonObject(i).getString("agent")).append('"');
+            }
+            HttpResponse<String> group = call(server, TOKEN, "POST", "/api/v1/agent-groups?tenant=demo",
+                    "{\"name\": \"h2-all\", \"agents\": [" + names + "]}");
+            assertThat(group.statusCode()).as(group.body()).isEqualTo(201);
+            HttpResponse<String> card = call(server, TOKEN, "POST", "/api/v1/rate-cards?tenant=demo", "{\"name\": \"h2\", \"groupId\": "
+                    + object(group).getJsonNumber("id") + ", \"validFrom\": \"2020-01-01\", \"perAnswered\": 0.10,"
+                    + " \"perTalkMinute\": 0.05, \"talkRounding\": \"PER_STARTED_MINUTE\"}");
+            assertThat(card.statusCode()).as(card.body()).isEqualTo(201);
             HttpResponse<String> r = call(server, TOKEN, "POST", "/api/v1/payouts?tenant=demo&from=" + yesterday + "&to="
                     + yesterday, null);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
@@ -54,6 +67,11 @@ class PayoutsH2IT {
             HttpResponse<String> period = call(server, TOKEN, "GET", "/api/v1/payouts?tenant=demo&from=" + yesterday + "&to="
                     + yesterday, null);
             assertThat(object(period).getJsonArray("agentDays")).hasSize((int) written);
+            assertThat(object(period).getJsonNumber("total").bigDecimalValue()).isPositive();
+            String first = object(period).getJsonArray("agentDays").getJsonObject(0).getString("agent");
+            HttpResponse<String> lines = call(server, TOKEN, "GET", "/api/v1/payouts/lines?tenant=demo&day=" + yesterday + "&agent="
+                    + java.net.URLEncoder.encode(first, java.nio.charset.StandardCharsets.UTF_8) + "&revision=1", null);
+            assertThat(lines.body()).contains("per started minute");
 
             server = server.restart();
             JsonObject after = PayoutFixture.run(server, TOKEN, "demo", execution);
