@@ -130,6 +130,32 @@ class PayoutsJobIT {
     }
 
     @Test
+    void aManagerSeesAndTouchesOnlyTheJobsAndPayoutsOfTheirTenants(Deployment d) throws Exception {
+        String tenant = "pay-" + UUID.randomUUID().toString().substring(0, 8);
+        PayoutFixture.tenant(d.database(), tenant);
+        PayoutFixture.rollups(d.database(), tenant, "erin", DAY, 2, 900_000, 0, 1, 0);
+        long execution = recompute(d, tenant);
+        PayoutFixture.awaitRun(d.server(), TOKEN, tenant, execution, PayoutFixture::finished, Duration.ofMinutes(2));
+
+        String name = "pay-mgr-" + UUID.randomUUID().toString().substring(0, 8);
+        String oneTime = AccessMatrixIT.invite(d, name, "MANAGER", "{\"demo\": []}");
+        io.queuelens.it.support.FormLogin manager = io.queuelens.it.support.FormLogin.firstLogin(d.server(), name, oneTime,
+                AccessMatrixIT.PASSWORD);
+        HttpResponse<String> history = manager.get("/api/v1/jobs");
+        assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+        assertThat(history.body()).doesNotContain(tenant);
+        assertThat(manager.get("/api/v1/jobs?tenant=" + tenant).statusCode()).isEqualTo(403);
+        assertThat(manager.get("/api/v1/payouts?tenant=" + tenant + "&from=" + DAY + "&to=" + DAY).statusCode()).isEqualTo(403);
+        assertThat(manager.send("POST", "/api/v1/jobs/" + execution + "/restart", null).statusCode())
+                .as("another tenant's execution is as unknown").isEqualTo(404);
+        assertThat(manager.send("POST", "/api/v1/payouts?tenant=" + tenant + "&from=" + DAY + "&to=" + DAY, null).statusCode())
+                .isEqualTo(403);
+        assertThat(manager.send("DELETE", "/api/v1/payouts/lock?tenant=demo&from=" + DAY + "&to=" + DAY, null).statusCode())
+                .as("unlocking is for ADMIN").isEqualTo(403);
+        assertThat(manager.get("/admin/jobs.xhtml").body()).doesNotContain(tenant);
+    }
+
+    @Test
     void badPeriodsAre400AndTodayCannotBeComputed(Deployment d) throws Exception {
         HttpResponse<String> reversed = call(d.server(), TOKEN, "GET", "/api/v1/payouts?tenant=demo&from=2026-10-05&to=2026-10-01", null);
         assertThat(reversed.statusCode()).isEqualTo(400);

@@ -42,15 +42,20 @@ public class PayoutsNightly {
     @Inject
     Payouts payouts;
 
+    /** The day to compute at a tenant's local time {@code now}: yesterday once its clock passed {@code at}, else none. */
+    static java.util.Optional<LocalDate> dueDay(ZonedDateTime now, LocalTime at) {
+        return now.toLocalTime().isBefore(at) ? java.util.Optional.empty() : java.util.Optional.of(now.toLocalDate().minusDays(1));
+    }
+
     @Schedule(hour = "*", minute = "*/5", persistent = false)
     void launchDueTenants() {
         LocalTime at = LocalTime.parse(nightlyTime.strip());
         for (Tenant t : tenants.findAll()) {
-            ZonedDateTime now = ZonedDateTime.now(t.getTimeZone());
-            if (now.toLocalTime().isBefore(at)) {
+            java.util.Optional<LocalDate> due = dueDay(ZonedDateTime.now(t.getTimeZone()), at);
+            if (due.isEmpty()) {
                 continue;
             }
-            LocalDate yesterday = now.toLocalDate().minusDays(1);
+            LocalDate yesterday = due.get();
             try {
                 payouts.launchNightly(t.getId(), yesterday);
             } catch (RuntimeException e) {
