@@ -114,12 +114,8 @@ propfile_value() {
 plain() { [[ $1 != *'"'* ]] || die "a double quote cannot be used in: $1"; printf '%s' "$1"; }
 
 # --- values for the template ---------------------------------------------------------------------
-# Jakarta Batch's job repository schema: the app's database (MySQL) or H2's schema (see deploy-ear.asadmin)
-if [[ $FAMILY == MYSQL ]]; then
-    DB_NAME="${DB_URL#jdbc:mysql://*/}"; DB_NAME="${DB_NAME%%\?*}"
-else
-    DB_NAME=PUBLIC; [[ ${DB_URL^^} == *DATABASE_TO_LOWER=TRUE* ]] && DB_NAME=public
-fi
+# Jakarta Batch's job repository schema on MySQL/MariaDB: the app's database (see deploy-ear.asadmin)
+DB_NAME="${DB_URL#jdbc:mysql://*/}"; DB_NAME="${DB_NAME%%\?*}"
 POOL_PROPERTIES="URL=$(prop "$DB_URL"):user=$(prop "$DB_USER")"
 [[ -n $DB_PASSWORD ]] && POOL_PROPERTIES+=':password=${ALIAS\=queuelens-db-password}'
 

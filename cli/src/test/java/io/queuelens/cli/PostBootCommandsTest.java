@@ -41,7 +41,11 @@ class PostBootCommandsTest {
     @Test
     void theEmbeddedDatabaseLivesInTheDataFolder() {
         var commands = PostBootCommands.forDatabase(Database.embedded(Path.of("/srv/ql")));
-        assertThat(commands.get(2)).endsWith("--schemaname public");
+        assertThat(commands).hasSize(5);
+        assertThat(commands.get(2)).contains("URL=jdbc\\:h2\\:file\\:/srv/ql/db/queuelens-jbatch\\;LOCK_TIMEOUT\\=50000")
+                .endsWith(" queuelens-batch-pool");
+        assertThat(commands.get(3)).isEqualTo("create-jdbc-resource --connectionpoolid queuelens-batch-pool jdbc/queuelens-batch");
+        assertThat(commands.get(4)).isEqualTo("set-batch-runtime-configuration --datasourcelookupname jdbc/queuelens-batch");
         assertThat(commands.get(0)).contains("org.h2.jdbcx.JdbcDataSource").contains("URL=jdbc\\:h2\\:file\\:/srv/ql/db/queuelens\\;MODE\\=MariaDB");
     }
 }

@@ -67,6 +67,18 @@ public class JobRecovery {
         timers.createSingleActionTimer(10_000, new TimerConfig("job-recovery", false));
     }
 
+    /**
+     * Where JBatch keeps its tables: the app database, or on H2 a file of its own (bound as
+     * {@code jdbc/queuelens-batch} by the launcher's post-boot commands).
+     */
+    DataSource jobRepository() {
+        try {
+            return (DataSource) new javax.naming.InitialContext().lookup("jdbc/queuelens-batch");
+        } catch (javax.naming.NamingException | ClassCastException e) {
+            return dataSource;
+        }
+    }
+
     /** How many executions the last recovery restarted; -1 before it ran. */
     public int recovered() {
         return recovered;
@@ -105,7 +117,9 @@ public class JobRecovery {
                 if (!JobTable.claimRestart(c, latest, l.id(), AuditTrail.SYSTEM, REASON, Instant.now())) {
                     continue; // restarted once already (a crash during the recovery itself)
                 }
-                StaleExecutions.markFailed(c, latest);
+                try (Connection repository = jobRepository().getConnection()) {
+                    StaleExecutions.markFailed(repository, latest);
+                }
                 long next;
                 try {
                     next = jobs.restartClaimed(l, latest);
