@@ -151,8 +151,9 @@ public final class JobTable {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long newId = rs.getLong(3);
-                    out.put(rs.getLong(1), new Restart(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : newId,
-                            rs.getString(4), rs.getString(5)));
+                    Long newExecution = rs.wasNull() ? null : newId; // read before the next column: wasNull is about the last one
+                    out.put(rs.getLong(1), new Restart(rs.getLong(1), rs.getLong(2), newExecution, rs.getString(4),
+                            rs.getString(5)));
                 }
             }
         }

@@ -236,8 +236,9 @@ public final class PayoutStore {
                 while (rs.next()) {
                     LocalDate day = rs.getDate(1).toLocalDate();
                     long card = rs.getLong(6);
+                    Long cardId = rs.wasNull() ? null : card; // before reading another column
                     out.add(new AgentPeriodTotal(day, rs.getString(2), rs.getInt(3), rs.getInt(7), rs.getBigDecimal(4),
-                            rs.getString(5), rs.wasNull() ? null : card, locked.contains(day)));
+                            rs.getString(5), cardId, locked.contains(day)));
                 }
             }
         }

@@ -5,7 +5,6 @@ import io.queuelens.payouts.entity.RateCard;
 import io.queuelens.payouts.entity.TalkRounding;
 import io.queuelens.schema.control.UtcColumns;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -212,9 +211,5 @@ public final class RateCardTable {
                 return rs.getLong(1) > 0;
             }
         }
-    }
-
-    static BigDecimal zero() {
-        return BigDecimal.ZERO;
     }
 }
