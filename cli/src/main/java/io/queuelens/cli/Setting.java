@@ -90,7 +90,12 @@ public enum Setting {
     LIVE_PUSH_THREADS("QUEUELENS_LIVE_PUSH_THREADS", "2",
             "Threads that write one live push to the open live pages' sockets (1 to 64)."),
     LIVE_SOCKET_BACKLOG("QUEUELENS_LIVE_SOCKET_BACKLOG", "16",
-            "Live pushes a slow live page's socket may have unwritten; further ones are dropped for it and the page reloads the state (1 to 10000).");
+            "Live pushes a slow live page's socket may have unwritten; further ones are dropped for it and the page reloads the state (1 to 10000)."),
+    // --- payouts ---
+    PAYOUTS_NIGHTLY_TIME("QUEUELENS_PAYOUTS_NIGHTLY_TIME", "02:30",
+            "Local time (HH:MM, each tenant's time zone) after which yesterday's payouts are computed."),
+    PAYOUTS_ITEM_DELAY_MS("QUEUELENS_PAYOUTS_ITEM_DELAY_MS", "0",
+            "Milliseconds the payout job waits per agent-day (throttle; 0 to 60000).");
 
     private final String variable;
     private final String defaultValue;

@@ -44,6 +44,8 @@ class AccessMatrixIT {
     static final Set<R> ADMIN = Set.of(R.ADMIN);
     static final Set<R> REPORTS = Set.of(R.ADMIN, R.MANAGER, R.REPORTS);
     static final Set<R> LIVE = Set.of(R.ADMIN, R.MANAGER, R.DASHBOARD);
+    /** Job history and payouts: pay is personal data, so not REPORTS. */
+    static final Set<R> MANAGE = Set.of(R.ADMIN, R.MANAGER);
 
     /** Page path -> roles that may open it. */
     static final Map<String, Set<R>> PAGES = Map.ofEntries(
@@ -51,6 +53,9 @@ class AccessMatrixIT {
             Map.entry("/account/password.xhtml", ALL),
             Map.entry("/account/tokens.xhtml", ALL),
             Map.entry("/admin/audit.xhtml", ADMIN),
+            Map.entry("/admin/jobs.xhtml", MANAGE),
+            Map.entry("/payouts/payouts.xhtml", MANAGE),
+            Map.entry("/payouts/rate-cards.xhtml", MANAGE),
             Map.entry("/admin/kpi-settings.xhtml", ADMIN),
             Map.entry("/admin/quarantine.xhtml", ADMIN),
             Map.entry("/admin/sources.xhtml", ADMIN),
@@ -116,7 +121,24 @@ class AccessMatrixIT {
             // a token id nobody has: 404 is the answer to an allowed caller ("no token of yours")
             Map.entry("DELETE /api/v1/tokens/{id}", new Op(ALL, "/api/v1/tokens/999999999", "application/json", 404)),
             Map.entry("POST /api/v1/vault/rotate-key", new Op(ADMIN, "/api/v1/vault/rotate-key")),
-            Map.entry("GET /api/v1/audit", new Op(ADMIN, "/api/v1/audit")));
+            Map.entry("GET /api/v1/audit", new Op(ADMIN, "/api/v1/audit")),
+            Map.entry("GET /api/v1/jobs", new Op(MANAGE, "/api/v1/jobs?tenant=demo")),
+            // an execution nobody has: 404 is the answer to an allowed caller
+            Map.entry("POST /api/v1/jobs/{id}/restart", new Op(MANAGE, "/api/v1/jobs/999999999/restart", "application/json", 404)),
+            // without from/to: 400 for an allowed caller
+            Map.entry("GET /api/v1/payouts", new Op(MANAGE, "/api/v1/payouts?tenant=demo")),
+            Map.entry("POST /api/v1/payouts", new Op(MANAGE, "/api/v1/payouts?tenant=demo")),
+            Map.entry("GET /api/v1/payouts/lines", new Op(MANAGE, "/api/v1/payouts/lines?tenant=demo")),
+            Map.entry("POST /api/v1/payouts/lock", new Op(MANAGE, "/api/v1/payouts/lock?tenant=demo")),
+            Map.entry("DELETE /api/v1/payouts/lock", new Op(ADMIN, "/api/v1/payouts/lock?tenant=demo")),
+            Map.entry("GET /api/v1/rate-cards", new Op(MANAGE, "/api/v1/rate-cards?tenant=demo")),
+            Map.entry("POST /api/v1/rate-cards", new Op(MANAGE, "/api/v1/rate-cards?tenant=demo")),
+            Map.entry("PUT /api/v1/rate-cards/{id}", new Op(MANAGE, "/api/v1/rate-cards/999999?tenant=demo")),
+            Map.entry("DELETE /api/v1/rate-cards/{id}", new Op(MANAGE, "/api/v1/rate-cards/999999?tenant=demo", "application/json", 404)),
+            Map.entry("GET /api/v1/agent-groups", new Op(MANAGE, "/api/v1/agent-groups?tenant=demo")),
+            Map.entry("POST /api/v1/agent-groups", new Op(MANAGE, "/api/v1/agent-groups?tenant=demo")),
+            Map.entry("PUT /api/v1/agent-groups/{id}", new Op(MANAGE, "/api/v1/agent-groups/999999?tenant=demo")),
+            Map.entry("DELETE /api/v1/agent-groups/{id}", new Op(MANAGE, "/api/v1/agent-groups/999999?tenant=demo", "application/json", 404)));
 
     static final String PASSWORD = "Matrix-Password-2026!";
 

@@ -17,6 +17,8 @@ public final class AccessRules {
     static final Set<Role> REPORTS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.REPORTS);
     static final Set<Role> LIVE = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.DASHBOARD);
     static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    /** Job history and payouts: ADMIN, and MANAGER for their tenants (pay is personal: not REPORTS). */
+    static final Set<Role> MANAGE = EnumSet.of(Role.ADMIN, Role.MANAGER);
     static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 
     /** Path prefix -> roles, most specific first. */
@@ -24,6 +26,8 @@ public final class AccessRules {
             Map.entry("/reports/", REPORTS),
             Map.entry("/live/", LIVE),
             Map.entry("/omnifaces.push/", LIVE),
+            Map.entry("/payouts/", MANAGE),
+            Map.entry("/admin/jobs.xhtml", MANAGE),
             Map.entry("/admin/", ADMIN));
 
     private AccessRules() {
