@@ -29,9 +29,14 @@ public class AgentReports {
     @Resource(lookup = "jdbc/queuelens")
     DataSource dataSource;
 
+    @jakarta.inject.Inject
+    io.queuelens.names.boundary.DisplayNames names;
+
     public AgentReport agents(@NotNull(message = "an agent report request is required") AgentReportRequest request) {
         KpiSettings settings = settingsHistory(request.tenant()).tenantDefaults(request.to().minusMillis(1));
-        AgentReportAccumulator rows = new AgentReportAccumulator(request, settings);
+        AgentReportAccumulator rows = names == null
+                ? new AgentReportAccumulator(request, settings)
+                : new AgentReportAccumulator(request, settings, names.book(request.tenant())::agentIdentity);
         AgentRollupReader reader = new AgentRollupReader();
         List<String> notes = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {

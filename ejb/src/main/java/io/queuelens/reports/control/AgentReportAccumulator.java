@@ -32,11 +32,24 @@ public final class AgentReportAccumulator implements Consumer<AgentBucket> {
     private final Periods periods;
     private final AgentTotals[] periodSums;
     private final Map<String, AgentTotals> agentSums = new TreeMap<>();
+    /** Agent identity -> the system name its row is shown under (the first one met). */
+    private final Map<String, String> rowKeys = new java.util.HashMap<>();
+    private final java.util.function.UnaryOperator<String> identity;
     private AgentTotals total = AgentTotals.ZERO;
 
     public AgentReportAccumulator(AgentReportRequest request, KpiSettings settings) {
+        this(request, settings, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * @param identity which agent a system name belongs to (names.NameBook#agentIdentity): the rows of
+     *                 system names of one agent ({@code Agent/1001} and the member name) are merged
+     */
+    public AgentReportAccumulator(AgentReportRequest request, KpiSettings settings,
+                                  java.util.function.UnaryOperator<String> identity) {
         this.request = request;
         this.settings = settings;
+        this.identity = identity;
         if (request.groupBy() == AgentGroupBy.INTERVAL) {
             periods = Periods.of(request.from(), request.to(), request.zone(), request.interval());
             periodSums = new AgentTotals[periods.size()];
@@ -44,7 +57,7 @@ public final class AgentReportAccumulator implements Consumer<AgentBucket> {
         } else {
             periods = null;
             periodSums = new AgentTotals[0];
-            request.agents().forEach(a -> agentSums.put(a, AgentTotals.ZERO));
+            request.agents().forEach(a -> agentSums.putIfAbsent(rowKey(a), AgentTotals.ZERO));
         }
     }
 
@@ -60,8 +73,13 @@ public final class AgentReportAccumulator implements Consumer<AgentBucket> {
             int i = periods.indexOf(b.start());
             periodSums[i] = periodSums[i].plus(b.totals());
         } else {
-            agentSums.merge(b.agent(), b.totals(), AgentTotals::plus);
+            agentSums.merge(rowKey(b.agent()), b.totals(), AgentTotals::plus);
         }
+    }
+
+    private String rowKey(String agent) {
+        String id = identity.apply(agent);
+        return id == null ? agent : rowKeys.computeIfAbsent(id, x -> agent);
     }
 
     public AgentReport finish(List<String> notes) {
