@@ -243,7 +243,9 @@ QueueLens.live = (function () {
 
     function cell(section, key, entry, col) {
         switch (col) {
-            case "key": return key;
+            case "key": return entry.displayName || key; // the display name; the key stays the row's data-key
+            case "callQueue": return entry.callQueueName || entry.callQueue || "";
+            case "queue": return entry.queueName || entry.queue || "";
             case "longestWait": return format(value(entry, "longestWait"), "seconds");
             case "since": return duration((serverNow() - entry.since) / 1000);
             case "state": return stateLabel(entry.state);

@@ -12,9 +12,11 @@ import io.queuelens.names.entity.NameBook;
 import io.queuelens.names.entity.NameEntry;
 import io.queuelens.names.entity.NameKind;
 import io.queuelens.names.entity.NameOrigin;
+import io.queuelens.names.entity.NamesChanged;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -55,6 +57,9 @@ public class DisplayNames {
     @Inject
     LiveSnapshots snapshots;
 
+    @Inject
+    Event<NamesChanged> changes;
+
     Clock clock = Clock.systemUTC();
 
     private final ConcurrentMap<String, NameBook> books = new ConcurrentHashMap<>();
@@ -73,6 +78,18 @@ public class DisplayNames {
             return book;
         } catch (SQLException e) {
             throw new IllegalStateException("display names of " + tenantId + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the cached book and tells the readers that keep names (the live push). */
+    private void forget(String tenantId) {
+        books.remove(tenantId);
+        if (changes != null) {
+            try {
+                changes.fire(new NamesChanged(tenantId));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "names change of {0} not announced: {1}", new Object[]{tenantId, e.toString()});
+            }
         }
     }
 
@@ -99,7 +116,7 @@ public class DisplayNames {
         } catch (SQLException e) {
             throw new IllegalStateException("display name of " + systemName + " could not be stored: " + e.getMessage(), e);
         } finally {
-            books.remove(tenantId);
+            forget(tenantId);
         }
         audit.recordAs(who, tenantId, "name.changed", k + " " + systemName,
                 (before == null ? "" : before.name() + " → ") + shown);
@@ -116,7 +133,7 @@ public class DisplayNames {
         } catch (SQLException e) {
             throw new IllegalStateException("display name of " + systemName + " could not be deleted: " + e.getMessage(), e);
         } finally {
-            books.remove(tenantId);
+            forget(tenantId);
         }
         if (deleted) {
             audit.recordAs(actor, tenantId, "name.reset", k + " " + systemName, null);
@@ -151,7 +168,7 @@ public class DisplayNames {
             LOG.log(Level.WARNING, "learned names of {0} could not be stored: {1}", new Object[]{tenantId, e.getMessage()});
         } finally {
             if (changed) {
-                books.remove(tenantId);
+                forget(tenantId);
             }
         }
     }

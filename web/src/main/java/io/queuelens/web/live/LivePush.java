@@ -6,6 +6,8 @@ import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.kpi.entity.KpiSettings;
 import io.queuelens.live.boundary.LiveSnapshots;
 import io.queuelens.live.entity.LiveChanged;
+import io.queuelens.names.boundary.DisplayNames;
+import io.queuelens.names.entity.NamesChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -60,6 +62,9 @@ public class LivePush {
 
     @Inject
     KpiSettingsService kpiSettings;
+
+    @Inject
+    DisplayNames names;
 
     @Inject
     @Push(channel = CHANNEL)
@@ -129,6 +134,11 @@ public class LivePush {
 
     /** Called on the model's writer thread: only marks the tenant; the push happens on our thread. */
     void changed(@Observes LiveChanged event) {
+        coalescer.changed(event.tenantId());
+    }
+
+    /** A display name changed: the next push carries it (an entry's name is part of its state). */
+    void namesChanged(@Observes NamesChanged event) {
         coalescer.changed(event.tenantId());
     }
 
@@ -213,6 +223,6 @@ public class LivePush {
             KpiSettings s = key.contains(",") || "*".equals(key) ? history.tenantDefaults(now)
                     : history.findEffective(key, now).orElseGet(() -> history.tenantDefaults(now));
             return KpiCalculator.queueFigures(totals, s);
-        });
+        }, names == null ? null : names.book(tenantId));
     }
 }

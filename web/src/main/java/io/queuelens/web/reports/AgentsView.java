@@ -53,6 +53,11 @@ public final class AgentsView {
     private final String chart;
 
     AgentsView(AgentReport report, Locale locale, Function<String, String> text) {
+        this(report, locale, text, a -> a);
+    }
+
+    /** @param agentName the display name of an agent's system name (names component) */
+    AgentsView(AgentReport report, Locale locale, Function<String, String> text, Function<String, String> agentName) {
         this.report = report;
         count = NumberFormat.getIntegerInstance(locale);
         percent = NumberFormat.getPercentInstance(locale);
@@ -61,7 +66,7 @@ public final class AgentsView {
         percent.setRoundingMode(RoundingMode.HALF_UP);
         DateTimeFormatter periods = periodFormat(report.request().interval(), locale);
         lines = report.rows().stream()
-                .map(r -> line(r.agent() != null ? r.agent() : periods.format(r.start()), r.figures())).toList();
+                .map(r -> line(r.agent() != null ? agentName.apply(r.agent()) : periods.format(r.start()), r.figures())).toList();
         total = line(text.apply("summary.total"), report.total().figures());
         reasons = reasons(report.total().figures(), text);
         chart = chart(text);

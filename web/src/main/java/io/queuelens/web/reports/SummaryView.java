@@ -42,11 +42,16 @@ public final class SummaryView {
     private final String chart;
 
     SummaryView(SummaryReport report, Locale locale, Function<String, String> text) {
+        this(report, locale, text, q -> q);
+    }
+
+    /** @param queueName the display name of a queue id (names component) */
+    SummaryView(SummaryReport report, Locale locale, Function<String, String> text, Function<String, String> queueName) {
         this.report = report;
         FigureFormat format = new FigureFormat(locale);
         DateTimeFormatter periods = periodFormat(report.request().rowPeriod(), locale);
         this.lines = report.rows().stream()
-                .map(r -> line(r.queue() != null ? r.queue() : periods.format(r.start()), r, format)).toList();
+                .map(r -> line(r.queue() != null ? queueName.apply(r.queue()) : periods.format(r.start()), r, format)).toList();
         this.total = line(text.apply("summary.total"), report.total(), format);
         this.formulas = formulas(report.settings());
         this.chart = chart(text);
