@@ -44,6 +44,7 @@ class AccessMatrixIT {
     static final Set<R> ADMIN = Set.of(R.ADMIN);
     static final Set<R> REPORTS = Set.of(R.ADMIN, R.MANAGER, R.REPORTS);
     static final Set<R> LIVE = Set.of(R.ADMIN, R.MANAGER, R.DASHBOARD);
+    static final Set<R> NAMES = Set.of(R.ADMIN, R.MANAGER);
 
     /** Page path -> roles that may open it. */
     static final Map<String, Set<R>> PAGES = Map.ofEntries(
@@ -56,6 +57,7 @@ class AccessMatrixIT {
             Map.entry("/admin/sources.xhtml", ADMIN),
             Map.entry("/admin/tenants.xhtml", ADMIN),
             Map.entry("/admin/users.xhtml", ADMIN),
+            Map.entry("/admin/names.xhtml", NAMES),
             Map.entry("/live/tables.xhtml", LIVE),
             Map.entry("/live/wallboard.xhtml", LIVE),
             Map.entry("/reports/agents.xhtml", REPORTS),
@@ -114,7 +116,10 @@ class AccessMatrixIT {
             // a token id nobody has: 404 is the answer to an allowed caller ("no token of yours")
             Map.entry("DELETE /api/v1/tokens/{id}", new Op(ALL, "/api/v1/tokens/999999999", "application/json", 404)),
             Map.entry("POST /api/v1/vault/rotate-key", new Op(ADMIN, "/api/v1/vault/rotate-key")),
-            Map.entry("GET /api/v1/audit", new Op(ADMIN, "/api/v1/audit")));
+            Map.entry("GET /api/v1/audit", new Op(ADMIN, "/api/v1/audit")),
+            Map.entry("GET /api/v1/names", new Op(NAMES, "/api/v1/names?tenant=demo")),
+            Map.entry("PUT /api/v1/names", new Op(NAMES, "/api/v1/names")),
+            Map.entry("DELETE /api/v1/names", new Op(NAMES, "/api/v1/names")));
 
     static final String PASSWORD = "Matrix-Password-2026!";
 

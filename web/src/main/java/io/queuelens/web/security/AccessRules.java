@@ -17,6 +17,8 @@ public final class AccessRules {
     static final Set<Role> REPORTS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.REPORTS);
     static final Set<Role> LIVE = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.DASHBOARD);
     static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    /** Display names of a tenant's queues and agents: its managers keep them too (names component). */
+    static final Set<Role> NAMES = EnumSet.of(Role.ADMIN, Role.MANAGER);
     static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 
     /** Path prefix -> roles, most specific first. */
@@ -24,6 +26,7 @@ public final class AccessRules {
             Map.entry("/reports/", REPORTS),
             Map.entry("/live/", LIVE),
             Map.entry("/omnifaces.push/", LIVE),
+            Map.entry("/admin/names.xhtml", NAMES),
             Map.entry("/admin/", ADMIN));
 
     private AccessRules() {
