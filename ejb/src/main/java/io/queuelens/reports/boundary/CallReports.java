@@ -60,8 +60,13 @@ public class CallReports {
     /** Per agent, sorted by name; {@code agents} empty = every agent who answered. */
     public List<AgentAnswered> byAgent(SummaryRequest request, List<String> agents) {
         // The same settings as the summary: KPI.md's defaults until settings are stored (SummaryReports).
-        List<AgentAnswered> rows = read(request, c -> AgentAnswers.byAgent(c, VisitScope.of(request, agents), KpiSettings.DEFAULTS));
-        return names == null ? rows : mergeAgents(rows, names.book(request.tenant())::agentIdentity);
+        if (names == null) {
+            return read(request, c -> AgentAnswers.byAgent(c, VisitScope.of(request, agents), KpiSettings.DEFAULTS));
+        }
+        io.queuelens.names.entity.NameBook book = names.book(request.tenant());
+        List<String> all = agents.isEmpty() ? agents : AgentReports.sameAgents(agents, agentNames(request), book::agentIdentity);
+        List<AgentAnswered> rows = read(request, c -> AgentAnswers.byAgent(c, VisitScope.of(request, all), KpiSettings.DEFAULTS));
+        return mergeAgents(rows, book::agentIdentity);
     }
 
     /**

@@ -31,9 +31,10 @@ public final class AgentReportAccumulator implements Consumer<AgentBucket> {
     private final KpiSettings settings;
     private final Periods periods;
     private final AgentTotals[] periodSums;
-    private final Map<String, AgentTotals> agentSums = new TreeMap<>();
-    /** Agent identity -> the system name its row is shown under (the first one met). */
-    private final Map<String, String> rowKeys = new java.util.HashMap<>();
+    /** Agent identity -> its sums. */
+    private final Map<String, AgentTotals> agentSums = new java.util.HashMap<>();
+    /** Agent identity -> its system names met; the row is shown under the first in order. */
+    private final Map<String, java.util.TreeSet<String>> rowKeys = new java.util.HashMap<>();
     private final java.util.function.UnaryOperator<String> identity;
     private AgentTotals total = AgentTotals.ZERO;
 
@@ -79,7 +80,9 @@ public final class AgentReportAccumulator implements Consumer<AgentBucket> {
 
     private String rowKey(String agent) {
         String id = identity.apply(agent);
-        return id == null ? agent : rowKeys.computeIfAbsent(id, x -> agent);
+        String key = id == null ? "key:" + agent : id;
+        rowKeys.computeIfAbsent(key, x -> new java.util.TreeSet<>()).add(agent);
+        return key;
     }
 
     public AgentReport finish(List<String> notes) {
@@ -90,7 +93,9 @@ public final class AgentReportAccumulator implements Consumer<AgentBucket> {
                 rows.add(row(null, OffsetDateTime.of(p.label(), p.offset()), periodSums[i]));
             }
         } else {
-            agentSums.forEach((agent, sum) -> rows.add(row(agent, null, sum)));
+            Map<String, AgentTotals> byRowKey = new TreeMap<>();
+            agentSums.forEach((id, sum) -> byRowKey.put(rowKeys.get(id).first(), sum));
+            byRowKey.forEach((agent, sum) -> rows.add(row(agent, null, sum)));
         }
         return new AgentReport(request, rows, row(null, null, total), settings, notes);
     }
