@@ -167,11 +167,12 @@ public final class AgentsView {
                 .add("x", Json.createObjectBuilder().add("stacked", true))
                 .add("y", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
                         .add("title", Json.createObjectBuilder().add("display", true).add("text", text.apply("agents.chart.hours"))));
-        return Json.createObjectBuilder().add("type", "bar")
+        // names are user data: the JSON goes into a script (ChartJson.scriptSafe)
+        return ChartJson.scriptSafe(Json.createObjectBuilder().add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
                         .add("animation", false).add("scales", scales))
-                .build().toString();
+                .build().toString());
     }
 
     private static double hours(double seconds) {

@@ -134,11 +134,12 @@ public final class SummaryView {
                 .add("y1", Json.createObjectBuilder().add("min", 0).add("max", 100).add("position", "right")
                         .add("grid", Json.createObjectBuilder().add("drawOnChartArea", false))
                         .add("title", Json.createObjectBuilder().add("display", true).add("text", "%")));
-        return Json.createObjectBuilder().add("type", "bar")
+        // names are user data: the JSON goes into a script (ChartJson.scriptSafe)
+        return ChartJson.scriptSafe(Json.createObjectBuilder().add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
                         .add("animation", false).add("scales", scales))
-                .build().toString();
+                .build().toString());
     }
 
     private static JsonObjectBuilder dataset(String type, String label, JsonArrayBuilder data, String color, String axis) {
