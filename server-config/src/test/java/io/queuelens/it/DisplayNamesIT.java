@@ -113,6 +113,10 @@ class DisplayNamesIT {
                 .isEqualTo("displayName");
         assertThat(parameterOf(send(d, "PUT", "/api/v1/names", nameJson("QUEUE", queue, "x")), 400)).isEqualTo("tenant");
         assertThat(send(d, "PUT", "/api/v1/names?tenant=no-such-tenant", nameJson("QUEUE", queue, "x")).statusCode()).isEqualTo(404);
+        // a body that is not JSON: a JSON 400 like every other refusal (UnreadableBodyMapper), not the container's page
+        HttpResponse<String> garbled = send(d, "PUT", "/api/v1/names?tenant=demo", "{\"kind\": \"QUEUE\", \"key\": ");
+        assertThat(garbled.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(parameterOf(garbled, 400)).isEqualTo("body");
 
         // a manager limited to another queue may not name this one, nor see it listed
         String manager = "names-mgr-" + suffix;

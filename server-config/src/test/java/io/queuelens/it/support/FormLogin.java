@@ -111,7 +111,7 @@ public final class FormLogin {
      * with the session's cookie and the server's origin, as the page's script would.
      */
     public java.net.http.WebSocket liveSocket(String pageHtml, java.net.http.WebSocket.Listener listener) throws Exception {
-        Matcher m = Pattern.compile("omnifaces\\.push/live\\?([0-9a-f-]{36})").matcher(pageHtml);
+        Matcher m = Pattern.compile("live\\?([0-9a-f-]{36})").matcher(pageHtml);
         if (!m.find()) {
             throw new IllegalStateException("no live channel on the page");
         }
