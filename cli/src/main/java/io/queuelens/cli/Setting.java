@@ -90,7 +90,10 @@ public enum Setting {
     LIVE_PUSH_THREADS("QUEUELENS_LIVE_PUSH_THREADS", "2",
             "Threads that write one live push to the open live pages' sockets (1 to 64)."),
     LIVE_SOCKET_BACKLOG("QUEUELENS_LIVE_SOCKET_BACKLOG", "16",
-            "Live pushes a slow live page's socket may have unwritten; further ones are dropped for it and the page reloads the state (1 to 10000).");
+            "Live pushes a slow live page's socket may have unwritten; further ones are dropped for it and the page reloads the state (1 to 10000)."),
+    // --- sessions ---
+    SESSION_CUTOFF_CACHE_MS("QUEUELENS_SESSION_CUTOFF_CACHE_MS", "1000",
+            "Milliseconds a user's session cut-off generation is kept in memory; another cluster member notices 'log out everywhere' within this time (0 = read on every request).");
 
     private final String variable;
     private final String defaultValue;
