@@ -68,8 +68,10 @@ class LocaleBrowserIT {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(footer("serviceLevel")).as("English percentages").matches(".*\\d\\.\\d.*");
 
-        new Select(browser.findElement(By.id("language:choice"))).selectByValue("tr");
-        wait.until(b -> "tr".equals(b.findElement(By.tagName("html")).getAttribute("lang")));
+        // the choice submits its form (page.js; the CSP allows no inline handler) and is the user's from the next page on
+        WebElement choice = browser.findElement(By.id("language:choice"));
+        new Select(choice).selectByValue("tr");
+        wait.until(ExpectedConditions.stalenessOf(choice));
         browser.get(d.server().url(summary));
         wait.until(b -> !b.findElements(By.cssSelector("#summary tbody td.fig-label")).isEmpty());
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("tr");
