@@ -72,7 +72,15 @@ class LocaleBrowserIT {
         WebElement choice = browser.findElement(By.id("language:choice"));
         new Select(choice).selectByValue("tr");
         wait.until(ExpectedConditions.stalenessOf(choice));
+        String afterSwitch = browser.getPageSource();
         browser.get(d.server().url(summary));
+        if (!"tr".equals(browser.findElement(By.tagName("html")).getAttribute("lang"))) {
+            String src = browser.getPageSource();
+            int i = src.indexOf("language:choice");
+            throw new AssertionError("not Turkish after the switch; after the post: "
+                    + afterSwitch.substring(0, Math.min(600, afterSwitch.length())) + " ... select: "
+                    + src.substring(Math.max(0, i - 300), Math.min(src.length(), i + 900)));
+        }
         wait.until(b -> !b.findElements(By.cssSelector("#summary tbody td.fig-label")).isEmpty());
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("tr");
         List<String> days = browser.findElements(By.cssSelector("#summary tbody td.fig-label")).stream()
