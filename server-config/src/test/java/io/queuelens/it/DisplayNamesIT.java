@@ -43,6 +43,8 @@ class DisplayNamesIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String queue = "nq-" + suffix;
+    /** This test's own tenant: its imported calls must not become the demo's first visits (other ITs start there). */
+    private final String tenant = "names-" + suffix;
     private final String ext = String.valueOf(70000 + ThreadLocalRandom.current().nextInt(29999));
     private final LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(3);
     private ChromeDriver browser;
@@ -56,8 +58,11 @@ class DisplayNamesIT {
 
     @Test
     void manualNamesWinShowInReportsAndUnifyAnAgentsSystemNames(Deployment d) throws Exception {
+        HttpResponse<String> created = send(d, "POST", "/api/v1/tenants", Json.createObjectBuilder().add("id", tenant)
+                .add("name", "Names " + suffix).add("timeZone", "UTC").add("locale", "en").add("currency", "EUR").build().toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         importTwoCallsOfOneAgent(d);
-        String range = "tenant=demo&from=" + day + "&to=" + day.plusDays(1) + "&tz=UTC";
+        String range = "tenant=" + tenant + "&from=" + day + "&to=" + day.plusDays(1) + "&tz=UTC";
 
         // PJSIP/ext and Agent/ext are one agent: one row with both answers, before any name is stored
         JsonObject agents = awaitAgents(d, range, 2);
@@ -69,10 +74,10 @@ class DisplayNamesIT {
         assertThat(one.getJsonObject("total").getJsonNumber("answered").longValue()).isEqualTo(2);
 
         String queueName = "Sales <i>" + suffix + "</i>";
-        HttpResponse<String> put = send(d, "PUT", "/api/v1/names?tenant=demo", nameJson("QUEUE", queue, queueName));
+        HttpResponse<String> put = send(d, "PUT", "/api/v1/names?tenant=" + tenant, nameJson("QUEUE", queue, queueName));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
         assertThat(json(put.body()).getString("origin")).isEqualTo("MANUAL");
-        assertThat(send(d, "PUT", "/api/v1/names?tenant=demo", nameJson("AGENT", "PJSIP/" + ext, "Named " + suffix))
+        assertThat(send(d, "PUT", "/api/v1/names?tenant=" + tenant, nameJson("AGENT", "PJSIP/" + ext, "Named " + suffix))
                 .statusCode()).isEqualTo(200);
 
         JsonObject summary = get(d, "/api/v1/reports/summary?" + range + "&groupBy=queue&queues=" + queue, 200);
@@ -88,7 +93,7 @@ class DisplayNamesIT {
         assertThat(calls.getJsonArray("items").getValuesAs(JsonObject.class))
                 .extracting(c -> c.getString("queueName"), c -> c.getString("agentName"))
                 .containsOnly(org.assertj.core.groups.Tuple.tuple(queueName, "Named " + suffix));
-        JsonObject listed = get(d, "/api/v1/names?tenant=demo", 200).getJsonArray("names").getValuesAs(JsonObject.class)
+        JsonObject listed = get(d, "/api/v1/names?tenant=" + tenant, 200).getJsonArray("names").getValuesAs(JsonObject.class)
                 .stream().filter(n -> n.getString("key").equals(queue)).findFirst().orElseThrow();
         assertThat(listed.getString("kind")).isEqualTo("QUEUE");
         assertThat(listed.getString("manual")).isEqualTo(queueName);
@@ -102,45 +107,45 @@ class DisplayNamesIT {
         assertThat(browser.findElements(By.cssSelector("#summary tbody td.fig-label"))).extracting(WebElement::getText)
                 .containsExactly(queueName);
         assertThat(browser.findElements(By.cssSelector("#summary tbody td.fig-label i"))).as("no markup from a name").isEmpty();
-        browser.get(d.server().url("/admin/names.xhtml?tenant=demo"));
+        browser.get(d.server().url("/admin/names.xhtml?tenant=" + tenant));
         assertThat(browser.findElement(By.id("listForm:names")).getText()).contains(queueName).contains("Named " + suffix);
 
         // bad input, on the field it is about
-        assertThat(parameterOf(send(d, "PUT", "/api/v1/names?tenant=demo", nameJson("QUEUE", queue, "  ")), 400)).isEqualTo("displayName");
-        assertThat(parameterOf(send(d, "PUT", "/api/v1/names?tenant=demo", nameJson("CALLER", queue, "x")), 400)).isEqualTo("kind");
-        assertThat(parameterOf(send(d, "PUT", "/api/v1/names?tenant=demo", nameJson("QUEUE", "", "x")), 400)).isEqualTo("key");
-        assertThat(parameterOf(send(d, "PUT", "/api/v1/names?tenant=demo", nameJson("QUEUE", queue, "x".repeat(101))), 400))
+        assertThat(parameterOf(send(d, "PUT", "/api/v1/names?tenant=" + tenant, nameJson("QUEUE", queue, "  ")), 400)).isEqualTo("displayName");
+        assertThat(parameterOf(send(d, "PUT", "/api/v1/names?tenant=" + tenant, nameJson("CALLER", queue, "x")), 400)).isEqualTo("kind");
+        assertThat(parameterOf(send(d, "PUT", "/api/v1/names?tenant=" + tenant, nameJson("QUEUE", "", "x")), 400)).isEqualTo("key");
+        assertThat(parameterOf(send(d, "PUT", "/api/v1/names?tenant=" + tenant, nameJson("QUEUE", queue, "x".repeat(101))), 400))
                 .isEqualTo("displayName");
         assertThat(parameterOf(send(d, "PUT", "/api/v1/names", nameJson("QUEUE", queue, "x")), 400)).isEqualTo("tenant");
         assertThat(send(d, "PUT", "/api/v1/names?tenant=no-such-tenant", nameJson("QUEUE", queue, "x")).statusCode()).isEqualTo(404);
         // a body that is not JSON: a JSON 400 like every other refusal (UnreadableBodyMapper), not the container's page
-        HttpResponse<String> garbled = send(d, "PUT", "/api/v1/names?tenant=demo", "{\"kind\": \"QUEUE\", \"key\": ");
+        HttpResponse<String> garbled = send(d, "PUT", "/api/v1/names?tenant=" + tenant, "{\"kind\": \"QUEUE\", \"key\": ");
         assertThat(garbled.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(parameterOf(garbled, 400)).isEqualTo("body");
 
         // a manager limited to another queue may not name this one, nor see it listed
         String manager = "names-mgr-" + suffix;
         FormLogin mgr = FormLogin.firstLogin(d.server(), manager, AccessMatrixIT.invite(d, manager, "MANAGER",
-                "{\"demo\": [\"other-" + suffix + "\"]}"), AccessMatrixIT.PASSWORD);
-        assertThat(mgr.send("PUT", "/api/v1/names?tenant=demo", nameJson("QUEUE", queue, "Mine")).statusCode()).isEqualTo(403);
-        HttpResponse<String> mgrList = mgr.get("/api/v1/names?tenant=demo");
+                "{\"" + tenant + "\": [\"other-" + suffix + "\"]}"), AccessMatrixIT.PASSWORD);
+        assertThat(mgr.send("PUT", "/api/v1/names?tenant=" + tenant, nameJson("QUEUE", queue, "Mine")).statusCode()).isEqualTo(403);
+        HttpResponse<String> mgrList = mgr.get("/api/v1/names?tenant=" + tenant);
         assertThat(mgrList.statusCode()).isEqualTo(200);
         assertThat(mgrList.body()).doesNotContain(queue);
-        HttpResponse<String> mgrOwn = mgr.send("PUT", "/api/v1/names?tenant=demo", nameJson("QUEUE", "other-" + suffix, "Other " + suffix));
+        HttpResponse<String> mgrOwn = mgr.send("PUT", "/api/v1/names?tenant=" + tenant, nameJson("QUEUE", "other-" + suffix, "Other " + suffix));
         assertThat(mgrOwn.statusCode()).as(mgrOwn.body()).isEqualTo(200);
-        assertThat(mgr.send("DELETE", "/api/v1/names?tenant=demo&kind=QUEUE&key=other-" + suffix, null).statusCode()).isEqualTo(204);
+        assertThat(mgr.send("DELETE", "/api/v1/names?tenant=" + tenant + "&kind=QUEUE&key=other-" + suffix, null).statusCode()).isEqualTo(204);
 
-        JsonObject audit = get(d, "/api/v1/audit?tenant=demo&action=name.changed&size=500", 200);
+        JsonObject audit = get(d, "/api/v1/audit?tenant=" + tenant + "&action=name.changed&size=500", 200);
         assertThat(audit.getJsonArray("items").getValuesAs(JsonObject.class)).filteredOn(l -> l.getString("target", "").equals("QUEUE " + queue))
                 .extracting(l -> l.getString("actor")).containsExactly("api-token");
 
         // reset: the system name shows again; a second reset finds nothing
-        assertThat(send(d, "DELETE", "/api/v1/names?tenant=demo&kind=QUEUE&key=" + queue, null).statusCode()).isEqualTo(204);
-        assertThat(send(d, "DELETE", "/api/v1/names?tenant=demo&kind=QUEUE&key=" + queue, null).statusCode()).isEqualTo(404);
-        assertThat(send(d, "DELETE", "/api/v1/names?tenant=demo&kind=AGENT&key=PJSIP/" + ext, null).statusCode()).isEqualTo(204);
+        assertThat(send(d, "DELETE", "/api/v1/names?tenant=" + tenant + "&kind=QUEUE&key=" + queue, null).statusCode()).isEqualTo(204);
+        assertThat(send(d, "DELETE", "/api/v1/names?tenant=" + tenant + "&kind=QUEUE&key=" + queue, null).statusCode()).isEqualTo(404);
+        assertThat(send(d, "DELETE", "/api/v1/names?tenant=" + tenant + "&kind=AGENT&key=PJSIP/" + ext, null).statusCode()).isEqualTo(204);
         assertThat(get(d, "/api/v1/reports/summary?" + range + "&groupBy=queue&queues=" + queue, 200).getJsonArray("rows")
                 .getJsonObject(0).getString("displayName")).isEqualTo(queue);
-        assertThat(get(d, "/api/v1/audit?tenant=demo&action=name.reset&size=500", 200).toString()).contains("QUEUE " + queue);
+        assertThat(get(d, "/api/v1/audit?tenant=" + tenant + "&action=name.reset&size=500", 200).toString()).contains("QUEUE " + queue);
     }
 
     @Test
@@ -191,7 +196,7 @@ class DisplayNamesIT {
                 (t + 103) + "|" + t + ".2|" + queue + "|Agent/" + ext + "|CONNECT|3|" + t + ".4|1",
                 (t + 163) + "|" + t + ".2|" + queue + "|Agent/" + ext + "|COMPLETECALLER|3|60|1") + "\n";
         HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(d.server().url(
-                        "/api/v1/imports/queue-log?tenant=demo&source=names-it&name=" + suffix)))
+                        "/api/v1/imports/queue-log?tenant=" + tenant + "&source=names-it&name=" + suffix)))
                 .header("Authorization", "Bearer " + SharedMariaDbServer.API_TOKEN).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(log)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);

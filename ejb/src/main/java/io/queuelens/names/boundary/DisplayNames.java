@@ -62,19 +62,36 @@ public class DisplayNames {
 
     Clock clock = Clock.systemUTC();
 
-    private final ConcurrentMap<String, NameBook> books = new ConcurrentHashMap<>();
+    /**
+     * A cached book is read again after this long even without a change here: another cluster member may
+     * have changed a name (its change drops only its own cache).
+     */
+    static final long BOOK_TTL_MILLIS = 60_000;
+
+    private record Cached(NameBook book, long readAt) {
+    }
+
+    private final ConcurrentMap<String, Cached> books = new ConcurrentHashMap<>();
+    /** Per tenant, counts changes: a book read while a name changed is not kept (it may miss the change). */
+    private final ConcurrentMap<String, java.util.concurrent.atomic.AtomicLong> changeCounts = new ConcurrentHashMap<>();
     /** tenant -> agent key -> member name already stored or on its way: keeps the live thread's check cheap. */
     private final ConcurrentMap<String, Map<String, String>> learnedSeen = new ConcurrentHashMap<>();
 
-    /** The tenant's names, read once and kept until one of them changes. */
+    /** The tenant's names, read once and kept until one of them changes here (or for at most a minute). */
     public NameBook book(String tenantId) {
-        NameBook cached = books.get(tenantId);
-        if (cached != null) {
-            return cached;
+        long now = clock.millis();
+        Cached cached = books.get(tenantId);
+        if (cached != null && now - cached.readAt() < BOOK_TTL_MILLIS) {
+            return cached.book();
         }
+        java.util.concurrent.atomic.AtomicLong changes = changeCounts.computeIfAbsent(tenantId,
+                t -> new java.util.concurrent.atomic.AtomicLong());
+        long before = changes.get();
         try (Connection c = dataSource.getConnection()) {
             NameBook book = NameBook.of(tenantId, DisplayNameTable.ofTenant(c, tenantId));
-            books.putIfAbsent(tenantId, book);
+            if (changes.get() == before) {
+                books.put(tenantId, new Cached(book, now));
+            }
             return book;
         } catch (SQLException e) {
             throw new IllegalStateException("display names of " + tenantId + " could not be read: " + e.getMessage(), e);
@@ -83,6 +100,7 @@ public class DisplayNames {
 
     /** Drops the cached book and tells the readers that keep names (the live push). */
     private void forget(String tenantId) {
+        changeCounts.computeIfAbsent(tenantId, t -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
         books.remove(tenantId);
         if (changes != null) {
             try {
