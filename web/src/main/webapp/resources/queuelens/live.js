@@ -189,11 +189,27 @@ QueueLens.live = (function () {
         return v === undefined ? null : v;
     }
 
+    /* Numbers in the page's language (<html lang>, set from the user's locale), made once. */
+    var numberFormats = null;
+    function numbers() {
+        if (!numberFormats) {
+            var lang = document.documentElement.getAttribute("lang") || undefined;
+            try {
+                numberFormats = { whole: new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }),
+                    percent: new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) };
+            } catch (e) {
+                numberFormats = { whole: new Intl.NumberFormat(), percent: new Intl.NumberFormat(undefined,
+                    { minimumFractionDigits: 1, maximumFractionDigits: 1 }) };
+            }
+        }
+        return numberFormats;
+    }
+
     function format(v, unit) {
         if (v === null || v === undefined) { return "\u2014"; }
-        if (unit === "percent") { return v.toFixed(1) + " %"; }
+        if (unit === "percent") { return numbers().percent.format(v) + " %"; }
         if (unit === "seconds") { return duration(v); }
-        return String(Math.round(v));
+        return numbers().whole.format(Math.round(v));
     }
 
     function duration(seconds) {
@@ -243,11 +259,15 @@ QueueLens.live = (function () {
 
     function cell(section, key, entry, col) {
         switch (col) {
-            case "key": return key;
+            case "key": return entry.displayName || key; // the display name; the key stays the row's data-key
+            case "callQueue": return entry.callQueueName || entry.callQueue || "";
+            case "queue": return entry.queueName || entry.queue || "";
             case "longestWait": return format(value(entry, "longestWait"), "seconds");
             case "since": return duration((serverNow() - entry.since) / 1000);
             case "state": return stateLabel(entry.state);
-            default: return entry[col] === null || entry[col] === undefined ? "" : String(entry[col]);
+            default:
+                if (entry[col] === null || entry[col] === undefined) { return ""; }
+                return typeof entry[col] === "number" ? numbers().whole.format(entry[col]) : String(entry[col]);
         }
     }
 

@@ -95,7 +95,10 @@ public enum Setting {
     PAYOUTS_NIGHTLY_TIME("QUEUELENS_PAYOUTS_NIGHTLY_TIME", "02:30",
             "Local time (HH:MM, each tenant's time zone) after which yesterday's payouts are computed."),
     PAYOUTS_ITEM_DELAY_MS("QUEUELENS_PAYOUTS_ITEM_DELAY_MS", "0",
-            "Milliseconds the payout job waits per agent-day (throttle; 0 to 60000).");
+            "Milliseconds the payout job waits per agent-day (throttle; 0 to 60000)."),
+    // --- sessions ---
+    SESSION_CUTOFF_CACHE_MS("QUEUELENS_SESSION_CUTOFF_CACHE_MS", "1000",
+            "Milliseconds a user's session cut-off generation is kept in memory; another cluster member notices 'log out everywhere' within this time (0 = read on every request).");
 
     private final String variable;
     private final String defaultValue;

@@ -46,6 +46,7 @@ class AccessMatrixIT {
     static final Set<R> LIVE = Set.of(R.ADMIN, R.MANAGER, R.DASHBOARD);
     /** Job history and payouts: pay is personal data, so not REPORTS. */
     static final Set<R> MANAGE = Set.of(R.ADMIN, R.MANAGER);
+    static final Set<R> NAMES = Set.of(R.ADMIN, R.MANAGER);
 
     /** Page path -> roles that may open it. */
     static final Map<String, Set<R>> PAGES = Map.ofEntries(
@@ -61,6 +62,7 @@ class AccessMatrixIT {
             Map.entry("/admin/sources.xhtml", ADMIN),
             Map.entry("/admin/tenants.xhtml", ADMIN),
             Map.entry("/admin/users.xhtml", ADMIN),
+            Map.entry("/admin/names.xhtml", NAMES),
             Map.entry("/live/tables.xhtml", LIVE),
             Map.entry("/live/wallboard.xhtml", LIVE),
             Map.entry("/reports/agents.xhtml", REPORTS),
@@ -138,7 +140,10 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/agent-groups", new Op(MANAGE, "/api/v1/agent-groups?tenant=demo")),
             Map.entry("POST /api/v1/agent-groups", new Op(MANAGE, "/api/v1/agent-groups?tenant=demo")),
             Map.entry("PUT /api/v1/agent-groups/{id}", new Op(MANAGE, "/api/v1/agent-groups/999999?tenant=demo")),
-            Map.entry("DELETE /api/v1/agent-groups/{id}", new Op(MANAGE, "/api/v1/agent-groups/999999?tenant=demo", "application/json", 404)));
+            Map.entry("DELETE /api/v1/agent-groups/{id}", new Op(MANAGE, "/api/v1/agent-groups/999999?tenant=demo", "application/json", 404)),
+            Map.entry("GET /api/v1/names", new Op(NAMES, "/api/v1/names?tenant=demo")),
+            Map.entry("PUT /api/v1/names", new Op(NAMES, "/api/v1/names")),
+            Map.entry("DELETE /api/v1/names", new Op(NAMES, "/api/v1/names")));
 
     static final String PASSWORD = "Matrix-Password-2026!";
 

@@ -46,6 +46,8 @@ class XssPlantsBrowserIT {
     static final String SCRIPT = "<script>window.__xss=1</script>";
     static final String IMG = "\"><img src=x onerror=window.__xss=1>";
     static final String AGENT = "Agent " + SCRIPT;
+    /** A display name (names component) set by hand for the agent IMG: user data like any other name. */
+    static final String NAMED = "Named " + IMG + SCRIPT;
 
     private ChromeDriver browser;
 
@@ -86,6 +88,15 @@ class XssPlantsBrowserIT {
         assertThat(calls.getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .map(c -> c.getString("callerNumber", "")).toList()).contains(SCRIPT, IMG);
 
+        HttpResponse<String> named = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(d.server().url("/api/v1/names?tenant=demo")))
+                .header("Authorization", "Bearer " + SharedMariaDbServer.API_TOKEN).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("kind", "AGENT").add("key", IMG)
+                        .add("displayName", NAMED).build().toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
+        assertThat(json(d, "/api/v1/reports/agents?" + range + "&groupBy=agent").toString())
+                .contains(Json.createValue(NAMED).toString());
+
         browser = HeadlessChromium.start();
         AdminLogin.logIn(browser, d.server());
         saveBoardNamed(d, SCRIPT + " board");
@@ -96,7 +107,8 @@ class XssPlantsBrowserIT {
                 browser.manage().deleteAllCookies();
             }
             // the audit page lists today's lines (the board was saved now), the others the planted day
-            String url = d.server().url(page + "?" + (page.equals("/admin/audit.xhtml") ? "tenant=demo" : range)
+            String url = d.server().url(page + "?" + (page.equals("/admin/audit.xhtml") || page.equals("/admin/names.xhtml")
+                    ? "tenant=demo" : range)
                     + (page.equals("/reports/queues.xhtml") ? "&queues=" + URLEncoder.encode(SCRIPT, StandardCharsets.UTF_8) : ""));
             EveryPage.open(browser, url);
             String problem = check(page);
@@ -106,6 +118,9 @@ class XssPlantsBrowserIT {
             }
         }
         CsrfIT.removeBoards(d, SCRIPT + " board");
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(d.server().url("/api/v1/names?tenant=demo&kind=AGENT&key="
+                        + URLEncoder.encode(IMG, StandardCharsets.UTF_8))))
+                .header("Authorization", "Bearer " + SharedMariaDbServer.API_TOKEN).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(problems).as("pages where planted markup ran, was parsed or was blocked by the CSP").isEmpty();
     }
 
@@ -126,7 +141,8 @@ class XssPlantsBrowserIT {
         String text = (String) js.executeScript("return document.body.innerText");
         List<String> expected = switch (page) {
             case "/reports/summary.xhtml", "/reports/answered.xhtml" -> List.of(SCRIPT, IMG);
-            case "/reports/agents.xhtml" -> List.of(AGENT);
+            case "/reports/agents.xhtml" -> List.of(AGENT, NAMED);
+            case "/admin/names.xhtml" -> List.of(NAMED);
             case "/reports/unanswered.xhtml" -> List.of(IMG);
             case "/live/wallboard.xhtml" -> List.of(SCRIPT + " board");
             case "/admin/audit.xhtml" -> List.of(SCRIPT + " board");

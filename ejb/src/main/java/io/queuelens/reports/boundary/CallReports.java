@@ -44,6 +44,9 @@ public class CallReports {
     @Inject
     SummaryReports summaries;
 
+    @Inject
+    io.queuelens.names.boundary.DisplayNames names;
+
     /** Wait bands of answered visits (speed of answer). */
     public List<WaitBand> answerWaits(SummaryRequest request, List<String> agents, WaitBuckets buckets) {
         return read(request, c -> WaitDistribution.count(c, VisitScope.of(request, agents), Set.of(Outcome.ANSWERED), buckets));
@@ -57,7 +60,28 @@ public class CallReports {
     /** Per agent, sorted by name; {@code agents} empty = every agent who answered. */
     public List<AgentAnswered> byAgent(SummaryRequest request, List<String> agents) {
         // The same settings as the summary: KPI.md's defaults until settings are stored (SummaryReports).
-        return read(request, c -> AgentAnswers.byAgent(c, VisitScope.of(request, agents), KpiSettings.DEFAULTS));
+        if (names == null) {
+            return read(request, c -> AgentAnswers.byAgent(c, VisitScope.of(request, agents), KpiSettings.DEFAULTS));
+        }
+        io.queuelens.names.entity.NameBook book = names.book(request.tenant());
+        List<String> all = agents.isEmpty() ? agents : AgentReports.sameAgents(agents, agentNames(request), book::agentIdentity);
+        List<AgentAnswered> rows = read(request, c -> AgentAnswers.byAgent(c, VisitScope.of(request, all), KpiSettings.DEFAULTS));
+        return mergeAgents(rows, book::agentIdentity);
+    }
+
+    /**
+     * One row per agent: the system names of one person (names.NameBook#agentIdentity) add up, under the
+     * first name in order; the figures are computed again from the summed totals.
+     */
+    static List<AgentAnswered> mergeAgents(List<AgentAnswered> rows, java.util.function.UnaryOperator<String> identity) {
+        java.util.Map<String, AgentAnswered> byIdentity = new java.util.LinkedHashMap<>();
+        for (AgentAnswered r : rows) {
+            byIdentity.merge(identity.apply(r.agent()), r, (a, b) -> {
+                io.queuelens.kpi.entity.QueueTotals t = a.totals().plus(b.totals());
+                return new AgentAnswered(a.agent(), t, io.queuelens.kpi.control.KpiCalculator.queueFigures(t, KpiSettings.DEFAULTS));
+            });
+        }
+        return List.copyOf(byIdentity.values());
     }
 
     /** Every agent who answered in the request's range and queues, sorted. */

@@ -31,12 +31,26 @@ public final class AgentReportAccumulator implements Consumer<AgentBucket> {
     private final KpiSettings settings;
     private final Periods periods;
     private final AgentTotals[] periodSums;
-    private final Map<String, AgentTotals> agentSums = new TreeMap<>();
+    /** Agent identity -> its sums. */
+    private final Map<String, AgentTotals> agentSums = new java.util.HashMap<>();
+    /** Agent identity -> its system names met; the row is shown under the first in order. */
+    private final Map<String, java.util.TreeSet<String>> rowKeys = new java.util.HashMap<>();
+    private final java.util.function.UnaryOperator<String> identity;
     private AgentTotals total = AgentTotals.ZERO;
 
     public AgentReportAccumulator(AgentReportRequest request, KpiSettings settings) {
+        this(request, settings, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * @param identity which agent a system name belongs to (names.NameBook#agentIdentity): the rows of
+     *                 system names of one agent ({@code Agent/1001} and the member name) are merged
+     */
+    public AgentReportAccumulator(AgentReportRequest request, KpiSettings settings,
+                                  java.util.function.UnaryOperator<String> identity) {
         this.request = request;
         this.settings = settings;
+        this.identity = identity;
         if (request.groupBy() == AgentGroupBy.INTERVAL) {
             periods = Periods.of(request.from(), request.to(), request.zone(), request.interval());
             periodSums = new AgentTotals[periods.size()];
@@ -44,7 +58,7 @@ public final class AgentReportAccumulator implements Consumer<AgentBucket> {
         } else {
             periods = null;
             periodSums = new AgentTotals[0];
-            request.agents().forEach(a -> agentSums.put(a, AgentTotals.ZERO));
+            request.agents().forEach(a -> agentSums.putIfAbsent(rowKey(a), AgentTotals.ZERO));
         }
     }
 
@@ -60,8 +74,15 @@ public final class AgentReportAccumulator implements Consumer<AgentBucket> {
             int i = periods.indexOf(b.start());
             periodSums[i] = periodSums[i].plus(b.totals());
         } else {
-            agentSums.merge(b.agent(), b.totals(), AgentTotals::plus);
+            agentSums.merge(rowKey(b.agent()), b.totals(), AgentTotals::plus);
         }
+    }
+
+    private String rowKey(String agent) {
+        String id = identity.apply(agent);
+        String key = id == null ? "key:" + agent : id;
+        rowKeys.computeIfAbsent(key, x -> new java.util.TreeSet<>()).add(agent);
+        return key;
     }
 
     public AgentReport finish(List<String> notes) {
@@ -72,7 +93,9 @@ public final class AgentReportAccumulator implements Consumer<AgentBucket> {
                 rows.add(row(null, OffsetDateTime.of(p.label(), p.offset()), periodSums[i]));
             }
         } else {
-            agentSums.forEach((agent, sum) -> rows.add(row(agent, null, sum)));
+            Map<String, AgentTotals> byRowKey = new TreeMap<>();
+            agentSums.forEach((id, sum) -> byRowKey.put(rowKeys.get(id).first(), sum));
+            byRowKey.forEach((agent, sum) -> rows.add(row(agent, null, sum)));
         }
         return new AgentReport(request, rows, row(null, null, total), settings, notes);
     }

@@ -67,6 +67,23 @@ public final class AgentRollupReader {
         return out;
     }
 
+    /** Every agent with a bucket in [from, to), sorted: the system names an agent filter may stand for. */
+    public List<String> agentsInRange(Connection c, String tenantId, Instant from, Instant to) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT agent FROM rollup_agent_15m WHERE tenant_id = ?"
+                + " AND bucket_start >= ? AND bucket_start < ? ORDER BY agent")) {
+            ps.setString(1, tenantId);
+            ps.setObject(2, UtcColumns.of(from));
+            ps.setObject(3, UtcColumns.of(to));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * The agents that were members of one of {@code queues} during [from, to) (a session overlapping
      * it) or answered a visit of one of them that entered in it, sorted.

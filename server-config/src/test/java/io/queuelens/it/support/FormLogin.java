@@ -26,7 +26,8 @@ public final class FormLogin {
             "name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"jakarta\\.faces\\.ViewState\"");
 
     private final RunningServer server;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     private FormLogin(RunningServer server) {
@@ -103,6 +104,22 @@ public final class FormLogin {
             b.header("Content-Type", contentType).header("Origin", origin());
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Opens the live socket of a live page this session rendered (its channel id is in the page's HTML),
+     * with the session's cookie and the server's origin, as the page's script would.
+     */
+    public java.net.http.WebSocket liveSocket(String pageHtml, java.net.http.WebSocket.Listener listener) throws Exception {
+        Matcher m = Pattern.compile("live\\?([0-9a-f-]{36})").matcher(pageHtml);
+        if (!m.find()) {
+            throw new IllegalStateException("no live channel on the page");
+        }
+        String cookie = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElseThrow();
+        URI socket = URI.create(server.url("/omnifaces.push/live?" + m.group(1)).replaceFirst("^http", "ws"));
+        return HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
+                .buildAsync(socket, listener).get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** The socket handshake of the live push, as a browser would start it (no upgrade is completed). */

@@ -21,11 +21,16 @@ public final class AgentReportJson {
     }
 
     public static Map<String, Object> of(AgentReport report) {
+        return of(report, null);
+    }
+
+    /** @param names the tenant's display names: each agent row gets a {@code displayName} next to its id */
+    public static Map<String, Object> of(AgentReport report, io.queuelens.names.entity.NameBook names) {
         Map<String, Object> json = new LinkedHashMap<>();
         List<Object> rows = new ArrayList<>(report.rows().size());
-        report.rows().forEach(r -> rows.add(row(r)));
+        report.rows().forEach(r -> rows.add(row(r, names)));
         json.put("rows", rows);
-        json.put("total", row(report.total()));
+        json.put("total", row(report.total(), null));
         json.put("settings", settings(report.settings(), report.notes()));
         json.put("request", request(report.request()));
         return json;
@@ -33,9 +38,14 @@ public final class AgentReportJson {
 
     /** {"agent": ...} or {"start": ...} (the total has neither), then every figure. */
     static Map<String, Object> row(AgentReportRow r) {
+        return row(r, null);
+    }
+
+    static Map<String, Object> row(AgentReportRow r, io.queuelens.names.entity.NameBook names) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (r.agent() != null) {
             m.put("agent", r.agent());
+            m.put("displayName", names == null ? r.agent() : names.agent(r.agent()));
         }
         if (r.start() != null) {
             m.put("start", r.start().toString());

@@ -31,6 +31,9 @@ import java.util.Optional;
 public class AgentReportsResource {
 
     @Inject
+    io.queuelens.names.boundary.DisplayNames names;
+
+    @Inject
     Tenants tenants;
 
     @Inject
@@ -66,6 +69,6 @@ public class AgentReportsResource {
                 found.get().getTimeZone());
         request = new AgentReportRequest(request.tenant(), request.from(), request.to(), request.zone(), request.agents(),
                 caller.access().effectiveQueues(request.tenant(), request.queues()), request.groupBy(), request.interval());
-        return Response.ok(AgentReportJson.of(reports.agents(request))).build();
+        return Response.ok(AgentReportJson.of(reports.agents(request), names.book(request.tenant()))).build();
     }
 }

@@ -19,9 +19,14 @@ public final class CallsJson {
     }
 
     public static Map<String, Object> of(CallPage page) {
+        return of(page, null);
+    }
+
+    /** @param names the tenant's display names: {@code queueName} and {@code agentName} next to the ids */
+    public static Map<String, Object> of(CallPage page, io.queuelens.names.entity.NameBook names) {
         CallListRequest r = page.request();
         List<Object> items = new ArrayList<>(page.visits().size());
-        page.visits().forEach(v -> items.add(visit(v, r.zone())));
+        page.visits().forEach(v -> items.add(visit(v, r.zone(), names)));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items", items);
         json.put("page", r.page());
@@ -43,11 +48,16 @@ public final class CallsJson {
     }
 
     static Map<String, Object> visit(QueueVisit v, ZoneId zone) {
+        return visit(v, zone, null);
+    }
+
+    static Map<String, Object> visit(QueueVisit v, ZoneId zone, io.queuelens.names.entity.NameBook names) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sourceId", v.sourceId());
         m.put("callId", v.callId());
         m.put("visitSeq", v.visitSeq());
         m.put("queue", v.queue());
+        m.put("queueName", names == null ? v.queue() : names.queue(v.queue()));
         m.put("callerNumber", v.callerNumber());
         m.put("callerName", v.callerName());
         m.put("did", v.did());
@@ -60,6 +70,7 @@ public final class CallsJson {
         m.put("talk", v.talkSeconds());
         m.put("hold", v.holdSeconds());
         m.put("agent", v.agent());
+        m.put("agentName", names == null || v.agent() == null ? v.agent() : names.agent(v.agent()));
         m.put("transferred", v.transferred());
         m.put("transferTarget", v.transferTarget());
         m.put("completedBy", v.completedBy());

@@ -30,6 +30,9 @@ import java.util.Optional;
 public class CallsResource {
 
     @Inject
+    io.queuelens.names.boundary.DisplayNames names;
+
+    @Inject
     Tenants tenants;
 
     @Inject
@@ -68,6 +71,6 @@ public class CallsResource {
         request = new CallListRequest(request.tenant(), request.from(), request.to(), request.zone(),
                 this.caller.access().effectiveQueues(request.tenant(), request.queues()), request.agents(),
                 request.outcomes(), request.caller(), request.page(), request.size(), request.sort(), request.descending());
-        return Response.ok(CallsJson.of(calls.page(request))).build();
+        return Response.ok(CallsJson.of(calls.page(request), names.book(request.tenant()))).build();
     }
 }

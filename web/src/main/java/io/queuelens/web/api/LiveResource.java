@@ -40,6 +40,9 @@ public class LiveResource {
     @Inject
     Caller caller;
 
+    @Inject
+    io.queuelens.names.boundary.DisplayNames names;
+
     @GET
     public Response snapshot(@QueryParam("tenant") String tenant) {
         Response bad = checkTenant(tenant);
@@ -47,8 +50,34 @@ public class LiveResource {
             return bad;
         }
         String id = tenant.strip();
-        return Response.ok(caller.access().queueLimit(id).map(visible -> LiveSnapshotLimit.to(snapshots.of(id), visible))
-                .orElseGet(() -> snapshots.of(id))).build();
+        io.queuelens.live.entity.LiveSnapshot s = caller.access().queueLimit(id)
+                .map(visible -> LiveSnapshotLimit.to(snapshots.of(id), visible)).orElseGet(() -> snapshots.of(id));
+        return Response.ok(withDisplayNames(s, names.book(id))).build();
+    }
+
+    /**
+     * The snapshot as JSON-B writes it, plus {@code displayNames}: {queues: {id: name}, members: {key: name}}
+     * for the queues and members in it (the ids stay the keys everywhere else).
+     */
+    static jakarta.json.JsonObject withDisplayNames(io.queuelens.live.entity.LiveSnapshot s,
+                                                    io.queuelens.names.entity.NameBook book) {
+        jakarta.json.JsonObject plain;
+        try (jakarta.json.bind.Jsonb jsonb = jakarta.json.bind.JsonbBuilder.create();
+             java.io.StringReader in = new java.io.StringReader(jsonb.toJson(s));
+             jakarta.json.JsonReader reader = jakarta.json.Json.createReader(in)) {
+            plain = reader.readObject();
+        } catch (Exception e) {
+            throw new IllegalStateException("live snapshot could not be written as JSON", e);
+        }
+        jakarta.json.JsonObjectBuilder queues = jakarta.json.Json.createObjectBuilder();
+        s.queues().keySet().forEach(q -> queues.add(q, book.queue(q)));
+        jakarta.json.JsonObjectBuilder members = jakarta.json.Json.createObjectBuilder();
+        s.members().values().forEach(m -> {
+            String mapped = book.agent(m.agent());
+            members.add(m.agent(), mapped.equals(m.agent()) ? m.name() : mapped);
+        });
+        return jakarta.json.Json.createObjectBuilder(plain).add("displayNames", jakarta.json.Json.createObjectBuilder()
+                .add("queues", queues).add("members", members)).build();
     }
 
     @GET

@@ -13,12 +13,12 @@ import java.util.TreeSet;
  * least one of them, each showing just those memberships; the number and queue of a member's current
  * call only when that call is in one of them.
  */
-final class LiveSnapshotLimit {
+public final class LiveSnapshotLimit {
 
     private LiveSnapshotLimit() {
     }
 
-    static LiveSnapshot to(LiveSnapshot s, Set<String> visible) {
+    public static LiveSnapshot to(LiveSnapshot s, Set<String> visible) {
         TreeMap<String, LiveQueue> queues = new TreeMap<>();
         s.queues().forEach((name, q) -> {
             if (visible.contains(name)) {

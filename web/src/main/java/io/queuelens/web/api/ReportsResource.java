@@ -31,6 +31,9 @@ import java.util.Optional;
 public class ReportsResource {
 
     @Inject
+    io.queuelens.names.boundary.DisplayNames names;
+
+    @Inject
     Tenants tenants;
 
     @Inject
@@ -66,7 +69,7 @@ public class ReportsResource {
         // With no queue asked for, a restricted caller's report covers exactly their visible queues.
         request = new SummaryRequest(request.tenant(), request.from(), request.to(), request.zone(),
                 caller.access().effectiveQueues(request.tenant(), request.queues()), request.groupBy(), request.interval());
-        return Response.ok(SummaryJson.of(summaries.summary(request))).build();
+        return Response.ok(SummaryJson.of(summaries.summary(request), names.book(request.tenant()))).build();
     }
 
     /** The tenant is looked up before the rest is parsed (its zone is the default), so it is checked first. */

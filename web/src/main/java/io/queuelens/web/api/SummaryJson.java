@@ -24,11 +24,16 @@ public final class SummaryJson {
     }
 
     public static Map<String, Object> of(SummaryReport report) {
+        return of(report, null);
+    }
+
+    /** @param names the tenant's display names: each queue row gets a {@code displayName} next to its id */
+    public static Map<String, Object> of(SummaryReport report, io.queuelens.names.entity.NameBook names) {
         Map<String, Object> json = new LinkedHashMap<>();
         List<Object> rows = new ArrayList<>(report.rows().size());
-        report.rows().forEach(r -> rows.add(row(r)));
+        report.rows().forEach(r -> rows.add(row(r, names)));
         json.put("rows", rows);
-        json.put("total", row(report.total()));
+        json.put("total", row(report.total(), null));
         json.put("settings", settings(report));
         json.put("request", request(report.request()));
         return json;
@@ -36,9 +41,14 @@ public final class SummaryJson {
 
     /** {"queue": ...} or {"start": ...} (the total has neither), then every figure, then the settings versions. */
     static Map<String, Object> row(SummaryRow r) {
+        return row(r, null);
+    }
+
+    static Map<String, Object> row(SummaryRow r, io.queuelens.names.entity.NameBook names) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (r.queue() != null) {
             m.put("queue", r.queue());
+            m.put("displayName", names == null ? r.queue() : names.queue(r.queue()));
         }
         if (r.start() != null) {
             m.put("start", iso(r.start()));

@@ -27,10 +27,19 @@ public final class LiveAccess {
     private LiveAccess() {
     }
 
+    /**
+     * Live viewers of a tenant they may see; a user limited to some of its queues sees the live pages too,
+     * cut to those queues (LiveAudience).
+     */
     public static boolean mayView(HttpServletRequest request, String tenantId) {
         Access access = access();
         return tenantId != null && access.hasAnyRole(Role.ADMIN, Role.MANAGER, Role.DASHBOARD)
-                && access.mayViewTenant(tenantId) && !access.isQueueRestricted(tenantId);
+                && access.mayViewTenant(tenantId);
+    }
+
+    /** The audience of the caller's live pages of a tenant they may view: the queues they see. */
+    public static LiveAudience audience(String tenantId) {
+        return LiveAudience.of(tenantId, access());
     }
 
     /** Saving, sharing and deleting wallboard layouts: ADMIN and MANAGER of a tenant they may watch. */

@@ -2,7 +2,6 @@ package io.queuelens.web.live;
 
 import io.queuelens.tenancy.boundary.Tenants;
 import io.queuelens.tenancy.entity.Tenant;
-import io.queuelens.web.i18n.Messages;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,8 +30,8 @@ public class LivePage implements Serializable {
         Optional<Tenant> chosen = all.stream().filter(t -> tenant == null ? tenantIds.contains(t.getId()) : t.getId().equals(tenant))
                 .findFirst();
         if (tenant != null && !LiveAccess.mayView(request, tenant)) {
-            // another tenant's id, known or not, is 403 (ids cannot be probed); a queue-limited user is told why
-            ec.responseSendError(403, LiveAccess.isQueueRestricted(tenant) ? Messages.text("live.queueRestricted") : null);
+            // another tenant's id, known or not, is 403 (ids cannot be probed)
+            ec.responseSendError(403, null);
             FacesContext.getCurrentInstance().responseComplete();
             return Optional.empty();
         }
@@ -48,6 +47,11 @@ public class LivePage implements Serializable {
 
     String user() {
         return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+    }
+
+    /** The socket's user: the caller's audience of the tenant (set here, on the server, never by the browser). */
+    public LiveAudience getAudience() {
+        return tenant == null ? null : LiveAccess.audience(tenant);
     }
 
     public String getTenant() { return tenant; }

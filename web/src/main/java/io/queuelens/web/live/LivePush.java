@@ -6,6 +6,8 @@ import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.kpi.entity.KpiSettings;
 import io.queuelens.live.boundary.LiveSnapshots;
 import io.queuelens.live.entity.LiveChanged;
+import io.queuelens.names.boundary.DisplayNames;
+import io.queuelens.names.entity.NamesChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -23,7 +25,9 @@ import org.omnifaces.cdi.push.SocketEvent;
 import org.omnifaces.util.Json;
 
 import java.time.Instant;
+import io.queuelens.live.entity.LiveSnapshot;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -62,6 +66,9 @@ public class LivePush {
     KpiSettingsService kpiSettings;
 
     @Inject
+    DisplayNames names;
+
+    @Inject
     @Push(channel = CHANNEL)
     PushContext channel;
 
@@ -90,10 +97,19 @@ public class LivePush {
     /** Null when OmniFaces' sockets cannot be looked up: then pushes go through {@link #channel}. */
     private SocketFanOut fanOut;
 
-    /** What was last pushed to a tenant's channel, and the groups of queues its open boards show. */
+    /** A limited audience with no socket left is forgotten after this long without a page asking for it. */
+    static final long IDLE_AUDIENCE_MILLIS = 10 * 60_000L;
+
+    /** The groups of queues a tenant's open boards show, and what was last pushed to each of its audiences. */
     private static final class Tenant {
         final Set<String> groups = ConcurrentHashMap.newKeySet();
-        volatile WireState pushed;
+        final ConcurrentMap<LiveAudience, Pushed> audiences = new ConcurrentHashMap<>();
+    }
+
+    /** What an audience was last sent (the base of its next delta), and when a page last asked for it. */
+    private static final class Pushed {
+        volatile WireState state;
+        volatile long askedAt = System.currentTimeMillis();
     }
 
     @PostConstruct
@@ -132,6 +148,11 @@ public class LivePush {
         coalescer.changed(event.tenantId());
     }
 
+    /** A display name changed: the next push carries it (an entry's name is part of its state). */
+    void namesChanged(@Observes NamesChanged event) {
+        coalescer.changed(event.tenantId());
+    }
+
     /**
      * Lets a page's cards over several queues get their figures: from now on the tenant's state has
      * an entry per group key ({@code a,b} or {@code *}).
@@ -148,16 +169,26 @@ public class LivePush {
         }
     }
 
-    /** The state a (re)connecting page starts from: the last pushed one, so the next delta continues it. */
+    /** The state a (re)connecting page of every queue of the tenant starts from. */
     public JsonObject full(String tenantId) {
-        Tenant t = tenant(tenantId);
+        return full(LiveAudience.everyQueue(tenantId));
+    }
+
+    /**
+     * The state a (re)connecting page of this audience starts from: the last pushed one, so the next delta
+     * continues it.
+     */
+    public JsonObject full(LiveAudience audience) {
+        Tenant t = tenant(audience.tenant());
         synchronized (t) {
-            if (t.pushed == null || !t.pushed.queues().keySet().containsAll(t.groups)) {
+            Pushed p = t.audiences.computeIfAbsent(audience, a -> new Pushed());
+            p.askedAt = System.currentTimeMillis();
+            if (p.state == null || !p.state.queues().keySet().containsAll(audience.groupsOf(t.groups))) {
                 // nothing pushed yet, or a page just asked for new groups: bring the state up to date
                 // (pushing the difference, so the other pages stay in step)
-                flushLocked(tenantId, t);
+                flushLocked(audience.tenant(), t);
             }
-            return t.pushed.full(System.currentTimeMillis());
+            return p.state.full(System.currentTimeMillis());
         }
     }
 
@@ -176,23 +207,44 @@ public class LivePush {
         }
     }
 
+    /**
+     * One state per audience, each cut from the same snapshot and wired once whatever its number of
+     * sockets; a limited audience nobody listens to any more is dropped.
+     */
     private void flushLocked(String tenantId, Tenant t) {
-        WireState current = wire(tenantId).of(snapshots.of(tenantId), t.groups);
-        WireState last = t.pushed;
-        if (last == null) {
-            // no page asked yet: remember the base, nobody can be waiting for a delta
-            t.pushed = current;
-            return;
-        }
-        JsonObject delta = current.deltaFrom(last, System.currentTimeMillis());
-        if (delta != null) {
-            t.pushed = current;
-            send(tenantId, delta.toString());
+        LiveSnapshot snapshot = snapshots.of(tenantId);
+        LiveWire wire = wire(tenantId);
+        long now = System.currentTimeMillis();
+        for (Map.Entry<LiveAudience, Pushed> e : t.audiences.entrySet()) {
+            LiveAudience audience = e.getKey();
+            Pushed p = e.getValue();
+            if (!audience.seesEveryQueue() && fanOut != null && now - p.askedAt > IDLE_AUDIENCE_MILLIS
+                    && fanOut.size(audience) == 0) {
+                t.audiences.remove(audience);
+                continue;
+            }
+            WireState current = wire.of(audience.cut(snapshot), audience.groupsOf(t.groups));
+            WireState last = p.state;
+            if (last == null) {
+                // no page of it asked yet: remember the base, nobody can be waiting for a delta
+                p.state = current;
+                continue;
+            }
+            JsonObject delta = current.deltaFrom(last, now);
+            if (delta != null) {
+                p.state = current;
+                send(audience, delta.toString());
+            }
         }
     }
 
-    /** To every open live page of the audience (today: the tenant, the channel's user). */
-    private void send(String audience, String message) {
+    /** Sockets of an audience, as of the last look-up (0 without the fan-out's view of the sockets). */
+    int sockets(LiveAudience audience) {
+        return fanOut == null ? 0 : fanOut.size(audience);
+    }
+
+    /** To every open live page of the audience (the channel's user). */
+    private void send(LiveAudience audience, String message) {
         if (fanOut == null) {
             channel.send(message, audience);
         } else {
@@ -213,6 +265,6 @@ public class LivePush {
             KpiSettings s = key.contains(",") || "*".equals(key) ? history.tenantDefaults(now)
                     : history.findEffective(key, now).orElseGet(() -> history.tenantDefaults(now));
             return KpiCalculator.queueFigures(totals, s);
-        });
+        }, names == null ? null : names.book(tenantId));
     }
 }

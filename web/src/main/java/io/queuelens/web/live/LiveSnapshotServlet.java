@@ -30,8 +30,7 @@ public class LiveSnapshotServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String tenant = req.getParameter("tenant");
         if (!LiveAccess.mayView(req, tenant)) {
-            res.sendError(HttpServletResponse.SC_FORBIDDEN, LiveAccess.isQueueRestricted(tenant)
-                    ? "the live view of a tenant is not open to a user limited to some of its queues" : null);
+            res.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         if (tenants.find(tenant).isEmpty()) {
@@ -41,6 +40,7 @@ public class LiveSnapshotServlet extends HttpServlet {
         res.setContentType("application/json");
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());
         res.setHeader("Cache-Control", "no-store");
-        res.getWriter().write(push.full(tenant).toString());
+        // the state of the caller's audience: a user limited to some queues gets only those (and their members)
+        res.getWriter().write(push.full(LiveAccess.audience(tenant)).toString());
     }
 }

@@ -3,6 +3,7 @@ package io.queuelens.web.live;
 import io.queuelens.kpi.entity.QueueFigures;
 import io.queuelens.kpi.entity.QueueTotals;
 import io.queuelens.live.entity.LiveMember;
+import io.queuelens.names.entity.NameBook;
 import io.queuelens.live.entity.LiveQueue;
 import io.queuelens.live.entity.LiveSnapshot;
 import io.queuelens.live.entity.MemberState;
@@ -36,15 +37,33 @@ public final class LiveWire {
     /** Today's figures of a queue (or of a group, key with commas or {@code *}) from its totals. */
     private final BiFunction<String, QueueTotals, QueueFigures> figures;
 
+    /** The tenant's display names (names component); the system names stay the entries' keys. */
+    private final NameBook names;
+
     public LiveWire(BiFunction<String, QueueTotals, QueueFigures> figures) {
+        this(figures, null);
+    }
+
+    public LiveWire(BiFunction<String, QueueTotals, QueueFigures> figures, NameBook names) {
         this.figures = figures;
+        this.names = names;
+    }
+
+    private String queueName(String queue) {
+        return names == null || queue == null ? queue : names.queue(queue);
+    }
+
+    /** The mapped name, else the member name the PBX reported (until it is learned), else the system name. */
+    private String agentName(LiveMember m) {
+        String mapped = names == null ? m.agent() : names.agent(m.agent());
+        return mapped.equals(m.agent()) ? m.name() : mapped;
     }
 
     public WireState of(LiveSnapshot s, Collection<String> groupKeys) {
         SortedMap<String, JsonObject> queues = new TreeMap<>();
         for (LiveQueue q : s.queues().values()) {
             queues.put(q.name(), queue(q.waiting(), q.available(), q.onCall(), q.paused(), q.loggedIn(),
-                    figures.apply(q.name(), q.today())));
+                    figures.apply(q.name(), q.today()), queueName(q.name())));
         }
         for (String key : groupKeys) {
             if (!s.queues().containsKey(key)) {
@@ -53,18 +72,21 @@ public final class LiveWire {
         }
         SortedMap<String, JsonObject> members = new TreeMap<>();
         for (LiveMember m : s.members().values()) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("name", m.name()).add("state", m.state().name())
+            JsonObjectBuilder b = Json.createObjectBuilder().add("name", m.name()).add("displayName", agentName(m))
+                    .add("state", m.state().name())
                     .add("since", m.since().toEpochMilli()).add("calls", m.callsTaken())
                     .add("queues", String.join(",", new java.util.TreeSet<>(m.queues())));
             text(b, "reason", m.pauseReason());
             text(b, "caller", m.callerNumber());
             text(b, "callQueue", m.callQueue());
+            text(b, "callQueueName", queueName(m.callQueue()));
             members.put(m.agent(), b.build());
         }
         SortedMap<String, JsonObject> callers = new TreeMap<>();
         for (LiveQueue q : s.queues().values()) {
             for (WaitingCaller w : q.waiting()) {
-                JsonObjectBuilder b = Json.createObjectBuilder().add("queue", w.queue()).add("position", w.position())
+                JsonObjectBuilder b = Json.createObjectBuilder().add("queue", w.queue())
+                        .add("queueName", queueName(w.queue())).add("position", w.position())
                         .add("since", w.enteredAt().toEpochMilli());
                 text(b, "number", w.callerNumber());
                 text(b, "name", w.callerName());
@@ -102,13 +124,14 @@ public final class LiveWire {
                 paused++;
             }
         }
-        return queue(waiting, available, onCall, paused, loggedIn, figures.apply(key, today));
+        return queue(waiting, available, onCall, paused, loggedIn, figures.apply(key, today),
+                "*".equals(key) ? key : String.join(", ", java.util.Arrays.stream(key.split(",")).map(this::queueName).toList()));
     }
 
     private static JsonObject queue(List<WaitingCaller> waiting, int available, int onCall, int paused, int loggedIn,
-                                    QueueFigures f) {
+                                    QueueFigures f, String displayName) {
         Instant longest = waiting.stream().map(WaitingCaller::enteredAt).min(Instant::compareTo).orElse(null);
-        JsonObjectBuilder b = Json.createObjectBuilder().add("waiting", waiting.size())
+        JsonObjectBuilder b = Json.createObjectBuilder().add("displayName", displayName).add("waiting", waiting.size())
                 .add("available", available).add("onCall", onCall).add("paused", paused).add("loggedIn", loggedIn)
                 .add("offered", f.offered()).add("answered", f.answered()).add("abandoned", f.abandoned());
         if (longest == null) {

@@ -67,7 +67,8 @@ public class WallboardBacking implements Serializable {
         Wallboard board = (boardId == null ? Optional.<Wallboard>empty() : wallboards.find(page.getTenant(), boardId, user))
                 .or(() -> choices.stream().filter(b -> b.owner().equals(user)).findFirst())
                 .orElseGet(() -> Wallboard.defaultFor(page.getTenant(), user, Messages.text("wallboard.defaultName"),
-                        List.copyOf(snapshots.of(page.getTenant()).queues().keySet())));
+                        // a user limited to some queues gets cards of those only
+                        List.copyOf(page.getAudience().cut(snapshots.of(page.getTenant())).queues().keySet())));
         loadedId = board.id();
         owner = board.owner();
         name = board.name();

@@ -29,17 +29,14 @@ public class OverviewBacking {
         return rows;
     }
 
-    private static final java.time.format.DateTimeFormatter SECONDS =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
-
     /** What one line of the sources table shows. Pages call its accessors as methods ({@code s.tenant()}): EL 5 has no record properties. */
     public record SourceRow(String tenant, String name, String kind, String state, boolean ready, String detail,
-                            String lastEventAt, List<java.util.Map.Entry<String, Long>> counters) {
+                            java.time.Instant lastEventAt, List<java.util.Map.Entry<String, Long>> counters) {
 
         static SourceRow of(Source s) {
             var st = s.status();
             return new SourceRow(s.tenantId(), s.name(), s.kind().name(), st.state().name(), st.ready(), st.detail(),
-                    st.lastEventAt() == null ? "" : SECONDS.format(st.lastEventAt()),
+                    st.lastEventAt(), // shown by #{fmt.dateTime}: the user's language and the tenant's zone
                     st.counters().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList());
         }
     }

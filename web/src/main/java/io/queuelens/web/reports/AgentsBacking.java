@@ -35,6 +35,9 @@ public class AgentsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
+    io.queuelens.web.names.NamesLookup names;
+
+    @Inject
     AgentReports reports;
 
     @Inject
@@ -75,7 +78,7 @@ public class AgentsBacking implements Serializable {
                     request.agents(), caller.access().effectiveQueues(request.tenant(), request.queues()),
                     request.groupBy(), request.interval());
             AgentReport report = reports.agents(request);
-            view = new AgentsView(report, faces.getViewRoot().getLocale(), Messages::text);
+            view = new AgentsView(report, faces.getViewRoot().getLocale(), Messages::text, names.book(request.tenant())::agent);
             // Choices: every agent with data in the range, every queue with calls in it.
             boolean rowsAreAllAgents = request.groupBy() == AgentGroupBy.AGENT && request.agents().isEmpty()
                     && request.queues().isEmpty();

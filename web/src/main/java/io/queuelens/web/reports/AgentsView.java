@@ -53,6 +53,11 @@ public final class AgentsView {
     private final String chart;
 
     AgentsView(AgentReport report, Locale locale, Function<String, String> text) {
+        this(report, locale, text, a -> a);
+    }
+
+    /** @param agentName the display name of an agent's system name (names component) */
+    AgentsView(AgentReport report, Locale locale, Function<String, String> text, Function<String, String> agentName) {
         this.report = report;
         count = NumberFormat.getIntegerInstance(locale);
         percent = NumberFormat.getPercentInstance(locale);
@@ -61,7 +66,7 @@ public final class AgentsView {
         percent.setRoundingMode(RoundingMode.HALF_UP);
         DateTimeFormatter periods = periodFormat(report.request().interval(), locale);
         lines = report.rows().stream()
-                .map(r -> line(r.agent() != null ? r.agent() : periods.format(r.start()), r.figures())).toList();
+                .map(r -> line(r.agent() != null ? agentName.apply(r.agent()) : periods.format(r.start()), r.figures())).toList();
         total = line(text.apply("summary.total"), report.total().figures());
         reasons = reasons(report.total().figures(), text);
         chart = chart(text);
@@ -162,11 +167,12 @@ public final class AgentsView {
                 .add("x", Json.createObjectBuilder().add("stacked", true))
                 .add("y", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
                         .add("title", Json.createObjectBuilder().add("display", true).add("text", text.apply("agents.chart.hours"))));
-        return Json.createObjectBuilder().add("type", "bar")
+        // names are user data: the JSON goes into a script (ChartJson.scriptSafe)
+        return ChartJson.scriptSafe(Json.createObjectBuilder().add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
                         .add("animation", false).add("scales", scales))
-                .build().toString();
+                .build().toString());
     }
 
     private static double hours(double seconds) {

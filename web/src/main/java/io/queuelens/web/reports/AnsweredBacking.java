@@ -35,8 +35,11 @@ public class AnsweredBacking extends ReportPage {
             "transferred");
 
     /** One agent line: the agent and each figure formatted, by figure name. */
-    public record AgentLine(String agent, Map<String, String> cells) {
+    public record AgentLine(String agent, String displayName, Map<String, String> cells) {
     }
+
+    @Inject
+    io.queuelens.web.names.NamesLookup names;
 
     @Inject
     CallReports calls;
@@ -54,9 +57,10 @@ public class AnsweredBacking extends ReportPage {
     @Override
     protected void run(Selection s, Locale locale) {
         FigureFormat format = new FigureFormat(locale);
-        byQueue = new SummaryView(summaries.summary(ReportFilters.perQueue(s.request())), locale, Messages::text);
+        io.queuelens.names.entity.NameBook book = names.book(s.request().tenant());
+        byQueue = new SummaryView(summaries.summary(ReportFilters.perQueue(s.request())), locale, Messages::text, book::queue);
         List<AgentAnswered> answered = calls.byAgent(s.request(), s.agents());
-        agents = answered.stream().map(a -> agentLine(a, format)).toList();
+        agents = answered.stream().map(a -> agentLine(a, book.agent(a.agent()), format)).toList();
         TreeSet<String> choices = new TreeSet<>(s.agents());
         choices.addAll(s.agents().isEmpty() ? answered.stream().map(AgentAnswered::agent).toList()
                 : calls.agentNames(s.request()));
@@ -66,11 +70,11 @@ public class AnsweredBacking extends ReportPage {
         slaChart = slaChart(summaries.summary(ReportFilters.perInterval(s.request(), filters.intervalUnit())), locale);
     }
 
-    private static AgentLine agentLine(AgentAnswered a, FigureFormat format) {
+    private static AgentLine agentLine(AgentAnswered a, String shownName, FigureFormat format) {
         Map<String, Object> values = a.figures().asMap();
         Map<String, String> cells = new LinkedHashMap<>();
         AGENT_FIGURES.forEach(f -> cells.put(f, format.format(f, values.get(f))));
-        return new AgentLine(a.agent(), cells);
+        return new AgentLine(a.agent(), shownName, cells);
     }
 
     /** Per period: answered and answered within the target as bars, the service level as a line. */

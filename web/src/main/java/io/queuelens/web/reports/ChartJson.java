@@ -81,10 +81,18 @@ final class ChartJson {
         }
         JsonArrayBuilder labelArray = Json.createArrayBuilder();
         labels.forEach(labelArray::add);
-        return Json.createObjectBuilder().add("type", "bar")
+        return scriptSafe(Json.createObjectBuilder().add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labelArray).add("datasets", datasets))
                 .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
                         .add("animation", false).add("scales", scales))
-                .build().toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+                .build().toString());
+    }
+
+    /**
+     * JSON that may stand inside a {@code <script>}: {@code <}, {@code >} and {@code &} (which can only occur
+     * inside its strings) as unicode escapes, so no name can end the script (see {@link #toJson}).
+     */
+    static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 }

@@ -36,6 +36,9 @@ public class QueuePageBacking extends ReportPage {
     }
 
     @Inject
+    io.queuelens.web.names.NamesLookup names;
+
+    @Inject
     CallReports calls;
 
     private transient SummaryView view;
@@ -60,7 +63,7 @@ public class QueuePageBacking extends ReportPage {
         filters.setQueue(queue);
         SummaryRequest one = new SummaryRequest(r.tenant(), r.from(), r.to(), r.zone(), List.of(queue), r.groupBy(), r.interval());
         SummaryReport report = summaries.summary(ReportFilters.perQueue(one));
-        view = new SummaryView(report, locale, Messages::text);
+        view = new SummaryView(report, locale, Messages::text, names.book(report.request().tenant())::queue);
         QueueTotals t = report.total().totals();
         NumberFormat count = NumberFormat.getIntegerInstance(locale);
         NumberFormat percent = NumberFormat.getPercentInstance(locale);

@@ -32,6 +32,9 @@ public class SummaryBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
+    io.queuelens.web.names.NamesLookup names;
+
+    @Inject
     SummaryReports summaries;
 
     @Inject
@@ -66,7 +69,7 @@ public class SummaryBacking implements Serializable {
             }
             request = QueueVisibility.limit(caller.access(), request);
             SummaryReport report = summaries.summary(request);
-            view = new SummaryView(report, faces.getViewRoot().getLocale(), Messages::text);
+            view = new SummaryView(report, faces.getViewRoot().getLocale(), Messages::text, names.book(request.tenant())::queue);
             // The queue choices: every queue with data in the range (the rows already, when they are queues).
             boolean rowsAreAllQueues = request.groupBy() == GroupBy.QUEUE && request.allQueues();
             TreeSet<String> choices = new TreeSet<>(request.queues());

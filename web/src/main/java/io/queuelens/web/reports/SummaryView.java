@@ -42,11 +42,16 @@ public final class SummaryView {
     private final String chart;
 
     SummaryView(SummaryReport report, Locale locale, Function<String, String> text) {
+        this(report, locale, text, q -> q);
+    }
+
+    /** @param queueName the display name of a queue id (names component) */
+    SummaryView(SummaryReport report, Locale locale, Function<String, String> text, Function<String, String> queueName) {
         this.report = report;
         FigureFormat format = new FigureFormat(locale);
         DateTimeFormatter periods = periodFormat(report.request().rowPeriod(), locale);
         this.lines = report.rows().stream()
-                .map(r -> line(r.queue() != null ? r.queue() : periods.format(r.start()), r, format)).toList();
+                .map(r -> line(r.queue() != null ? queueName.apply(r.queue()) : periods.format(r.start()), r, format)).toList();
         this.total = line(text.apply("summary.total"), report.total(), format);
         this.formulas = formulas(report.settings());
         this.chart = chart(text);
@@ -129,11 +134,12 @@ public final class SummaryView {
                 .add("y1", Json.createObjectBuilder().add("min", 0).add("max", 100).add("position", "right")
                         .add("grid", Json.createObjectBuilder().add("drawOnChartArea", false))
                         .add("title", Json.createObjectBuilder().add("display", true).add("text", "%")));
-        return Json.createObjectBuilder().add("type", "bar")
+        // names are user data: the JSON goes into a script (ChartJson.scriptSafe)
+        return ChartJson.scriptSafe(Json.createObjectBuilder().add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
                         .add("animation", false).add("scales", scales))
-                .build().toString();
+                .build().toString());
     }
 
     private static JsonObjectBuilder dataset(String type, String label, JsonArrayBuilder data, String color, String axis) {

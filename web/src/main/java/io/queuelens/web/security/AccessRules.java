@@ -19,6 +19,8 @@ public final class AccessRules {
     static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     /** Job history and payouts: ADMIN, and MANAGER for their tenants (pay is personal: not REPORTS). */
     static final Set<Role> MANAGE = EnumSet.of(Role.ADMIN, Role.MANAGER);
+    /** Display names of a tenant's queues and agents: its managers keep them too (names component). */
+    static final Set<Role> NAMES = EnumSet.of(Role.ADMIN, Role.MANAGER);
     static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 
     /** Path prefix -> roles, most specific first. */
@@ -28,6 +30,7 @@ public final class AccessRules {
             Map.entry("/omnifaces.push/", LIVE),
             Map.entry("/payouts/", MANAGE),
             Map.entry("/admin/jobs.xhtml", MANAGE),
+            Map.entry("/admin/names.xhtml", NAMES),
             Map.entry("/admin/", ADMIN));
 
     private AccessRules() {

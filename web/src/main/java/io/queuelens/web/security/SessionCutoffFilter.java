@@ -26,7 +26,7 @@ public class SessionCutoffFilter extends HttpFilter {
     static final String GENERATION = "queuelens.sessionGeneration";
 
     @Inject
-    Sessions sessions;
+    SessionGenerations generations;
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -34,11 +34,15 @@ public class SessionCutoffFilter extends HttpFilter {
         HttpSession session = req.getSession(false);
         if (session != null && req.getUserPrincipal() != null && req.getAttribute(QueueLensAuthentication.BEARER) == null) {
             Object stamped = session.getAttribute(GENERATION);
-            long current = sessions.generation(req.getUserPrincipal().getName());
+            long current = generations.current(req.getUserPrincipal().getName()); // cached briefly, forgotten on a cut-off
             if (!(stamped instanceof Long generation)) {
                 // Authenticated by a path that did not stamp it: from now on it counts.
                 session.setAttribute(GENERATION, current);
             } else {
+                if (generation > current) {
+                    // stamped after the cached value was read: generations only grow, so ask again
+                    current = generations.refresh(req.getUserPrincipal().getName());
+                }
                 if (generation != current) {
                     session.invalidate();
                     req.logout();

@@ -100,7 +100,7 @@ class AgentAndCallParametersTest {
         Map<String, Object> json = AgentReportJson.of(new AgentReport(req, List.of(row), total, KpiSettings.DEFAULTS, List.of()));
         @SuppressWarnings("unchecked")
         Map<String, Object> first = (Map<String, Object>) ((List<Object>) json.get("rows")).get(0);
-        assertThat(first.keySet()).containsExactly("agent", "loggedIn", "paused", "pausedByReason", "billablePaused",
+        assertThat(first.keySet()).containsExactly("agent", "displayName", "loggedIn", "paused", "pausedByReason", "billablePaused",
                 "nonBillablePaused", "ready", "answered", "talk", "hold", "acw", "ringNoAnswer", "occupancy", "utilization");
         assertThat(first.get("loggedIn")).isEqualTo(3600.0);
         assertThat(first.get("pausedByReason")).isEqualTo(Map.of("ACW", 60.0, "Lunch", 600.0));

@@ -15,6 +15,7 @@ class AccessRulesTest {
         assertThat(AccessRules.rolesFor("/admin/users.xhtml")).containsExactly(Role.ADMIN);
         assertThat(AccessRules.rolesFor("/admin/jobs.xhtml")).containsExactlyInAnyOrder(Role.ADMIN, Role.MANAGER);
         assertThat(AccessRules.rolesFor("/payouts/rate-cards.xhtml")).containsExactlyInAnyOrder(Role.ADMIN, Role.MANAGER);
+        assertThat(AccessRules.rolesFor("/admin/names.xhtml")).containsExactlyInAnyOrder(Role.ADMIN, Role.MANAGER);
         assertThat(AccessRules.rolesFor("/account/password.xhtml")).containsExactlyInAnyOrder(Role.values());
         assertThat(AccessRules.rolesFor("/index.xhtml")).containsExactlyInAnyOrder(Role.values());
     }
