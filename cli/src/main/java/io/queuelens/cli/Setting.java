@@ -90,7 +90,15 @@ public enum Setting {
     LIVE_PUSH_THREADS("QUEUELENS_LIVE_PUSH_THREADS", "2",
             "Threads that write one live push to the open live pages' sockets (1 to 64)."),
     LIVE_SOCKET_BACKLOG("QUEUELENS_LIVE_SOCKET_BACKLOG", "16",
-            "Live pushes a slow live page's socket may have unwritten; further ones are dropped for it and the page reloads the state (1 to 10000).");
+            "Live pushes a slow live page's socket may have unwritten; further ones are dropped for it and the page reloads the state (1 to 10000)."),
+    // --- mail ---
+    MAIL_POLL_SECONDS("QUEUELENS_MAIL_POLL_SECONDS", "15", "Seconds between two looks of the mail outbox for due mails (1 to 3600)."),
+    MAIL_RETRY_MAX_ATTEMPTS("QUEUELENS_MAIL_RETRY_MAX_ATTEMPTS", "8",
+            "Delivery attempts of one mail before it is marked FAILED (a permanent 5xx refusal fails at once)."),
+    MAIL_RETRY_BASE_SECONDS("QUEUELENS_MAIL_RETRY_BASE_SECONDS", "30",
+            "Wait before the first retry of a mail; doubled per attempt, a random half taken off."),
+    MAIL_RETRY_MAX_BACKOFF_SECONDS("QUEUELENS_MAIL_RETRY_MAX_BACKOFF_SECONDS", "3600", "Longest wait between two attempts of a mail."),
+    MAIL_TIMEOUT_SECONDS("QUEUELENS_MAIL_TIMEOUT_SECONDS", "20", "Timeout of every SMTP step (connect, read, write).");
 
     private final String variable;
     private final String defaultValue;
