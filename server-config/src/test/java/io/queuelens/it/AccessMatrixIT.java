@@ -44,6 +44,8 @@ class AccessMatrixIT {
     static final Set<R> ADMIN = Set.of(R.ADMIN);
     static final Set<R> REPORTS = Set.of(R.ADMIN, R.MANAGER, R.REPORTS);
     static final Set<R> LIVE = Set.of(R.ADMIN, R.MANAGER, R.DASHBOARD);
+    /** Mail settings and log: ADMIN, and a tenant's MANAGER for that tenant. */
+    static final Set<R> MAIL = Set.of(R.ADMIN, R.MANAGER);
 
     /** Page path -> roles that may open it. */
     static final Map<String, Set<R>> PAGES = Map.ofEntries(
@@ -52,6 +54,7 @@ class AccessMatrixIT {
             Map.entry("/account/tokens.xhtml", ALL),
             Map.entry("/admin/audit.xhtml", ADMIN),
             Map.entry("/admin/kpi-settings.xhtml", ADMIN),
+            Map.entry("/admin/mail.xhtml", MAIL),
             Map.entry("/admin/quarantine.xhtml", ADMIN),
             Map.entry("/admin/sources.xhtml", ADMIN),
             Map.entry("/admin/tenants.xhtml", ADMIN),
@@ -114,7 +117,18 @@ class AccessMatrixIT {
             // a token id nobody has: 404 is the answer to an allowed caller ("no token of yours")
             Map.entry("DELETE /api/v1/tokens/{id}", new Op(ALL, "/api/v1/tokens/999999999", "application/json", 404)),
             Map.entry("POST /api/v1/vault/rotate-key", new Op(ADMIN, "/api/v1/vault/rotate-key")),
-            Map.entry("GET /api/v1/audit", new Op(ADMIN, "/api/v1/audit")));
+            Map.entry("GET /api/v1/audit", new Op(ADMIN, "/api/v1/audit")),
+            // mail of the demo tenant: its MANAGER (granted every queue) may; the server-wide scope is ADMIN's
+            Map.entry("GET /api/v1/mail/settings", new Op(MAIL, "/api/v1/mail/settings?tenant=demo")),
+            Map.entry("PUT /api/v1/mail/settings", new Op(MAIL, "/api/v1/mail/settings?tenant=demo")),
+            // demo has no settings of its own (ITs use their own tenants): 404 is the allowed answer
+            Map.entry("DELETE /api/v1/mail/settings", new Op(MAIL, "/api/v1/mail/settings?tenant=demo", "application/json", 404)),
+            Map.entry("POST /api/v1/mail/settings/test", new Op(MAIL, "/api/v1/mail/settings/test?tenant=demo")),
+            Map.entry("GET /api/v1/mail/deliveries", new Op(MAIL, "/api/v1/mail/deliveries?tenant=demo")),
+            // no recipient: 400 for an allowed caller
+            Map.entry("POST /api/v1/mail/deliveries/test", new Op(MAIL, "/api/v1/mail/deliveries/test?tenant=demo")),
+            Map.entry("POST /api/v1/mail/deliveries/{id}/resend", new Op(MAIL, "/api/v1/mail/deliveries/999999999/resend",
+                    "application/json", 404)));
 
     static final String PASSWORD = "Matrix-Password-2026!";
 

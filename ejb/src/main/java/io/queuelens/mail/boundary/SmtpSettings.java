@@ -50,6 +50,9 @@ public class SmtpSettings {
     @Inject
     MailConfig config;
 
+    @Inject
+    Mailer mailer;
+
     public Optional<MailSettings> find(String scope) throws SQLException {
         return store().find(scope);
     }
@@ -120,6 +123,26 @@ public class SmtpSettings {
         audit.record(tenantOf(scope), "mail.test", scope, (result.ok() ? "test mail sent to " : "test failed ("
                 + result.failedStage() + ") for ") + recipient.strip());
         return result;
+    }
+
+    /**
+     * Puts a test mail into the outbox of the scope: it goes out like any other mail (stored settings,
+     * retries, the delivery log), so the whole path can be watched.
+     *
+     * @return the delivery id
+     * @throws InvalidMail for a bad recipient or an unknown tenant
+     */
+    public long queueTestMail(String scope, String recipient) throws SQLException {
+        requireScope(scope);
+        if (!MailSettingsRules.isAddress(recipient)) {
+            throw new InvalidMail(MailProblem.of("testRecipient", "testRecipientInvalid", "enter the address the test mail goes to",
+                    String.valueOf(recipient)));
+        }
+        long id = mailer.send(scope, MailMessage.of(List.of(recipient.strip()), "QueueLens test mail (outbox)",
+                "This test mail went through the QueueLens outbox (" + label(scope) + ").",
+                "<p>This test mail went through the <b>QueueLens</b> outbox (" + escape(label(scope)) + ").</p>"));
+        audit.record(tenantOf(scope), "mail.test", scope, "test mail " + id + " queued for " + recipient.strip());
+        return id;
     }
 
     private void requireScope(String scope) {

@@ -120,6 +120,19 @@ public class MailBacking implements Serializable {
         }
     }
 
+    /** A test mail through the outbox, shown in the delivery log below as it goes out (or is retried). */
+    public void queueTest() {
+        try {
+            long id = settings.queueTestMail(tenant, testRecipient);
+            info(Messages.text("mail.queued", id));
+            rows = null;
+        } catch (InvalidMail e) {
+            problems(e);
+        } catch (SQLException | RuntimeException e) {
+            error(null, Messages.text("mail.error", e.getMessage()));
+        }
+    }
+
     /** The status filter changed: the list is read again. */
     public void filter() {
         rows = null;

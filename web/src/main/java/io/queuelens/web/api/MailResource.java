@@ -53,6 +53,8 @@ import java.util.Optional;
  *       RECIPIENT, MESSAGE</li>
  *   <li>{@code GET /mail/deliveries?tenant=&status=}: the newest 200 deliveries (tenant omitted: every scope, ADMIN)</li>
  *   <li>{@code POST /mail/deliveries/{id}/resend}: due again now with fresh attempts; 409 while it is being sent</li>
+ *   <li>{@code POST /mail/deliveries/test?tenant=&to=}: a test mail into the outbox (202 with its id), delivered
+ *       with the stored settings and retries like any mail</li>
  * </ul>
  */
 @Path("mail")
@@ -186,6 +188,22 @@ public class MailResource {
             }
         }
         return Response.ok(deliveries.list(scope, wanted).stream().map(MailResource::view).toList()).build();
+    }
+
+    @POST
+    @Path("deliveries/test")
+    public Response queueTest(@QueryParam("tenant") String tenant, @QueryParam("to") String to) throws SQLException {
+        String scope = scope(tenant);
+        Response refused = refused(scope);
+        if (refused != null) {
+            return refused;
+        }
+        try {
+            long id = settings.queueTestMail(scope, to);
+            return Response.accepted(view(deliveries.find(id).orElseThrow())).build();
+        } catch (InvalidMail e) {
+            return invalid(e);
+        }
     }
 
     @POST
