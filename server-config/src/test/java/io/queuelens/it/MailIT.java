@@ -3,6 +3,7 @@ package io.queuelens.it;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.queuelens.it.support.FormLogin;
 import io.queuelens.it.support.SharedMariaDbServer;
 import io.queuelens.it.support.SharedMariaDbServer.Deployment;
 import jakarta.json.Json;
@@ -181,6 +182,44 @@ class MailIT {
         } finally {
             smtp.stop();
         }
+    }
+
+    @Test
+    void aTenantsManagerManagesThatTenantsMailOnly(Deployment d) throws Exception {
+        String mine = newTenant(d);
+        String other = newTenant(d);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        FormLogin manager = FormLogin.firstLogin(d.server(), "mail-mgr-" + suffix,
+                AccessMatrixIT.invite(d, "mail-mgr-" + suffix, "MANAGER", "{\"" + mine + "\": []}"), AccessMatrixIT.PASSWORD);
+        int port = freePort();
+
+        HttpResponse<String> own = manager.send("PUT", "/api/v1/mail/settings?tenant=" + mine, settings(port, "NONE", null, null));
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(json(own.body()).asJsonObject().getString("updatedBy")).isEqualTo("mail-mgr-" + suffix);
+        assertThat(manager.get("/api/v1/mail/deliveries?tenant=" + mine).statusCode()).isEqualTo(200);
+        assertThat(manager.get("/admin/mail.xhtml?tenant=" + mine).statusCode()).isEqualTo(200);
+
+        // the server-wide settings and every other tenant's are refused, and ids of others' mails are not found
+        assertThat(manager.get("/api/v1/mail/settings").statusCode()).isEqualTo(403);
+        assertThat(manager.send("PUT", "/api/v1/mail/settings?tenant=*", settings(port, "NONE", null, null)).statusCode())
+                .isEqualTo(403);
+        assertThat(manager.get("/api/v1/mail/settings?tenant=" + other).statusCode()).isEqualTo(403);
+        assertThat(manager.send("PUT", "/api/v1/mail/settings?tenant=" + other, settings(port, "NONE", null, null)).statusCode())
+                .isEqualTo(403);
+        assertThat(manager.get("/api/v1/mail/deliveries").statusCode()).isEqualTo(403);
+        assertThat(manager.get("/api/v1/mail/deliveries?tenant=" + other).statusCode()).isEqualTo(403);
+        assertThat(manager.get("/admin/mail.xhtml?tenant=" + other).statusCode()).isEqualTo(403);
+        assertThat(manager.get("/admin/mail.xhtml?tenant=*").statusCode()).isEqualTo(403);
+        HttpResponse<String> othersMail = call(d, "POST", "/api/v1/mail/deliveries/test?tenant=" + other + "&to=x@example.com", null);
+        long othersId = json(othersMail.body()).asJsonObject().getJsonNumber("id").longValue();
+        assertThat(manager.send("POST", "/api/v1/mail/deliveries/" + othersId + "/resend", null).statusCode()).isEqualTo(404);
+        assertThat(call(d, "DELETE", "/api/v1/mail/settings?tenant=" + other, null).statusCode()).as("untouched").isEqualTo(404);
+
+        // a manager limited to some of the tenant's queues does not set the whole tenant's mail server
+        FormLogin limited = FormLogin.firstLogin(d.server(), "mail-mgrq-" + suffix,
+                AccessMatrixIT.invite(d, "mail-mgrq-" + suffix, "MANAGER", "{\"" + mine + "\": [\"sales\"]}"), AccessMatrixIT.PASSWORD);
+        assertThat(limited.get("/api/v1/mail/settings?tenant=" + mine).statusCode()).isEqualTo(403);
+        assertThat(limited.get("/admin/mail.xhtml?tenant=" + mine).statusCode()).isEqualTo(403);
     }
 
     private static JsonObject awaitDelivery(Deployment d, String tenant, long id, Predicate<JsonObject> until) throws Exception {
