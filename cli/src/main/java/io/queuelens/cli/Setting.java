@@ -98,7 +98,8 @@ public enum Setting {
     MAIL_RETRY_BASE_SECONDS("QUEUELENS_MAIL_RETRY_BASE_SECONDS", "30",
             "Wait before the first retry of a mail; doubled per attempt, a random half taken off."),
     MAIL_RETRY_MAX_BACKOFF_SECONDS("QUEUELENS_MAIL_RETRY_MAX_BACKOFF_SECONDS", "3600", "Longest wait between two attempts of a mail."),
-    MAIL_TIMEOUT_SECONDS("QUEUELENS_MAIL_TIMEOUT_SECONDS", "20", "Timeout of every SMTP step (connect, read, write).");
+    MAIL_TIMEOUT_SECONDS("QUEUELENS_MAIL_TIMEOUT_SECONDS", "20", "Timeout of every SMTP step (connect, read, write)."),
+    MAIL_KEEP_DAYS("QUEUELENS_MAIL_KEEP_DAYS", "90", "Days sent and failed mails (with their attachments) stay in the delivery log.");
 
     private final String variable;
     private final String defaultValue;

@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,7 +89,26 @@ class MailPageBrowserIT {
         browser.findElement(By.id("mailForm:save")).click();
         wait.until(d2 -> "Reports Robot".equals(settingsOrEmpty(d, tenant).getString("fromName", "")));
         assertThat(settingsOf(d, tenant).getBoolean("passwordSet")).isTrue();
+
+        // a test mail through the outbox: nothing listens on 2525, so the log shows it retried with the
+        // connection error; the resend button makes it due again
+        type("mailForm:testRecipient", "page-it@example.com");
+        browser.findElement(By.id("mailForm:queueTest")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deliveriesForm:deliveries"), "page-it@example.com"));
+        Instant deadline = Instant.now().plusSeconds(60);
+        String row = "";
+        while (!row.contains("RETRYING") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+            browser.get(d.server().url("/admin/mail.xhtml?tenant=" + tenant));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deliveriesForm:deliveries")));
+            row = browser.findElement(By.xpath("//*[@id='deliveriesForm:deliveries']//tr[contains(., 'page-it@example.com')]"))
+                    .getText();
+        }
+        assertThat(row).contains("QueueLens test mail (outbox)").contains("RETRYING").contains("CONNECT: cannot connect");
         screenshot("target/it/mail-page.png");
+        browser.findElement(By.xpath("//*[@id='deliveriesForm:deliveries']//tr[contains(., 'page-it@example.com')]"
+                + "//button[contains(@id, ':resend')]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "will be sent again"));
     }
 
     private void type(String id, String text) {

@@ -31,6 +31,15 @@ public class MailConfig {
     @ConfigProperty(name = "queuelens.mail.timeout-seconds", defaultValue = "20")
     int timeoutSeconds;
 
+    @Inject
+    @ConfigProperty(name = "queuelens.mail.keep-days", defaultValue = "90")
+    int keepDays;
+
+    /** How long sent and failed mails stay in the delivery log (waiting ones stay until they are settled). */
+    public java.time.Duration keep() {
+        return Duration.ofDays(Math.max(1, keepDays));
+    }
+
     public int maxAttempts() {
         return Math.max(1, Math.min(maxAttempts, 100));
     }

@@ -56,6 +56,7 @@ public class OutboxTimer {
     Vault vault;
 
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile java.time.Instant nextPurge = java.time.Instant.EPOCH;
     private String claimant;
 
     @PostConstruct
@@ -71,6 +72,7 @@ public class OutboxTimer {
             return; // the previous round is still sending (a slow server): this one is skipped, not queued
         }
         try {
+            purgeHourly();
             OutboxSender.Round round = deliverNow();
             if (round.sent() + round.retrying() + round.failed() > 0) {
                 LOG.log(Level.INFO, "mail outbox: {0} sent, {1} to retry, {2} failed",
@@ -93,6 +95,20 @@ public class OutboxTimer {
             }
         }, vault::decrypt, config.backoff(), config.maxAttempts(), config.timeout(), claimant, ThreadLocalRandom.current());
         return sender.deliverDue(ROUND_LIMIT);
+    }
+
+    /** Sent and failed mails older than {@code queuelens.mail.keep-days} leave the log, once an hour. */
+    private void purgeHourly() throws java.sql.SQLException {
+        java.time.Instant now = java.time.Instant.now();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(java.time.Duration.ofHours(1));
+        int purged = new OutboxStore(dataSource).purge(now.minus(config.keep()));
+        if (purged > 0) {
+            LOG.log(Level.INFO, "mail outbox: {0} sent or failed mail(s) older than {1} removed from the log",
+                    new Object[]{purged, config.keep()});
+        }
     }
 
     private static String host() {

@@ -251,6 +251,46 @@ public final class OutboxStore {
         }
     }
 
+    /**
+     * Deletes SENT and FAILED rows created before {@code before}, with their attachments (in batches, so a
+     * long-unpurged table does not hold one huge transaction). Waiting rows are never deleted.
+     *
+     * @return the rows deleted
+     */
+    public int purge(Instant before) throws SQLException {
+        int total = 0;
+        while (true) {
+            List<Long> ids = new ArrayList<>();
+            try (Connection c = db.getConnection();
+                 PreparedStatement s = c.prepareStatement("SELECT id FROM mail_delivery WHERE status IN ('SENT', 'FAILED') "
+                         + "AND created_at < ? ORDER BY id LIMIT 500")) {
+                s.setObject(1, UtcColumns.of(before));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return total;
+            }
+            String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+            try (Connection c = db.getConnection()) {
+                for (String table : List.of("mail_attachment WHERE delivery_id", "mail_delivery WHERE id")) {
+                    try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " IN (" + in + ")")) {
+                        for (int i = 0; i < ids.size(); i++) {
+                            s.setLong(i + 1, ids.get(i));
+                        }
+                        int n = s.executeUpdate();
+                        if (table.startsWith("mail_delivery")) {
+                            total += n;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     public Optional<MailDelivery> find(long id) throws SQLException {
         List<MailDelivery> rows = list("SELECT " + LOG_COLUMNS + " FROM mail_delivery WHERE id = ?", id);
         return rows.stream().findFirst();

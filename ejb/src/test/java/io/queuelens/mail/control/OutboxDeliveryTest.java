@@ -180,6 +180,36 @@ class OutboxDeliveryTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb"})
+    void purgingRemovesOnlyOldSettledMailsWithTheirAttachments(String kind) throws Exception {
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            OutboxStore store = new OutboxStore(db.dataSource());
+            MailMessage m = MailMessage.of(List.of("a@example.com"), "S", "t", null)
+                    .withAttachment(MailAttachment.ofBytes("a.bin", null, new byte[]{1, 2, 3}));
+            Instant old = Instant.now().minus(Duration.ofDays(100));
+            long sentOld = store.insert("acme", null, m, old);
+            long failedOld = store.insert("acme", null, m, old);
+            long waitingOld = store.insert("acme", null, m, old);
+            long sentNew = store.insert("acme", null, m, Instant.now());
+            Instant now = Instant.now().plusSeconds(1);
+            for (long id : List.of(sentOld, sentNew)) {
+                store.claim(id, "s", now, now.plusSeconds(60)).orElseThrow();
+                store.markSent(id, "s", now);
+            }
+            store.claim(failedOld, "s", now, now.plusSeconds(60)).orElseThrow();
+            store.markFailed(failedOld, "s", "AUTH: 535");
+
+            assertThat(store.purge(Instant.now().minus(Duration.ofDays(90)))).isEqualTo(2);
+            assertThat(store.list(null, null, 10)).extracting(MailDelivery::id).containsExactlyInAnyOrder(waitingOld, sentNew);
+            try (var c = db.dataSource().getConnection(); var s = c.createStatement();
+                 var rs = s.executeQuery("select count(*) from mail_attachment")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the purged mails' attachments went with them").isEqualTo(2);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
     void onePurposeIsStoredOnceAndEachRowIsClaimedByOneServer(String kind) throws Exception {
         try (TestDatabases.Db db = TestDatabases.open(kind)) {
             OutboxStore store = new OutboxStore(db.dataSource());
