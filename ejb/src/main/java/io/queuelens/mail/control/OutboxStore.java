@@ -75,43 +75,41 @@ public final class OutboxStore {
     }
 
     private static long insert(Connection c, String scope, String purpose, MailMessage m, Instant now) throws SQLException {
-        {
-            long id;
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO mail_delivery (scope, purpose, recipients, subject, "
-                    + "text_body, html_body, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                s.setString(1, scope);
-                s.setString(2, purpose);
-                s.setString(3, String.join(SEPARATOR, m.recipients().stream().map(String::strip).toList()));
-                s.setString(4, m.subject());
-                s.setString(5, m.textBody());
-                s.setString(6, m.htmlBody());
-                s.setObject(7, UtcColumns.of(now));
-                s.setObject(8, UtcColumns.of(now));
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
+        long id;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO mail_delivery (scope, purpose, recipients, subject, "
+                + "text_body, html_body, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, scope);
+            s.setString(2, purpose);
+            s.setString(3, String.join(SEPARATOR, m.recipients().stream().map(String::strip).toList()));
+            s.setString(4, m.subject());
+            s.setString(5, m.textBody());
+            s.setString(6, m.htmlBody());
+            s.setObject(7, UtcColumns.of(now));
+            s.setObject(8, UtcColumns.of(now));
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
             }
-            int position = 0;
-            for (MailAttachment a : m.attachments()) {
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO mail_attachment (delivery_id, position, file_name, "
-                        + "content_type, content, file_path, size_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    s.setLong(1, id);
-                    s.setInt(2, position++);
-                    s.setString(3, a.fileName());
-                    s.setString(4, a.contentType());
-                    s.setBytes(5, a.content());
-                    s.setString(6, a.file() == null ? null : a.file().toString());
-                    s.setLong(7, a.content() != null ? a.content().length : java.nio.file.Files.size(a.file()));
-                    s.executeUpdate();
-                } catch (java.io.IOException e) {
-                    throw new SQLException("attachment file " + a.file() + " cannot be read: " + e.getMessage(), e);
-                }
-            }
-            return id;
         }
+        int position = 0;
+        for (MailAttachment a : m.attachments()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO mail_attachment (delivery_id, position, file_name, "
+                    + "content_type, content, file_path, size_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                s.setLong(1, id);
+                s.setInt(2, position++);
+                s.setString(3, a.fileName());
+                s.setString(4, a.contentType());
+                s.setBytes(5, a.content());
+                s.setString(6, a.file() == null ? null : a.file().toString());
+                s.setLong(7, a.content() != null ? a.content().length : java.nio.file.Files.size(a.file()));
+                s.executeUpdate();
+            } catch (java.io.IOException e) {
+                throw new SQLException("attachment file " + a.file() + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return id;
     }
 
     /**
