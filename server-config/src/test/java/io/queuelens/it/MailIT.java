@@ -112,6 +112,8 @@ class MailIT {
             assertThat(smtp.getReceivedMessages()[0].getHeader("X-QueueLens-Delivery")).containsExactly(String.valueOf(id));
             Thread.sleep(5000);
             assertThat(smtp.getReceivedMessages()).as("sent once, not again").hasSize(1);
+            String metrics = d.server().get("/metrics?scope=application").body();
+            assertThat(metrics).contains("queuelens_mail_outbox").contains("status=\"RETRYING\"").contains("status=\"SENT\"");
         } finally {
             smtp.stop();
         }

@@ -2,6 +2,7 @@ package io.queuelens.mail.boundary;
 
 import io.queuelens.mail.control.OutboxSender;
 import io.queuelens.mail.control.OutboxStore;
+import io.queuelens.mail.entity.DeliveryStatus;
 import io.queuelens.vault.boundary.Vault;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -15,6 +16,9 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 import javax.sql.DataSource;
 import java.net.InetAddress;
@@ -59,9 +63,18 @@ public class OutboxTimer {
     private volatile java.time.Instant nextPurge = java.time.Instant.EPOCH;
     private String claimant;
 
+    @Inject
+    MetricRegistry metrics;
+
     @PostConstruct
     void start() {
         claimant = host() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        // read when scraped: an outbox that fills up (mail server gone) is seen on the dashboards
+        Metadata outbox = Metadata.builder().withName("queuelens_mail_outbox")
+                .withDescription("Mails in the outbox by status (every tenant; -1 when the database cannot be read)").build();
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            metrics.gauge(outbox, this, t -> t.count(status), new Tag("status", status.name()));
+        }
         long interval = config.pollInterval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig("mail-outbox", false));
     }
@@ -108,6 +121,14 @@ public class OutboxTimer {
         if (purged > 0) {
             LOG.log(Level.INFO, "mail outbox: {0} sent or failed mail(s) older than {1} removed from the log",
                     new Object[]{purged, config.keep()});
+        }
+    }
+
+    long count(DeliveryStatus status) {
+        try {
+            return new OutboxStore(dataSource).count(status);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -289,6 +289,18 @@ public final class OutboxStore {
         }
     }
 
+    /** How many mails of every scope are in this status (for the metrics). */
+    public long count(DeliveryStatus status) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM mail_delivery WHERE status = ?")) {
+            s.setString(1, status.name());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     public Optional<MailDelivery> find(long id) throws SQLException {
         List<MailDelivery> rows = list("SELECT " + LOG_COLUMNS + " FROM mail_delivery WHERE id = ?", id);
         return rows.stream().findFirst();
