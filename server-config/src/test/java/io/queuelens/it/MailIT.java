@@ -24,6 +24,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -216,6 +218,29 @@ class MailIT {
         long othersId = json(othersMail.body()).asJsonObject().getJsonNumber("id").longValue();
         assertThat(manager.send("POST", "/api/v1/mail/deliveries/" + othersId + "/resend", null).statusCode()).isEqualTo(404);
         assertThat(call(d, "DELETE", "/api/v1/mail/settings?tenant=" + other, null).statusCode()).as("untouched").isEqualTo(404);
+
+        // the page: a postback of their own tenant's form aimed at another tenant (?tenant= on the post) is refused
+        String page = manager.get("/admin/mail.xhtml?tenant=" + mine).body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("mailForm", "mailForm");
+        form.put("mailForm:host", "evil.example.com");
+        form.put("mailForm:port", "25");
+        form.put("mailForm:security", "NONE");
+        form.put("mailForm:fromAddress", "evil@example.com");
+        form.put("mailForm:save", "");
+        form.put("jakarta.faces.ViewState", FormLogin.viewState(page));
+        form.put("primefaces.nonce", FormLogin.nonce(page));
+        HttpResponse<String> crafted = manager.post("/admin/mail.xhtml?tenant=" + other, form);
+        assertThat(crafted.statusCode()).as(crafted.body()).isEqualTo(403);
+        assertThat(json(call(d, "GET", "/api/v1/mail/settings?tenant=" + other, null).body()).asJsonObject().isNull("settings"))
+                .as("nothing stored for the other tenant").isTrue();
+        // the same post for their own tenant does save (so the refusal above is the scope check, not a broken post)
+        page = manager.get("/admin/mail.xhtml?tenant=" + mine).body();
+        form.put("jakarta.faces.ViewState", FormLogin.viewState(page));
+        form.put("primefaces.nonce", FormLogin.nonce(page));
+        assertThat(manager.post("/admin/mail.xhtml?tenant=" + mine, form).statusCode()).isEqualTo(200);
+        assertThat(json(call(d, "GET", "/api/v1/mail/settings?tenant=" + mine, null).body()).asJsonObject()
+                .getJsonObject("settings").getString("host")).isEqualTo("evil.example.com");
 
         // a manager limited to some of the tenant's queues does not set the whole tenant's mail server
         FormLogin limited = FormLogin.firstLogin(d.server(), "mail-mgrq-" + suffix,

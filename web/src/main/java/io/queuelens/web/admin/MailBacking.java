@@ -88,6 +88,9 @@ public class MailBacking implements Serializable {
     }
 
     public void save() {
+        if (refused()) {
+            return;
+        }
         try {
             settings.save(tenant, form);
             info(Messages.text("mail.saved"));
@@ -100,6 +103,9 @@ public class MailBacking implements Serializable {
     }
 
     public void delete() {
+        if (refused()) {
+            return;
+        }
         try {
             settings.delete(tenant);
             info(Messages.text("mail.deleted"));
@@ -110,6 +116,9 @@ public class MailBacking implements Serializable {
     }
 
     public void test() {
+        if (refused()) {
+            return;
+        }
         try {
             testResult = settings.test(tenant, form, testRecipient);
         } catch (InvalidMail e) {
@@ -122,6 +131,9 @@ public class MailBacking implements Serializable {
 
     /** A test mail through the outbox, shown in the delivery log below as it goes out (or is retried). */
     public void queueTest() {
+        if (refused()) {
+            return;
+        }
         try {
             long id = settings.queueTestMail(tenant, testRecipient);
             info(Messages.text("mail.queued", id));
@@ -139,6 +151,9 @@ public class MailBacking implements Serializable {
     }
 
     public void resend(long id) {
+        if (refused()) {
+            return;
+        }
         try {
             Optional<MailDelivery> d = deliveries.find(id).filter(x -> x.scope().equals(tenant));
             if (d.isPresent() && deliveries.resend(d.get())) {
@@ -150,6 +165,22 @@ public class MailBacking implements Serializable {
         } catch (SQLException e) {
             error(null, Messages.text("mail.error", e.getMessage()));
         }
+    }
+
+    /**
+     * Before every action: the scope must be one the caller may manage. The check of {@link #load} is not
+     * enough: a postback can carry another {@code ?tenant=}, which the view parameter takes over.
+     */
+    private boolean refused() {
+        if (mayManage()) {
+            return false;
+        }
+        Caller.forbid();
+        return true;
+    }
+
+    private boolean mayManage() {
+        return tenant != null && getScopes().stream().anyMatch(s -> s.getValue().equals(tenant));
     }
 
     private void reload() {
@@ -199,7 +230,7 @@ public class MailBacking implements Serializable {
     }
 
     public List<MailDelivery> getRows() {
-        if (rows == null && tenant != null) {
+        if (rows == null && tenant != null && mayManage()) {
             try {
                 DeliveryStatus s = status == null || status.isBlank() ? null : DeliveryStatus.valueOf(status);
                 rows = deliveries.list(tenant, s);
