@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +31,7 @@ import java.util.regex.Pattern;
  * subscribers. Starts QueueLens on Payara Micro (embedded H2, the demo at
  * {@code QUEUELENS_DEMO_EVENT_RATE} events/s, default 1000) exactly as {@code ./queuelens run} does,
  * then for each of the N subscribers opens {@code /live/tables.xhtml} in its own HTTP session (as a TV
- * would) with the server-admin token, takes the page's OmniFaces channel URL and connects to it.
+ * would), logged in as the admin through the single sign-on header, takes the page's OmniFaces channel URL and connects to it.
  *
  * <p>Latency per received delta is the arrival time minus the delta's {@code now}, the instant the
  * server finished coalescing and started sending (so the coalescing window is not in it; it is
@@ -51,11 +50,11 @@ import java.util.regex.Pattern;
 public final class LivePushLoad {
 
     private static final Pattern CHANNEL = Pattern.compile("live\\?([0-9a-f-]{36})");
+    private static final String SSO_HEADER = "X-Remote-User";
 
     public static void main(String[] args) throws Exception {
         int subscribers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        String token = "bench-" + UUID.randomUUID();
         Path data = Files.createTempDirectory("ql-bench-live");
         Map<String, String> env = new HashMap<>();
         env.put("PATH", System.getenv("PATH"));
@@ -63,7 +62,10 @@ public final class LivePushLoad {
         env.put("QUEUELENS_DATA_DIR", data.toString());
         env.put("QUEUELENS_DEMO_AMI_PORT", "0");
         env.put("QUEUELENS_DEMO_BACKFILL_DAYS", "0");
-        env.put("QUEUELENS_API_TOKEN", token);
+        // A bearer request keeps no session, and a live socket needs one: subscribers log in as the
+        // admin through the single sign-on header, trusted from this machine only.
+        env.put("QUEUELENS_SSO_HEADER", SSO_HEADER);
+        env.put("QUEUELENS_TRUSTED_PROXIES", "127.0.0.1, ::1");
         env.put("QUEUELENS_DEMO_EVENT_RATE", System.getenv().getOrDefault("QUEUELENS_DEMO_EVENT_RATE", "1000"));
         env.put("QUEUELENS_JAVA_OPTS", System.getenv().getOrDefault("QUEUELENS_JAVA_OPTS", "-Xmx1g"));
         String interval = System.getenv().getOrDefault("QUEUELENS_LIVE_PUSH_INTERVAL_MS", "200");
@@ -88,7 +90,7 @@ public final class LivePushLoad {
             List<WebSocket> sockets = new ArrayList<>();
             long t0 = System.nanoTime();
             for (int i = 0; i < subscribers; i++) {
-                sockets.add(subscribe(http, base, token, fanOut, fromEvent, measureFrom));
+                sockets.add(subscribe(http, base, fanOut, fromEvent, measureFrom));
                 if ((i + 1) % 500 == 0) {
                     System.out.printf("%d subscribers connected (%.0f s)%n", i + 1, (System.nanoTime() - t0) / 1e9);
                 }
@@ -154,10 +156,10 @@ public final class LivePushLoad {
         }
     }
 
-    private static WebSocket subscribe(HttpClient http, String base, String token, Latencies fanOut, Latencies fromEvent,
+    private static WebSocket subscribe(HttpClient http, String base, Latencies fanOut, Latencies fromEvent,
                                        AtomicLong measureFrom) throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/live/tables.xhtml?tenant=demo"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                .header(SSO_HEADER, "admin").build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = CHANNEL.matcher(page.body());
         if (page.statusCode() != 200 || !m.find()) {
             throw new IllegalStateException("no live channel on the page: HTTP " + page.statusCode());
@@ -165,7 +167,7 @@ public final class LivePushLoad {
         String cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
                 .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
         URI socket = URI.create(base.replaceFirst("^http", "ws") + "/omnifaces.push/live?" + m.group(1));
-        return http.newWebSocketBuilder().header("Cookie", cookie).header("Authorization", "Bearer " + token)
+        return http.newWebSocketBuilder().header("Cookie", cookie).header(SSO_HEADER, "admin")
                 .buildAsync(socket, new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 
