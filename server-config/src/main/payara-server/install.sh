@@ -114,6 +114,8 @@ propfile_value() {
 plain() { [[ $1 != *'"'* ]] || die "a double quote cannot be used in: $1"; printf '%s' "$1"; }
 
 # --- values for the template ---------------------------------------------------------------------
+# Jakarta Batch's job repository schema on MySQL/MariaDB: the app's database (see deploy-ear.asadmin)
+DB_NAME="${DB_URL#jdbc:mysql://*/}"; DB_NAME="${DB_NAME%%\?*}"
 POOL_PROPERTIES="URL=$(prop "$DB_URL"):user=$(prop "$DB_USER")"
 [[ -n $DB_PASSWORD ]] && POOL_PROPERTIES+=':password=${ALIAS\=queuelens-db-password}'
 
@@ -206,6 +208,7 @@ while IFS= read -r line || [[ -n $line ]]; do
     esac
     line="${line//"@DRIVER_JAR@"/"$(plain "$DRIVER_JAR")"}"
     line="${line//"@POOL_MAX@"/"$POOL_MAX"}"
+    line="${line//"@DB_NAME@"/"$(plain "$DB_NAME")"}"
     line="${line//"@POOL_PROPERTIES@"/"$POOL_PROPERTIES"}"
     line="${line//"@SMTP_HOST@"/"$(plain "$SMTP_HOST")"}"
     line="${line//"@SMTP_USER@"/"$(plain "$SMTP_USER")"}"

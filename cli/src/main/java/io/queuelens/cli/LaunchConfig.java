@@ -65,6 +65,8 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         checkNumber(env, Setting.RATE_LIMIT_LOGIN_BURST, 1, 1_000_000);
         checkNumber(env, Setting.LIVE_PUSH_THREADS, 1, 64);
         checkNumber(env, Setting.LIVE_SOCKET_BACKLOG, 1, 10_000);
+        checkNumber(env, Setting.PAYOUTS_ITEM_DELAY_MS, 0, 60_000);
+        checkTime(env, Setting.PAYOUTS_NIGHTLY_TIME);
 
         List<String> javaOptions = List.of(env.getOrDefault(Setting.JAVA_OPTS.variable(), "-Xmx768m").trim().split("\\s+"));
         Map<String, String> childEnv = new TreeMap<>(env);
@@ -137,6 +139,13 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
             // fall through to the message
         }
         throw new ConfigProblem(setting.variable() + "='" + v + "' must be a whole number from " + min + " to " + max);
+    }
+
+    private static void checkTime(Map<String, String> env, Setting setting) {
+        String v = env.get(setting.variable());
+        if (v != null && !v.strip().matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
+            throw new ConfigProblem(setting.variable() + "='" + v + "' must be a time of day HH:MM, e.g. 02:30");
+        }
     }
 
     private static void checkDecimal(Map<String, String> env, Setting setting) {

@@ -91,6 +91,11 @@ public enum Setting {
             "Threads that write one live push to the open live pages' sockets (1 to 64)."),
     LIVE_SOCKET_BACKLOG("QUEUELENS_LIVE_SOCKET_BACKLOG", "16",
             "Live pushes a slow live page's socket may have unwritten; further ones are dropped for it and the page reloads the state (1 to 10000)."),
+    // --- payouts ---
+    PAYOUTS_NIGHTLY_TIME("QUEUELENS_PAYOUTS_NIGHTLY_TIME", "02:30",
+            "Local time (HH:MM, each tenant's time zone) after which yesterday's payouts are computed."),
+    PAYOUTS_ITEM_DELAY_MS("QUEUELENS_PAYOUTS_ITEM_DELAY_MS", "0",
+            "Milliseconds the payout job waits per agent-day (throttle; 0 to 60000)."),
     // --- mail ---
     MAIL_POLL_SECONDS("QUEUELENS_MAIL_POLL_SECONDS", "15", "Seconds between two looks of the mail outbox for due mails (1 to 3600)."),
     MAIL_RETRY_MAX_ATTEMPTS("QUEUELENS_MAIL_RETRY_MAX_ATTEMPTS", "8",

@@ -16,7 +16,7 @@ class PostBootCommandsTest {
     @Test
     void thePoolReferencesThePasswordInsteadOfHoldingIt() {
         var commands = PostBootCommands.forDatabase(Database.parse("jdbc:mariadb://127.0.0.1:3306/ql", "app"));
-        assertThat(commands).hasSize(2);
+        assertThat(commands).hasSize(3);
         assertThat(commands.get(0))
                 .startsWith("create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlXADataSource --restype javax.sql.XADataSource")
                 .contains("URL=jdbc\\:mysql\\://127.0.0.1\\:3306/ql?rewriteBatchedStatements\\=true")
@@ -24,6 +24,7 @@ class PostBootCommandsTest {
                 .contains("password=${ENV\\=QUEUELENS_DB_PASSWORD}")
                 .endsWith(" queuelens-pool");
         assertThat(commands.get(1)).isEqualTo("create-jdbc-resource --connectionpoolid queuelens-pool jdbc/queuelens");
+        assertThat(commands.get(2)).isEqualTo("set-batch-runtime-configuration --datasourcelookupname jdbc/queuelens --schemaname ql");
     }
 
     @Test
@@ -40,6 +41,11 @@ class PostBootCommandsTest {
     @Test
     void theEmbeddedDatabaseLivesInTheDataFolder() {
         var commands = PostBootCommands.forDatabase(Database.embedded(Path.of("/srv/ql")));
+        assertThat(commands).hasSize(5);
+        assertThat(commands.get(2)).contains("URL=jdbc\\:h2\\:file\\:/srv/ql/db/queuelens-jbatch\\;LOCK_TIMEOUT\\=50000")
+                .endsWith(" queuelens-batch-pool");
+        assertThat(commands.get(3)).isEqualTo("create-jdbc-resource --connectionpoolid queuelens-batch-pool jdbc/queuelens-batch");
+        assertThat(commands.get(4)).isEqualTo("set-batch-runtime-configuration --datasourcelookupname jdbc/queuelens-batch");
         assertThat(commands.get(0)).contains("org.h2.jdbcx.JdbcDataSource").contains("URL=jdbc\\:h2\\:file\\:/srv/ql/db/queuelens\\;MODE\\=MariaDB");
     }
 }

@@ -44,6 +44,8 @@ class AccessMatrixIT {
     static final Set<R> ADMIN = Set.of(R.ADMIN);
     static final Set<R> REPORTS = Set.of(R.ADMIN, R.MANAGER, R.REPORTS);
     static final Set<R> LIVE = Set.of(R.ADMIN, R.MANAGER, R.DASHBOARD);
+    /** Job history and payouts: pay is personal data, so not REPORTS. */
+    static final Set<R> MANAGE = Set.of(R.ADMIN, R.MANAGER);
     /** Mail settings and log: ADMIN, and a tenant's MANAGER for that tenant. */
     static final Set<R> MAIL = Set.of(R.ADMIN, R.MANAGER);
 
@@ -53,6 +55,9 @@ class AccessMatrixIT {
             Map.entry("/account/password.xhtml", ALL),
             Map.entry("/account/tokens.xhtml", ALL),
             Map.entry("/admin/audit.xhtml", ADMIN),
+            Map.entry("/admin/jobs.xhtml", MANAGE),
+            Map.entry("/payouts/payouts.xhtml", MANAGE),
+            Map.entry("/payouts/rate-cards.xhtml", MANAGE),
             Map.entry("/admin/kpi-settings.xhtml", ADMIN),
             Map.entry("/admin/mail.xhtml", MAIL),
             Map.entry("/admin/quarantine.xhtml", ADMIN),
@@ -90,6 +95,8 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/reports/summary", new Op(REPORTS, "/api/v1/reports/summary?tenant=demo")),
             Map.entry("GET /api/v1/reports/agents", new Op(REPORTS, "/api/v1/reports/agents?tenant=demo")),
             Map.entry("GET /api/v1/calls", new Op(REPORTS, "/api/v1/calls?tenant=demo")),
+            // exports: without format and range a reader gets 400 (format is checked first)
+            Map.entry("GET /api/v1/exports/{name}", new Op(REPORTS, "/api/v1/exports/summary?tenant=demo")),
             Map.entry("GET /api/v1/cdrs/{id}/recording", new Op(REPORTS, "/api/v1/cdrs/1/recording")),
             Map.entry("GET /api/v1/live", new Op(LIVE, "/api/v1/live?tenant=demo")),
             Map.entry("GET /api/v1/live/model", new Op(ADMIN, "/api/v1/live/model")),
@@ -118,6 +125,23 @@ class AccessMatrixIT {
             Map.entry("DELETE /api/v1/tokens/{id}", new Op(ALL, "/api/v1/tokens/999999999", "application/json", 404)),
             Map.entry("POST /api/v1/vault/rotate-key", new Op(ADMIN, "/api/v1/vault/rotate-key")),
             Map.entry("GET /api/v1/audit", new Op(ADMIN, "/api/v1/audit")),
+            Map.entry("GET /api/v1/jobs", new Op(MANAGE, "/api/v1/jobs?tenant=demo")),
+            // an execution nobody has: 404 is the answer to an allowed caller
+            Map.entry("POST /api/v1/jobs/{id}/restart", new Op(MANAGE, "/api/v1/jobs/999999999/restart", "application/json", 404)),
+            // without from/to: 400 for an allowed caller
+            Map.entry("GET /api/v1/payouts", new Op(MANAGE, "/api/v1/payouts?tenant=demo")),
+            Map.entry("POST /api/v1/payouts", new Op(MANAGE, "/api/v1/payouts?tenant=demo")),
+            Map.entry("GET /api/v1/payouts/lines", new Op(MANAGE, "/api/v1/payouts/lines?tenant=demo")),
+            Map.entry("POST /api/v1/payouts/lock", new Op(MANAGE, "/api/v1/payouts/lock?tenant=demo")),
+            Map.entry("DELETE /api/v1/payouts/lock", new Op(ADMIN, "/api/v1/payouts/lock?tenant=demo")),
+            Map.entry("GET /api/v1/rate-cards", new Op(MANAGE, "/api/v1/rate-cards?tenant=demo")),
+            Map.entry("POST /api/v1/rate-cards", new Op(MANAGE, "/api/v1/rate-cards?tenant=demo")),
+            Map.entry("PUT /api/v1/rate-cards/{id}", new Op(MANAGE, "/api/v1/rate-cards/999999?tenant=demo")),
+            Map.entry("DELETE /api/v1/rate-cards/{id}", new Op(MANAGE, "/api/v1/rate-cards/999999?tenant=demo", "application/json", 404)),
+            Map.entry("GET /api/v1/agent-groups", new Op(MANAGE, "/api/v1/agent-groups?tenant=demo")),
+            Map.entry("POST /api/v1/agent-groups", new Op(MANAGE, "/api/v1/agent-groups?tenant=demo")),
+            Map.entry("PUT /api/v1/agent-groups/{id}", new Op(MANAGE, "/api/v1/agent-groups/999999?tenant=demo")),
+            Map.entry("DELETE /api/v1/agent-groups/{id}", new Op(MANAGE, "/api/v1/agent-groups/999999?tenant=demo", "application/json", 404)),
             // mail of the demo tenant: its MANAGER (granted every queue) may; the server-wide scope is ADMIN's
             Map.entry("GET /api/v1/mail/settings", new Op(MAIL, "/api/v1/mail/settings?tenant=demo")),
             Map.entry("PUT /api/v1/mail/settings", new Op(MAIL, "/api/v1/mail/settings?tenant=demo")),

@@ -39,6 +39,17 @@ public class CdrSearch {
         }
     }
 
+    /** Every matching CDR (offset and limit ignored), streamed one at a time: for exports (see CallLists.each). */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+    public void each(@NotNull(message = "a CDR query is required") CdrQuery query, CdrSearchSql.CdrHandler handler)
+            throws java.io.IOException {
+        try (Connection c = dataSource.getConnection()) {
+            CdrSearchSql.each(c, query, handler);
+        } catch (SQLException e) {
+            throw new EJBException("CDR search of tenant " + query.tenant() + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** How many CDRs match (paging and sort ignored): the lazy table asks before it loads a page. */
     public long count(@NotNull(message = "a CDR query is required") CdrQuery query) {
         try (Connection c = dataSource.getConnection()) {

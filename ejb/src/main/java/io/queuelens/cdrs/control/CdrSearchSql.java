@@ -36,6 +36,33 @@ public final class CdrSearchSql {
         }
     }
 
+    /** Receives the CDRs of {@link #each} one at a time. */
+    @FunctionalInterface
+    public interface CdrHandler {
+        void cdr(CdrListing c) throws java.io.IOException;
+    }
+
+    /**
+     * Every CDR the query selects (offset and limit ignored), in its order, read forward-only (see
+     * VisitPageReader.each for the fetch size): for exports.
+     */
+    public static void each(Connection c, CdrQuery q, CdrHandler handler) throws SQLException, java.io.IOException {
+        List<Object> args = new ArrayList<>();
+        String where = where(q, args);
+        String dir = q.ascending() ? " ASC" : " DESC";
+        String sql = "SELECT " + COLUMNS + " FROM cdr_record WHERE " + where + " ORDER BY " + q.sort().column() + dir
+                + ", id" + dir;
+        try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(io.queuelens.reports.control.VisitPageReader.streamingFetchSize(c));
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.cdr(listing(rs));
+                }
+            }
+        }
+    }
+
     public static List<CdrListing> rows(Connection c, CdrQuery q) throws SQLException {
         List<Object> args = new ArrayList<>();
         String where = where(q, args);
@@ -49,16 +76,20 @@ public final class CdrSearchSql {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String recording = rs.getString(13);
-                    out.add(new CdrListing(rs.getLong(1), UtcColumns.instant(rs.getObject(2, LocalDateTime.class)),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11), rs.getString(12),
-                            recording != null && !recording.isEmpty(), rs.getString(14), rs.getString(15),
-                            rs.getString(16), rs.getString(17), rs.getString(18)));
+                    out.add(listing(rs));
                 }
             }
         }
         return out;
+    }
+
+    private static CdrListing listing(ResultSet rs) throws SQLException {
+        String recording = rs.getString(13);
+        return new CdrListing(rs.getLong(1), UtcColumns.instant(rs.getObject(2, LocalDateTime.class)),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11), rs.getString(12),
+                recording != null && !recording.isEmpty(), rs.getString(14), rs.getString(15),
+                rs.getString(16), rs.getString(17), rs.getString(18));
     }
 
     /** Distinct queues of a tenant's CDRs (the filter's choices). */

@@ -64,6 +64,10 @@ class CdrSearchSqlTest {
                         .forEach(r -> ids.add(r.id()));
             }
             assertThat(ids).hasSize(27).doesNotHaveDuplicates();
+            // the export's forward-only stream: every row once, in the pages' order, paging ignored
+            List<Long> streamed = new ArrayList<>();
+            CdrSearchSql.each(c, query(null, null, null, null, null, CdrSort.QUEUE, true, 0, 10), r -> streamed.add(r.id()));
+            assertThat(streamed).containsExactlyElementsOf(ids);
             List<CdrListing> byDuration = CdrSearchSql.rows(c, query(null, null, null, null, null, CdrSort.DURATION, true, 0, 5));
             assertThat(byDuration).extracting(CdrListing::duration).containsExactly(72, 73, 74, 75, 76);
             List<CdrListing> newest = CdrSearchSql.rows(c, query(null, null, null, null, null, CdrSort.CALLDATE, false, 0, 1));

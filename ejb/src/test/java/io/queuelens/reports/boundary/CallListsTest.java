@@ -78,6 +78,12 @@ class CallListsTest {
             // compared by key: the MySQL driver drops the random visits' milliseconds on MariaDB (queue_log has none)
             assertThat(seen).extracting(QueueVisit::naturalKey)
                     .containsExactlyInAnyOrderElementsOf(expected.stream().map(QueueVisit::naturalKey).toList());
+
+            // the export's stream (Connector/J row streaming on MariaDB) yields the pages' visits in the pages' order
+            List<String> streamed = new ArrayList<>();
+            lists.each(new CallListRequest("acme", from, to, UTC, List.of("q1", "q2"), List.of(), Set.of(), null, 0, 7,
+                    CallSort.WAIT, true), v -> streamed.add(v.naturalKey()));
+            assertThat(streamed).containsExactlyElementsOf(seen.stream().map(QueueVisit::naturalKey).toList());
             assertThat(seen).isSortedAccordingTo(Comparator.comparingInt(QueueVisit::waitSeconds).reversed());
 
             // filters

@@ -17,6 +17,8 @@ public final class AccessRules {
     static final Set<Role> REPORTS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.REPORTS);
     static final Set<Role> LIVE = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.DASHBOARD);
     static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    /** Job history and payouts: ADMIN, and MANAGER for their tenants (pay is personal: not REPORTS). */
+    static final Set<Role> MANAGE = EnumSet.of(Role.ADMIN, Role.MANAGER);
     /** Mail settings: ADMIN, and a tenant's MANAGER for that tenant's own SMTP (the page checks which tenant). */
     static final Set<Role> MAIL = EnumSet.of(Role.ADMIN, Role.MANAGER);
     static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
@@ -26,6 +28,8 @@ public final class AccessRules {
             Map.entry("/reports/", REPORTS),
             Map.entry("/live/", LIVE),
             Map.entry("/omnifaces.push/", LIVE),
+            Map.entry("/payouts/", MANAGE),
+            Map.entry("/admin/jobs.xhtml", MANAGE),
             Map.entry("/admin/mail.xhtml", MAIL),
             Map.entry("/admin/", ADMIN));
 

@@ -13,6 +13,8 @@ class AccessRulesTest {
         assertThat(AccessRules.rolesFor("/live/snapshot")).containsExactlyInAnyOrder(Role.ADMIN, Role.MANAGER, Role.DASHBOARD);
         assertThat(AccessRules.rolesFor("/omnifaces.push/x")).doesNotContain(Role.REPORTS);
         assertThat(AccessRules.rolesFor("/admin/users.xhtml")).containsExactly(Role.ADMIN);
+        assertThat(AccessRules.rolesFor("/admin/jobs.xhtml")).containsExactlyInAnyOrder(Role.ADMIN, Role.MANAGER);
+        assertThat(AccessRules.rolesFor("/payouts/rate-cards.xhtml")).containsExactlyInAnyOrder(Role.ADMIN, Role.MANAGER);
         // a tenant's manager sets their own tenant's SMTP; every other admin page stays ADMIN-only
         assertThat(AccessRules.rolesFor("/admin/mail.xhtml")).containsExactlyInAnyOrder(Role.ADMIN, Role.MANAGER);
         assertThat(AccessRules.rolesFor("/account/password.xhtml")).containsExactlyInAnyOrder(Role.values());

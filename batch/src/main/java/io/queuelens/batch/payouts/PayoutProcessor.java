@@ -1,0 +1,42 @@
+package io.queuelens.batch.payouts;
+
+import io.queuelens.payouts.boundary.PayoutDays;
+import io.queuelens.payouts.control.RatingContext;
+import io.queuelens.payouts.entity.PayoutItem;
+import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Prices an agent-day with the card in force for it. The tenant's cards and groups are read once
+ * per step (a card changed while the job runs applies from the next run or recompute). An item
+ * without figures is an IllegalArgumentException: skipped and recorded, the other agents go on.
+ */
+@Dependent
+@Named("payoutProcessor")
+public class PayoutProcessor implements ItemProcessor {
+
+    @Inject
+    PayoutDays days;
+
+    /** Milliseconds to wait per item: throttles a job on a busy server (and lets tests stop one midway). */
+    @Inject
+    @ConfigProperty(name = "queuelens.payouts.item-delay-ms", defaultValue = "0")
+    long itemDelayMs;
+
+    private RatingContext context;
+
+    @Override
+    public Object processItem(Object item) throws Exception {
+        PayoutItem p = (PayoutItem) item;
+        if (context == null) {
+            context = days.ratingContext(p.tenantId());
+        }
+        if (itemDelayMs > 0) {
+            Thread.sleep(itemDelayMs);
+        }
+        return PayoutDays.price(p, context);
+    }
+}
