@@ -98,7 +98,16 @@ public enum Setting {
             "Milliseconds the payout job waits per agent-day (throttle; 0 to 60000)."),
     // --- sessions ---
     SESSION_CUTOFF_CACHE_MS("QUEUELENS_SESSION_CUTOFF_CACHE_MS", "1000",
-            "Milliseconds a user's session cut-off generation is kept in memory; another cluster member notices 'log out everywhere' within this time (0 = read on every request).");
+            "Milliseconds a user's session cut-off generation is kept in memory; another cluster member notices 'log out everywhere' within this time (0 = read on every request)."),
+    // --- mail ---
+    MAIL_POLL_SECONDS("QUEUELENS_MAIL_POLL_SECONDS", "15", "Seconds between two looks of the mail outbox for due mails (1 to 3600)."),
+    MAIL_RETRY_MAX_ATTEMPTS("QUEUELENS_MAIL_RETRY_MAX_ATTEMPTS", "8",
+            "Delivery attempts of one mail before it is marked FAILED (a permanent 5xx refusal fails at once)."),
+    MAIL_RETRY_BASE_SECONDS("QUEUELENS_MAIL_RETRY_BASE_SECONDS", "30",
+            "Wait before the first retry of a mail; doubled per attempt, a random half taken off."),
+    MAIL_RETRY_MAX_BACKOFF_SECONDS("QUEUELENS_MAIL_RETRY_MAX_BACKOFF_SECONDS", "3600", "Longest wait between two attempts of a mail."),
+    MAIL_TIMEOUT_SECONDS("QUEUELENS_MAIL_TIMEOUT_SECONDS", "20", "Timeout of every SMTP step (connect, read, write)."),
+    MAIL_KEEP_DAYS("QUEUELENS_MAIL_KEEP_DAYS", "90", "Days sent and failed mails (with their attachments) stay in the delivery log.");
 
     private final String variable;
     private final String defaultValue;

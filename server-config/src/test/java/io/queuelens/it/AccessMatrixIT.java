@@ -47,6 +47,8 @@ class AccessMatrixIT {
     /** Job history and payouts: pay is personal data, so not REPORTS. */
     static final Set<R> MANAGE = Set.of(R.ADMIN, R.MANAGER);
     static final Set<R> NAMES = Set.of(R.ADMIN, R.MANAGER);
+    /** Mail settings and log: ADMIN, and a tenant's MANAGER for that tenant. */
+    static final Set<R> MAIL = Set.of(R.ADMIN, R.MANAGER);
 
     /** Page path -> roles that may open it. */
     static final Map<String, Set<R>> PAGES = Map.ofEntries(
@@ -58,6 +60,7 @@ class AccessMatrixIT {
             Map.entry("/payouts/payouts.xhtml", MANAGE),
             Map.entry("/payouts/rate-cards.xhtml", MANAGE),
             Map.entry("/admin/kpi-settings.xhtml", ADMIN),
+            Map.entry("/admin/mail.xhtml", MAIL),
             Map.entry("/admin/quarantine.xhtml", ADMIN),
             Map.entry("/admin/sources.xhtml", ADMIN),
             Map.entry("/admin/tenants.xhtml", ADMIN),
@@ -143,7 +146,18 @@ class AccessMatrixIT {
             Map.entry("DELETE /api/v1/agent-groups/{id}", new Op(MANAGE, "/api/v1/agent-groups/999999?tenant=demo", "application/json", 404)),
             Map.entry("GET /api/v1/names", new Op(NAMES, "/api/v1/names?tenant=demo")),
             Map.entry("PUT /api/v1/names", new Op(NAMES, "/api/v1/names")),
-            Map.entry("DELETE /api/v1/names", new Op(NAMES, "/api/v1/names")));
+            Map.entry("DELETE /api/v1/names", new Op(NAMES, "/api/v1/names")),
+            // mail of the demo tenant: its MANAGER (granted every queue) may; the server-wide scope is ADMIN's
+            Map.entry("GET /api/v1/mail/settings", new Op(MAIL, "/api/v1/mail/settings?tenant=demo")),
+            Map.entry("PUT /api/v1/mail/settings", new Op(MAIL, "/api/v1/mail/settings?tenant=demo")),
+            // demo has no settings of its own (ITs use their own tenants): 404 is the allowed answer
+            Map.entry("DELETE /api/v1/mail/settings", new Op(MAIL, "/api/v1/mail/settings?tenant=demo", "application/json", 404)),
+            Map.entry("POST /api/v1/mail/settings/test", new Op(MAIL, "/api/v1/mail/settings/test?tenant=demo")),
+            Map.entry("GET /api/v1/mail/deliveries", new Op(MAIL, "/api/v1/mail/deliveries?tenant=demo")),
+            // no recipient: 400 for an allowed caller
+            Map.entry("POST /api/v1/mail/deliveries/test", new Op(MAIL, "/api/v1/mail/deliveries/test?tenant=demo")),
+            Map.entry("POST /api/v1/mail/deliveries/{id}/resend", new Op(MAIL, "/api/v1/mail/deliveries/999999999/resend",
+                    "application/json", 404)));
 
     static final String PASSWORD = "Matrix-Password-2026!";
 

@@ -9,7 +9,10 @@ import java.util.List;
  */
 public final class EncryptedColumns {
 
-    /** A column of vault values in {@code table}, whose rows are keyed by {@code idColumn}. */
+    /**
+     * A column of vault values in {@code table}, whose rows are keyed by {@code idColumn} (any single-column
+     * key: a number such as {@code id} or a string such as {@code mail_settings.scope}).
+     */
     public record Column(String table, String idColumn, String column) {
 
         public String label() {
@@ -19,7 +22,8 @@ public final class EncryptedColumns {
 
     public static final List<Column> ALL = List.of(
             new Column("asterisk_source", "id", "db_password"),
-            new Column("asterisk_source", "id", "ami_secret"));
+            new Column("asterisk_source", "id", "ami_secret"),
+            new Column("mail_settings", "scope", "password"));
 
     private EncryptedColumns() {
     }

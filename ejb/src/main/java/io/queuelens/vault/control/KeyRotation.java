@@ -74,22 +74,23 @@ public final class KeyRotation {
 
     private static int reencrypt(Connection c, EncryptedColumns.Column col, SecretCipher ring, String newKeyId)
             throws SQLException {
-        Map<Long, String> moved = new LinkedHashMap<>();
+        Map<Object, String> moved = new LinkedHashMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + col.idColumn() + ", " + col.column() + " FROM "
                 + col.table() + " WHERE " + col.column() + " IS NOT NULL FOR UPDATE");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 String stored = rs.getString(2);
                 if (!stored.startsWith(SecretCipher.FORMAT + ":" + newKeyId + ":")) {
-                    moved.put(rs.getLong(1), ring.encrypt(ring.decrypt(stored)));
+                    moved.put(rs.getObject(1), // numeric or string key alike
+                             ring.encrypt(ring.decrypt(stored)));
                 }
             }
         }
         try (PreparedStatement update = c.prepareStatement("UPDATE " + col.table() + " SET " + col.column() + " = ? WHERE "
                 + col.idColumn() + " = ?")) {
-            for (Map.Entry<Long, String> e : moved.entrySet()) {
+            for (Map.Entry<Object, String> e : moved.entrySet()) {
                 update.setString(1, e.getValue());
-                update.setLong(2, e.getKey());
+                update.setObject(2, e.getKey());
                 update.addBatch();
             }
             if (!moved.isEmpty()) {

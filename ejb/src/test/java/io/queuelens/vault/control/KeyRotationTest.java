@@ -55,14 +55,27 @@ class KeyRotationTest {
                     }
                 }
             }
+            // SMTP passwords: rows keyed by a string (the scope), not a number
+            try (Connection c = db.dataSource().getConnection();
+                 PreparedStatement p = c.prepareStatement("insert into mail_settings (scope, host, port, security, username, password,"
+                         + " from_address, updated_at, updated_by) values (?, 'smtp.example.com', 587, 'STARTTLS', 'u', ?,"
+                         + " 'ql@example.com', CURRENT_TIMESTAMP, 'test')")) {
+                for (String scope : List.of("*", "acme")) {
+                    p.setString(1, scope);
+                    p.setString(2, old.encrypt("smtp-Pass-" + scope));
+                    p.executeUpdate();
+                }
+            }
+            List<String> smtpSecrets = List.of("smtp-Pass-*", "smtp-Pass-acme");
             AtomicReference<SecretCipher> during = new AtomicReference<>();
 
             KeyRotation.Result result = KeyRotation.rotate(db.dataSource(), keyFile, during::set);
 
             assertThat(result.newKeyId()).isEqualTo("k2");
             assertThat(result.retiredKeyIds()).containsExactly("k1");
-            assertThat(result.values()).isEqualTo(9);
-            assertThat(result.reencrypted()).containsEntry("asterisk_source.db_password", 5).containsEntry("asterisk_source.ami_secret", 4);
+            assertThat(result.values()).isEqualTo(11);
+            assertThat(result.reencrypted()).containsEntry("asterisk_source.db_password", 5).containsEntry("asterisk_source.ami_secret", 4)
+                    .containsEntry("mail_settings.password", 2);
             assertThat(during.get().keyIds()).containsExactly("k1", "k2");
 
             SecretCipher now = KeyFile.openOrCreate(keyFile);
@@ -85,6 +98,15 @@ class KeyRotationTest {
                 }
             }
             assertThat(decrypted).containsExactlyInAnyOrderElementsOf(secrets);
+            List<String> smtpDecrypted = new ArrayList<>();
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select password from mail_settings order by scope")) {
+                while (rs.next()) {
+                    assertThat(rs.getString(1)).startsWith("v1:k2:").doesNotContain("smtp-Pass");
+                    smtpDecrypted.add(now.decrypt(rs.getString(1)));
+                }
+            }
+            assertThat(smtpDecrypted).containsExactlyElementsOf(smtpSecrets);
             if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
             }
@@ -92,7 +114,7 @@ class KeyRotationTest {
             // A second rotation moves everything again, to k3.
             KeyRotation.Result again = KeyRotation.rotate(db.dataSource(), keyFile, c -> { });
             assertThat(again.newKeyId()).isEqualTo("k3");
-            assertThat(again.values()).isEqualTo(9);
+            assertThat(again.values()).isEqualTo(11);
             assertThat(KeyFile.openOrCreate(keyFile).keyIds()).containsExactly("k3");
         }
     }

@@ -50,6 +50,10 @@ public final class SharedMariaDbServer implements ParameterResolver {
                         "QUEUELENS_DEMO_BACKFILL_DAYS", "2",
                         "QUEUELENS_API_TOKEN", API_TOKEN,
                         "QUEUELENS_DEMO_EVENT_RATE", "100", // calls flow at any hour of the day
+                        // MailIT watches a mail fail, be retried and go out: seconds, not the default 15 s / 30 s
+                        "QUEUELENS_MAIL_POLL_SECONDS", "2",
+                        "QUEUELENS_MAIL_RETRY_BASE_SECONDS", "2",
+                        "QUEUELENS_MAIL_RETRY_MAX_BACKOFF_SECONDS", "4",
                         // where SourcesPageBrowserIT puts the queue_log of its FILE source (beside the data folder)
                         "QUEUELENS_SOURCES_FILE_ROOTS", Path.of(System.getProperty("queuelens.it.dir", "target/it"))
                                 .toAbsolutePath().resolve("pbx-files").toString()));

@@ -21,6 +21,8 @@ public final class AccessRules {
     static final Set<Role> MANAGE = EnumSet.of(Role.ADMIN, Role.MANAGER);
     /** Display names of a tenant's queues and agents: its managers keep them too (names component). */
     static final Set<Role> NAMES = EnumSet.of(Role.ADMIN, Role.MANAGER);
+    /** Mail settings: ADMIN, and a tenant's MANAGER for that tenant's own SMTP (the page checks which tenant). */
+    static final Set<Role> MAIL = EnumSet.of(Role.ADMIN, Role.MANAGER);
     static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 
     /** Path prefix -> roles, most specific first. */
@@ -31,6 +33,7 @@ public final class AccessRules {
             Map.entry("/payouts/", MANAGE),
             Map.entry("/admin/jobs.xhtml", MANAGE),
             Map.entry("/admin/names.xhtml", NAMES),
+            Map.entry("/admin/mail.xhtml", MAIL),
             Map.entry("/admin/", ADMIN));
 
     private AccessRules() {

@@ -16,6 +16,8 @@ class AccessRulesTest {
         assertThat(AccessRules.rolesFor("/admin/jobs.xhtml")).containsExactlyInAnyOrder(Role.ADMIN, Role.MANAGER);
         assertThat(AccessRules.rolesFor("/payouts/rate-cards.xhtml")).containsExactlyInAnyOrder(Role.ADMIN, Role.MANAGER);
         assertThat(AccessRules.rolesFor("/admin/names.xhtml")).containsExactlyInAnyOrder(Role.ADMIN, Role.MANAGER);
+        // a tenant's manager sets their own tenant's SMTP; every other admin page stays ADMIN-only
+        assertThat(AccessRules.rolesFor("/admin/mail.xhtml")).containsExactlyInAnyOrder(Role.ADMIN, Role.MANAGER);
         assertThat(AccessRules.rolesFor("/account/password.xhtml")).containsExactlyInAnyOrder(Role.values());
         assertThat(AccessRules.rolesFor("/index.xhtml")).containsExactlyInAnyOrder(Role.values());
     }
