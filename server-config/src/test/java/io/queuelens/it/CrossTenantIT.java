@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +94,18 @@ class CrossTenantIT {
         HttpResponse<String> summary = m.get("/reports/summary.xhtml");
         assertThat(summary.statusCode()).isEqualTo(200);
         assertThat(summary.body()).contains("value=\"" + own + "\"").doesNotContain("value=\"demo\"");
+        // A postback of their own page that names demo (a crafted form or URL) is refused before JSF
+        // applies the view parameter, which the page's view action checked on the first GET only.
+        for (String page : List.of("/reports/summary.xhtml", "/admin/mail.xhtml", "/payouts/payouts.xhtml")) {
+            HttpResponse<String> ownPage = m.get(page + "?tenant=" + own);
+            assertThat(ownPage.statusCode()).as(page).isEqualTo(200);
+            Map<String, String> form = Map.of("jakarta.faces.ViewState", FormLogin.viewState(ownPage.body()),
+                    "primefaces.nonce", FormLogin.nonce(ownPage.body()));
+            HttpResponse<String> crafted = m.post(page + "?tenant=demo", form);
+            assertThat(crafted.statusCode()).as("%s -> %s", page, crafted.body()).isEqualTo(403);
+            HttpResponse<String> honest = m.post(page + "?tenant=" + own, form);
+            assertThat(honest.statusCode()).as("%s, own tenant -> %s", page, honest.body()).isEqualTo(200);
+        }
         HttpResponse<String> ownBoard = m.get("/live/wallboard.xhtml?tenant=" + own + "&board=" + demoBoard);
         assertThat(ownBoard.statusCode()).isEqualTo(200);
         assertThat(ownBoard.body()).doesNotContain("Secret demo board");

@@ -18,6 +18,10 @@ import java.io.IOException;
  * were changed, loses the session at once (pages go to the login, the API gets 403), so that the
  * container's role checks ({@code @RolesAllowed}, web.xml) never act on roles that are gone; a user
  * whose stored roles do not allow the page's path gets 403 ({@link AccessRules}).
+ *
+ * <p>A page postback naming a tenant the caller may not see is 403 too. Pages take their tenant from
+ * a view parameter and check it in their view action, which JSF runs on the first GET only; a crafted
+ * postback carrying {@code tenant=other} would otherwise set the parameter after that check.
  */
 @WebFilter("/*")
 public class AccessFilter extends HttpFilter {
@@ -58,10 +62,19 @@ public class AccessFilter extends HttpFilter {
             }
             return;
         }
-        if (AccessRules.rolesFor(path).stream().noneMatch(access::hasRole)) {
+        if (AccessRules.rolesFor(path).stream().noneMatch(access::hasRole) || foreignTenantPostback(req, path, access)) {
             res.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         chain.doFilter(req, res);
+    }
+
+    /** A page POST whose {@code tenant} parameter (view parameter or crafted field) is not the caller's. */
+    static boolean foreignTenantPostback(HttpServletRequest req, String path, Access access) {
+        if (!"POST".equals(req.getMethod()) || path.startsWith("/api/")) {
+            return false;
+        }
+        String tenant = req.getParameter("tenant");
+        return tenant != null && !tenant.isBlank() && !access.mayViewTenant(tenant);
     }
 }
