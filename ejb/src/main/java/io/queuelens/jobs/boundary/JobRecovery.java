@@ -9,6 +9,7 @@ import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -20,6 +21,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -86,6 +88,9 @@ public class JobRecovery {
 
     @Timeout
     void recover() {
+        // Only what a previous server process left running is stale. A job launched in the seconds
+        // between this start and the recovery timer is alive, and must not be failed and run twice.
+        Instant processStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         JobOperator op = BatchRuntime.getJobOperator();
         int count = 0;
         try (Connection c = dataSource.getConnection()) {
@@ -93,7 +98,7 @@ public class JobRecovery {
             Map<Long, JobTable.Restart> restarts = JobTable.restarts(c, launches.stream().map(JobLaunch::id).toList());
             for (JobLaunch l : launches) {
                 if (l.executionId() == null) {
-                    if (l.launchedAt().isBefore(Instant.now().minusSeconds(30))) {
+                    if (l.launchedAt().isBefore(processStart) && l.launchedAt().isBefore(Instant.now().minusSeconds(30))) {
                         jobs.start(l);
                         count++;
                     }
@@ -107,7 +112,11 @@ public class JobRecovery {
                 }
                 BatchStatus status;
                 try {
-                    status = op.getJobExecution(latest).getBatchStatus();
+                    JobExecution execution = op.getJobExecution(latest);
+                    if (execution.getCreateTime() == null || !execution.getCreateTime().toInstant().isBefore(processStart)) {
+                        continue; // created by this server process: it is running here, not left by a stopped one
+                    }
+                    status = execution.getBatchStatus();
                 } catch (RuntimeException e) {
                     continue;
                 }
