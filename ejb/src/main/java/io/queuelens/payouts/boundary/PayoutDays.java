@@ -59,6 +59,9 @@ public class PayoutDays {
     @Inject
     Tenants tenants;
 
+    @Inject
+    io.queuelens.names.boundary.DisplayNames names;
+
     public ZoneId zone(String tenant) {
         return tenant(tenant).getTimeZone();
     }
@@ -74,7 +77,9 @@ public class PayoutDays {
             for (PayoutRevision r : PayoutStore.revisionsOfLaunch(c, launchId)) {
                 String tenant = tenantOfLaunch(c, launchId);
                 ZoneId zone = zone(tenant);
-                List<String> agents = PayoutStore.agentsWithActivity(c, tenant, start(r.day(), zone), start(r.day().plusDays(1), zone));
+                // The agents of the Agents report, which counts the system names of one person (Agent/1001,
+                // PJSIP/1001) as one agent (names component): one agent-day each, priced from that row.
+                List<String> agents = reportAgents(tenant, r.day());
                 Set<String> done = PayoutStore.doneAgents(c, tenant, r.day(), r.revision());
                 out.add(new DayPlan(tenant, r.day(), r.revision(), agents.stream().filter(a -> !done.contains(a)).toList(),
                         agents.size()));
@@ -83,6 +88,11 @@ public class PayoutDays {
             throw new EJBException("payout plan of launch " + launchId + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** The agents of a tenant day, as the Agents report names them, in order. */
+    private List<String> reportAgents(String tenant, LocalDate day) {
+        return figures(tenant, day).keySet().stream().sorted().toList();
     }
 
     private static String tenantOfLaunch(Connection c, long launchId) throws SQLException {
@@ -106,11 +116,28 @@ public class PayoutDays {
         } catch (SQLException e) {
             throw new EJBException(e);
         }
+        visits = byReportAgent(visits, report, tenant);
         Map<String, AgentDayFigures> out = new LinkedHashMap<>();
         for (AgentReportRow row : report.rows()) {
             PayoutStore.VisitSums v = visits.getOrDefault(row.agent(), new PayoutStore.VisitSums(0, 0, 0));
             out.put(row.agent(), new AgentDayFigures(row.figures(), v.startedTalkMinutes(), v.serviceLevel(report.settings())));
         }
+        return out;
+    }
+
+    /** The visit sums of every system name added up under the report row of the same agent. */
+    private Map<String, PayoutStore.VisitSums> byReportAgent(Map<String, PayoutStore.VisitSums> visits, AgentReport report,
+                                                              String tenant) {
+        io.queuelens.names.entity.NameBook book = names == null ? null : names.book(tenant);
+        if (book == null) {
+            return visits;
+        }
+        Map<String, String> rowOfIdentity = new java.util.HashMap<>();
+        report.rows().forEach(r -> rowOfIdentity.putIfAbsent(book.agentIdentity(r.agent()), r.agent()));
+        Map<String, PayoutStore.VisitSums> out = new java.util.HashMap<>();
+        visits.forEach((agent, v) -> out.merge(rowOfIdentity.getOrDefault(book.agentIdentity(agent), agent), v,
+                (a, b) -> new PayoutStore.VisitSums(a.answered() + b.answered(), a.answeredInSla() + b.answeredInSla(),
+                        a.startedTalkMinutes() + b.startedTalkMinutes())));
         return out;
     }
 
