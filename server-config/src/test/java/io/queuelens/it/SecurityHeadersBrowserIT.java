@@ -90,12 +90,24 @@ class SecurityHeadersBrowserIT {
         // the handlers that had been inline still work: the language switch (an on* attribute PrimeFaces moved into a nonced script)
         AdminLogin.logIn(browser, d.server());
         EveryPage.open(browser, d.server().url("/index.xhtml"));
+        // The choice is stored on the admin, whom later ITs use: it must end as English. Each choice
+        // reloads the page, so elements go stale under the wait; it retries until the page shows the language.
+        org.openqa.selenium.support.ui.WebDriverWait reload = new org.openqa.selenium.support.ui.WebDriverWait(browser,
+                java.time.Duration.ofSeconds(30));
+        reload.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language:choice"))).selectByValue("tr");
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
-                .until(b -> "Denetim kaydı".equals(b.findElement(By.id("nav-audit")).getText()));
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language:choice"))).selectByValue("en");
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
-                .until(b -> "Audit log".equals(b.findElement(By.id("nav-audit")).getText()));
+        reload.until(b -> "Denetim kaydı".equals(b.findElement(By.id("nav-audit")).getText()));
+        reload.until(b -> {
+            if ("Audit log".equals(b.findElement(By.id("nav-audit")).getText())) {
+                return true;
+            }
+            org.openqa.selenium.support.ui.Select choice = new org.openqa.selenium.support.ui.Select(
+                    b.findElement(By.id("language:choice")));
+            if (!"en".equals(choice.getFirstSelectedOption().getAttribute("value"))) {
+                choice.selectByValue("en");
+            }
+            return false;
+        });
         assertThat(EveryPage.cspViolations(browser)).isEmpty();
     }
 }
