@@ -138,7 +138,6 @@ public class JobRecovery {
                     java.util.Properties p = l.jobParameters();
                     p.setProperty(Jobs.LAUNCH_ID, Long.toString(l.id()));
                     p.setProperty(Jobs.TENANT, l.tenantId());
-                    JobTable.claimRestart(c, latest, l.id(), AuditTrail.SYSTEM, REASON, Instant.now());
                     next = op.start(l.jobName(), p);
                     JobTable.setRestartedAs(c, latest, next);
                 }

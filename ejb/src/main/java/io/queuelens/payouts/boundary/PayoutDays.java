@@ -150,12 +150,23 @@ public class PayoutDays {
         }
     }
 
+    /** How the tenant's system names map to persons (Agent/1001 and PJSIP/1001 are one), for {@link #price}. */
+    public java.util.function.UnaryOperator<String> agentIdentity(String tenant) {
+        io.queuelens.names.entity.NameBook book = names == null ? null : names.book(tenant);
+        return book == null ? java.util.function.UnaryOperator.identity() : book::agentIdentity;
+    }
+
     /** Prices an item: its card's lines and total; an agent without a card gets a zero day with no lines. */
     public static AgentDayPayout price(PayoutItem item, RatingContext context) {
+        return price(item, context, java.util.function.UnaryOperator.identity());
+    }
+
+    /** Prices an item, finding its card by the agent's identity (a card of any of the agent's system names). */
+    public static AgentDayPayout price(PayoutItem item, RatingContext context, java.util.function.UnaryOperator<String> identity) {
         if (item.figures() == null) {
             throw new IllegalArgumentException("no figures for " + item);
         }
-        Optional<RateCard> card = context.cardFor(item.agent(), item.day());
+        Optional<RateCard> card = context.cardFor(item.agent(), item.day(), identity);
         List<PayoutLine> lines = card.map(c -> Rater.lines(c, item.figures())).orElse(List.of());
         BigDecimal total = Rater.total(lines);
         return new AgentDayPayout(item.tenantId(), item.day(), item.revision(), item.agent(), card.map(RateCard::id).orElse(null),

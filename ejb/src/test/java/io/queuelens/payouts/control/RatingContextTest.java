@@ -42,4 +42,21 @@ class RatingContextTest {
         assertThat(context.cardFor("carol", LocalDate.parse("2026-06-30"))).map(RateCard::id).contains(3L);
         assertThat(context.cardFor("dave", LocalDate.parse("2026-03-15"))).isEmpty();
     }
+
+    @Test
+    void aCardOfOneSystemNameOfAnAgentPricesTheAgentsOtherSystemNames() {
+        RatingContext ctx = new RatingContext("EUR", List.of(
+                card(1, "Agent/1001", null, "2026-01-01", null),
+                card(2, null, 10L, "2026-01-01", null)),
+                List.of(new AgentGroup(10, "t", "day", List.of("SIP/1002"))));
+        io.queuelens.names.entity.NameBook book = io.queuelens.names.entity.NameBook.of("t", List.of());
+        LocalDate day = LocalDate.parse("2026-03-15");
+
+        assertThat(ctx.cardFor("PJSIP/1001", day, book::agentIdentity)).map(RateCard::id).contains(1L);
+        assertThat(ctx.cardFor("Local/1001@from-queue/n", day, book::agentIdentity)).map(RateCard::id).contains(1L);
+        assertThat(ctx.cardFor("PJSIP/1002", day, book::agentIdentity)).map(RateCard::id).contains(2L);
+        assertThat(ctx.cardFor("PJSIP/1003", day, book::agentIdentity)).isEmpty();
+        // Without identities, names are compared as they are.
+        assertThat(ctx.cardFor("PJSIP/1001", day)).isEmpty();
+    }
 }
