@@ -92,7 +92,14 @@ public class PayoutDays {
 
     /** The agents of a tenant day, as the Agents report names them, in order. */
     private List<String> reportAgents(String tenant, LocalDate day) {
-        return figures(tenant, day).keySet().stream().sorted().toList();
+        // The report's rows only: the visit sums that price them are read by the job's reader, per day.
+        return agentReport(tenant, day).rows().stream().map(AgentReportRow::agent).distinct().sorted().toList();
+    }
+
+    private AgentReport agentReport(String tenant, LocalDate day) {
+        ZoneId zone = zone(tenant);
+        return agentReports.agents(new AgentReportRequest(tenant, start(day, zone), start(day.plusDays(1), zone), zone,
+                List.of(), List.of(), AgentGroupBy.AGENT, null));
     }
 
     private static String tenantOfLaunch(Connection c, long launchId) throws SQLException {
@@ -108,8 +115,7 @@ public class PayoutDays {
         ZoneId zone = zone(tenant);
         Instant from = start(day, zone);
         Instant to = start(day.plusDays(1), zone);
-        AgentReport report = agentReports.agents(new AgentReportRequest(tenant, from, to, zone, List.of(), List.of(),
-                AgentGroupBy.AGENT, null));
+        AgentReport report = agentReport(tenant, day);
         Map<String, PayoutStore.VisitSums> visits;
         try (Connection c = dataSource.getConnection()) {
             visits = PayoutStore.visitSums(c, tenant, from, to, report.settings().slaSeconds());
