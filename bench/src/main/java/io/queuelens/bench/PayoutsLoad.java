@@ -95,8 +95,10 @@ public final class PayoutsLoad {
         List<String> todo;
         RatingContext context;
         long launchId;
+        // plan: the agents of the Agents report's rows, as PayoutDays.plan reads them
+        List<String> all = reports.agents(new AgentReportRequest(TENANT, from, to, ZONE, List.of(), List.of(),
+                AgentGroupBy.AGENT, null)).rows().stream().map(AgentReportRow::agent).distinct().sorted().toList();
         try (Connection c = db.dataSource.getConnection()) {
-            List<String> all = PayoutStore.agentsWithActivity(c, TENANT, from, to);
             Set<String> done = PayoutStore.doneAgents(c, TENANT, DAY, revision);
             todo = all.stream().filter(a -> !done.contains(a)).toList();
             context = new RatingContext("EUR", RateCardTable.cards(c, TENANT), RateCardTable.groups(c, TENANT));

@@ -106,23 +106,6 @@ public final class PayoutStore {
 
     // ---- what a day holds
 
-    /** Agents with agent rollups in [from, to), sorted: the agent-days of a day. */
-    public static List<String> agentsWithActivity(Connection c, String tenant, Instant from, Instant to) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT agent FROM rollup_agent_15m WHERE tenant_id = ? "
-                + "AND bucket_start >= ? AND bucket_start < ? ORDER BY agent")) {
-            ps.setString(1, tenant);
-            ps.setObject(2, UtcColumns.of(from));
-            ps.setObject(3, UtcColumns.of(to));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
-    }
-
     /** Answered visits entered in [from, to), per agent: count, within SLA, started talk minutes. */
     public static Map<String, VisitSums> visitSums(Connection c, String tenant, Instant from, Instant to, int slaSeconds)
             throws SQLException {
