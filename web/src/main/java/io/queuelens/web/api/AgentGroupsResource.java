@@ -97,7 +97,6 @@ public class AgentGroupsResource {
     }
 
     private static Response notFound(String tenant, long id) {
-        return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiErrors.body("tenant " + tenant + " has no agent group " + id, "id")).build();
+        return ApiErrors.notFound("tenant " + tenant + " has no agent group " + id, "id");
     }
 }

@@ -1,6 +1,8 @@
 package io.queuelens.web.api;
 
 import io.queuelens.reports.entity.InvalidReportRequest;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,5 +34,11 @@ public final class ApiErrors {
         }
         m.put("problems", problems);
         return m;
+    }
+
+    /** A 404 with the error body: what the caller asked for does not exist, or is not theirs to see. */
+    public static Response notFound(String error, String parameter) {
+        return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(error, parameter)).build();
     }
 }

@@ -89,8 +89,7 @@ public class RateCardsResource {
     }
 
     private static Response notFound(String tenant, long id) {
-        return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiErrors.body("tenant " + tenant + " has no rate card " + id, "id")).build();
+        return ApiErrors.notFound("tenant " + tenant + " has no rate card " + id, "id");
     }
 
 }
