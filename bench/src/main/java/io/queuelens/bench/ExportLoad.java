@@ -25,7 +25,7 @@ import java.util.Random;
  * CSV and Parquet through the exports component's own writers (DocumentWriter, the call list's
  * columns and row mapping from ReportColumns), rows generated on the fly as the database stream would
  * hand them over (one QueueVisit per row), bytes counted and discarded (an HTTP response is a stream
- * too; SXSSF's temporary file is real). Per run: wall time, after-GC heap before, after-GC heap when
+ * too). Per run: wall time, after-GC heap before, after-GC heap when
  * the last row was handed over (what the writer retains), the heap pools' peak (garbage included), and
  * the JVM's CPU time (on a shared machine wall time includes waiting for a core).
  * Prints each run and the medians.

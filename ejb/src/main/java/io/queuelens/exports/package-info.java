@@ -6,7 +6,7 @@
  * an OutputStream); {@code control.ExportAccess} (the REST reports' tenant and queue rule);
  * {@code control.ReportColumns} (the columns of every table, keyed like the JSON API);
  * {@code control.ReportDocument}/{@code ExportTable}/{@code RowSource} (a report ready to write, its
- * rows pushed one by one); the writers {@code CsvExport}, {@code XlsxExport} (POI SXSSF),
+ * rows pushed one by one); the writers {@code CsvExport}, {@code XlsxExport} (SpreadsheetML written straight into the zip),
  * {@code PdfExport} (OpenPDF, charts by JFreeChart) and {@code ParquetExport} (parquet-java without
  * Hadoop: own OutputFile and Snappy codec); {@code control.Headlines} (a report's key figures).
  *

@@ -123,6 +123,48 @@ class WritersTest {
     }
 
     @Test
+    void xlsxEscapesMarkupDropsWhatXmlCannotCarryAndKeepsSheetNamesUnique() throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[]{"<b>&amp;</b> \u0001bell\u0007 \uD83D\uDE00 \uD800", 1L, null, null, null, null, Double.NaN});
+        ReportDocument d = new ReportDocument("A & B <GmbH>", "Summary", doc(rows).headline(), ZONE, List.of("Queues: <all>"),
+                List.of(ExportTable.of("calls of today", "t", COLUMNS, rows),
+                        ExportTable.of("Calls of Today", "t", COLUMNS, List.of()),
+                        ExportTable.of("report", "t", COLUMNS, List.of())), List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        XlsxExport.write(d, out);
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(wb.getSheet("Report").getRow(0).getCell(0).getStringCellValue()).isEqualTo("A & B <GmbH> – Summary");
+            // Excel compares sheet names without case
+            assertThat(wb.getSheetName(1)).isEqualTo("calls of today");
+            assertThat(wb.getSheetName(2)).isEqualTo("Calls of Today (2)");
+            assertThat(wb.getSheetName(3)).isEqualTo("report (2)");
+            Sheet s = wb.getSheetAt(1);
+            assertThat(s.getRow(1).getCell(0).getStringCellValue()).isEqualTo("<b>&amp;</b> bell \uD83D\uDE00 ");
+            assertThat(s.getRow(1).getCell(6).getNumericCellValue()).isZero();
+        }
+        assertThat(XlsxExport.columnLetters(0)).isEqualTo("A");
+        assertThat(XlsxExport.columnLetters(25)).isEqualTo("Z");
+        assertThat(XlsxExport.columnLetters(26)).isEqualTo("AA");
+        assertThat(XlsxExport.columnLetters(701)).isEqualTo("ZZ");
+        assertThat(XlsxExport.columnLetters(702)).isEqualTo("AAA");
+    }
+
+    @Test
+    void xlsxLeavesTheCallersStreamOpen() throws Exception {
+        boolean[] closed = {false};
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        java.io.OutputStream out = new java.io.FilterOutputStream(bytes) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        XlsxExport.write(doc(rows()), out);
+        assertThat(closed[0]).isFalse();
+        assertThat(bytes.size()).isGreaterThan(1000);
+    }
+
+    @Test
     void parquetHasTypedColumnsAndReadsBackTheSameValues() throws Exception {
         ParquetRows.Read read = ParquetRows.read(write(doc(rows()), ExportFormat.PARQUET, false));
         var schema = read.schema();
