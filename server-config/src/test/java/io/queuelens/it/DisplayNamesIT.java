@@ -107,6 +107,9 @@ class DisplayNamesIT {
         assertThat(browser.findElements(By.cssSelector("#summary tbody td.fig-label"))).extracting(WebElement::getText)
                 .containsExactly(queueName);
         assertThat(browser.findElements(By.cssSelector("#summary tbody td.fig-label i"))).as("no markup from a name").isEmpty();
+        // the queue picker lists the queue by its name and its id, so either can be typed into its filter
+        assertThat(browser.findElements(By.cssSelector("select[id*='queues'] option")))
+                .extracting(o -> o.getAttribute("textContent")).contains(queueName + " (" + queue + ")");
         browser.get(d.server().url("/admin/names.xhtml?tenant=" + tenant));
         assertThat(browser.findElement(By.id("listForm:names")).getText()).contains(queueName).contains("Named " + suffix);
 

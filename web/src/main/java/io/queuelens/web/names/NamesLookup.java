@@ -30,6 +30,20 @@ public class NamesLookup {
         return key == null || !caller.mayViewTenant(tenantId) ? key : names.book(tenantId).agent(key);
     }
 
+    /** A picker's label for a queue: {@code Sales (q-sales)} when it has a name, so both can be typed in the filter. */
+    public String queueChoice(String tenantId, String key) {
+        return choice(key, queue(tenantId, key));
+    }
+
+    /** A picker's label for an agent's system name: {@code Alice Smith (PJSIP/1001)} when the agent has a name. */
+    public String agentChoice(String tenantId, String key) {
+        return choice(key, agent(tenantId, key));
+    }
+
+    private static String choice(String key, String name) {
+        return key == null || name == null || name.equals(key) ? key : name + " (" + key + ")";
+    }
+
     /** A group of queue ids ({@code a,b}) as their display names, comma separated. */
     public String queues(String tenantId, String groupKey) {
         if (groupKey == null) {
