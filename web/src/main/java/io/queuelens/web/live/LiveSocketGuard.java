@@ -23,7 +23,10 @@ public class LiveSocketGuard extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        if (!LiveAccess.maySubscribe(req)) {
+        // the alerts channel of the layout: any signed-in user whose page rendered it (AlertSocket); its pushes
+        // are filtered by queue visibility on the server. Every other channel: live pages only.
+        boolean alerts = req.getRequestURI().endsWith("/omnifaces.push/" + AlertPush.CHANNEL);
+        if (alerts ? !AlertSocket.maySubscribe(req) : !LiveAccess.maySubscribe(req)) {
             res.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
