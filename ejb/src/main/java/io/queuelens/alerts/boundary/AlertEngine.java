@@ -130,8 +130,9 @@ public class AlertEngine {
         engine = e;
         senders = Executors.newFixedThreadPool(2, threads);
         store = new AlertStore(dataSource);
+        // the client's own executor: a sender thread blocked in send() must never be the one its response needs
         HttpClient http = HttpClient.newBuilder().connectTimeout(config.sender().timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).executor(senders).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         sender = new DeliverySender(store, http, vault::decrypt, this::mail, config.sender(), clock);
         long poll = config.retryPoll().toMillis();
         engine.scheduleWithFixedDelay(this::retryDue, poll, poll, TimeUnit.MILLISECONDS);
@@ -149,10 +150,14 @@ public class AlertEngine {
         String tenant = event.tenantId();
         long liveAt = System.currentTimeMillis();
         if (queued.add(tenant)) {
-            engine.execute(() -> {
-                queued.remove(tenant);
-                evaluate(tenant, liveAt);
-            });
+            try {
+                engine.execute(() -> {
+                    queued.remove(tenant);
+                    evaluate(tenant, liveAt);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                queued.remove(tenant); // shutting down: the model's writer must not fail for it
+            }
         }
     }
 
@@ -236,7 +241,9 @@ public class AlertEngine {
             t.wake.cancel(false);
         }
         t.wakeAt = at;
-        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis()) + 5;
+        // a deadline already past (a repeat held back by quiet hours) is looked at again once a second, not in a loop
+        long untilDue = Duration.between(clock.instant(), at).toMillis();
+        long delay = untilDue > 0 ? untilDue + 5 : 1000;
         t.wake = engine.schedule(() -> {
             t.wakeAt = null;
             evaluate(tenantId, System.currentTimeMillis());
