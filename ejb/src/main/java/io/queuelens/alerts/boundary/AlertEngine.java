@@ -113,6 +113,8 @@ public class AlertEngine {
         List<AlertRule> rules = List.of();
         /** open incident id per rule id + scope key */
         final Map<String, Long> open = new HashMap<>();
+        /** the newest value and peak of open incidents not written yet (incident id -> value, peak) */
+        final Map<Long, double[]> unwritten = new HashMap<>();
         /** the last closed interval's values per rule id */
         final Map<Long, List<ScopeValues.Scoped>> intervalValues = new HashMap<>();
         ScheduledFuture<?> wake;
@@ -217,6 +219,12 @@ public class AlertEngine {
                     Optional<RuleEvaluator.Outcome> o = t.evaluator.evaluate(rule, v.scopeKey(), v.value(), now);
                     if (o.isPresent()) {
                         apply(tenantId, t, rule, v.queues(), o.get(), liveAt);
+                    } else if (v.value() != null) {
+                        Long open = t.open.get(rule.id() + "|" + v.scopeKey());
+                        if (open != null) {
+                            // written by writeValues, not per live change
+                            t.unwritten.put(open, new double[]{v.value(), t.evaluator.peak(rule.id(), v.scopeKey())});
+                        }
                     }
                     if (v.crossesAt() != null && (crossing == null || v.crossesAt().isBefore(crossing))) {
                         crossing = v.crossesAt();
@@ -280,6 +288,7 @@ public class AlertEngine {
                 }
                 incidentId = id;
                 store.resolve(incidentId, now, o.value(), o.peak());
+                t.unwritten.remove(incidentId);
                 kind = "RESOLVED";
             }
         }
@@ -321,8 +330,25 @@ public class AlertEngine {
         }
     }
 
-    /** Retries whose time has come (and deliveries a crashed server left half-done). */
+    /** The last and worst values of firing incidents, at most once per retry poll (not once per live change). */
+    private void writeValues() {
+        for (TenantAlerts t : tenantsAlerts.values()) {
+            for (Map.Entry<Long, double[]> e : t.unwritten.entrySet()) {
+                try {
+                    if (!Double.isNaN(e.getValue()[1])) {
+                        store.updateValues(e.getKey(), e.getValue()[0], e.getValue()[1]);
+                    }
+                } catch (SQLException | RuntimeException ex) {
+                    LOG.log(Level.FINE, "alert values not written: {0}", ex.toString());
+                }
+            }
+            t.unwritten.clear();
+        }
+    }
+
+    /** Retries whose time has come (and deliveries a crashed server left half-done); runs on the engine thread. */
     void retryDue() {
+        writeValues();
         try {
             for (long id : store.due(clock.instant(), 50)) {
                 senders.execute(() -> attempt(id));

@@ -206,6 +206,12 @@ public final class RuleEvaluator {
         return t != null && t.firing;
     }
 
+    /** The worst value of a firing rule and scope so far, NaN when it is not firing. */
+    public double peak(long ruleId, String scopeKey) {
+        Track t = tracks.get(key(ruleId, scopeKey));
+        return t != null && t.firing ? t.peak : Double.NaN;
+    }
+
     public int followed() {
         return tracks.size();
     }

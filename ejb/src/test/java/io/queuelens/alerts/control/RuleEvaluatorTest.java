@@ -93,10 +93,12 @@ class RuleEvaluatorTest {
         assertThat(at(r, 9, 1)).isEmpty();   // below threshold, above clear: still firing
         assertThat(at(r, 5, 2)).isEmpty();
         assertThat(evaluator.isFiring(7, Q)).isTrue();
+        assertThat(evaluator.peak(7, Q)).isEqualTo(11);
         Outcome resolved = at(r, 4, 3).orElseThrow(); // not > 4: cleared
         assertThat(resolved.action()).isEqualTo(Action.RESOLVE);
         assertThat(resolved.peak()).isEqualTo(11);
         assertThat(evaluator.isFiring(7, Q)).isFalse();
+        assertThat(evaluator.peak(7, Q)).isNaN();
         assertThat(at(r, 9, 4)).isEmpty(); // under the threshold again: no new incident
         assertThat(at(r, 12, 5)).map(Outcome::action).contains(Action.FIRE); // a new incident
     }

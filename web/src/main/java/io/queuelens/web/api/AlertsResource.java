@@ -139,6 +139,7 @@ public class AlertsResource {
 
     @POST
     @Path("{id}/acknowledge")
+    @RolesAllowed({"ADMIN", "MANAGER"}) // refused before a body is read
     public Response acknowledge(@QueryParam("tenant") String tenant, @PathParam("id") long id) throws SQLException {
         Response refused = manager(tenant);
         if (refused != null) {
@@ -154,6 +155,7 @@ public class AlertsResource {
 
     @GET
     @Path("{id}/deliveries")
+    @RolesAllowed({"ADMIN", "MANAGER"}) // refused before a body is read
     public Response deliveries(@QueryParam("tenant") String tenant, @PathParam("id") long id) throws SQLException {
         Response refused = manager(tenant);
         if (refused != null) {
@@ -167,6 +169,7 @@ public class AlertsResource {
 
     @GET
     @Path("rules")
+    @RolesAllowed({"ADMIN", "MANAGER"}) // refused before a body is read
     public Response rules(@QueryParam("tenant") String tenant) throws SQLException {
         Response refused = manager(tenant);
         return refused != null ? refused : Response.ok(rules.rules(tenant).stream().map(AlertsResource::view).toList()).build();
@@ -175,6 +178,7 @@ public class AlertsResource {
     @POST
     @Path("rules")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"ADMIN", "MANAGER"}) // refused before a body is read
     public Response createRule(@QueryParam("tenant") String tenant, RuleBody body) throws SQLException {
         return saveRule(tenant, 0, body);
     }
@@ -182,6 +186,7 @@ public class AlertsResource {
     @PUT
     @Path("rules/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"ADMIN", "MANAGER"}) // refused before a body is read
     public Response updateRule(@QueryParam("tenant") String tenant, @PathParam("id") long id, RuleBody body) throws SQLException {
         return saveRule(tenant, id, body);
     }
@@ -204,6 +209,7 @@ public class AlertsResource {
 
     @DELETE
     @Path("rules/{id}")
+    @RolesAllowed({"ADMIN", "MANAGER"}) // refused before a body is read
     public Response deleteRule(@QueryParam("tenant") String tenant, @PathParam("id") long id) throws SQLException {
         Response refused = manager(tenant);
         if (refused != null) {
@@ -216,6 +222,7 @@ public class AlertsResource {
     @POST
     @Path("rules/preview")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"ADMIN", "MANAGER"}) // refused before a body is read
     public Response preview(@QueryParam("tenant") String tenant, RuleBody body) throws SQLException {
         Response refused = manager(tenant);
         if (refused != null || body == null) {
@@ -245,6 +252,7 @@ public class AlertsResource {
 
     @GET
     @Path("channels")
+    @RolesAllowed({"ADMIN", "MANAGER"}) // refused before a body is read
     public Response channels(@QueryParam("tenant") String tenant) throws SQLException {
         Response refused = manager(tenant);
         return refused != null ? refused : Response.ok(rules.channels(tenant).stream().map(AlertsResource::view).toList()).build();
@@ -253,6 +261,7 @@ public class AlertsResource {
     @POST
     @Path("channels")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"ADMIN", "MANAGER"}) // refused before a body is read
     public Response createChannel(@QueryParam("tenant") String tenant, ChannelBody body) throws SQLException {
         return saveChannel(tenant, 0, body);
     }
@@ -260,6 +269,7 @@ public class AlertsResource {
     @PUT
     @Path("channels/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"ADMIN", "MANAGER"}) // refused before a body is read
     public Response updateChannel(@QueryParam("tenant") String tenant, @PathParam("id") long id, ChannelBody body)
             throws SQLException {
         return saveChannel(tenant, id, body);
@@ -283,6 +293,7 @@ public class AlertsResource {
 
     @DELETE
     @Path("channels/{id}")
+    @RolesAllowed({"ADMIN", "MANAGER"}) // refused before a body is read
     public Response deleteChannel(@QueryParam("tenant") String tenant, @PathParam("id") long id) throws SQLException {
         Response refused = manager(tenant);
         if (refused != null) {
