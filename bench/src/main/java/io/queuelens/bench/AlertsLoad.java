@@ -89,7 +89,8 @@ public final class AlertsLoad {
             ex.close();
             hooks.add(at);
         });
-        receiver.setExecutor(Executors.newFixedThreadPool(2));
+        java.util.concurrent.ExecutorService receiving = Executors.newFixedThreadPool(2);
+        receiver.setExecutor(receiving);
         receiver.start();
 
         System.out.printf("starting QueueLens (%s, demo %s events/s as background load)%n", env.get("QUEUELENS_JAVA_OPTS"),
@@ -153,15 +154,22 @@ public final class AlertsLoad {
             }
             System.out.printf("rounds: %d measured (+%d warm-up), a firing and a resolution each; lost or out of order: %d%n",
                     rounds, warmup, lost);
-            System.out.printf("AMI frame written -> in-app notice at the alerts socket: %s%n", toSocket.summary());
-            System.out.printf("AMI frame written -> webhook request at the loopback receiver: %s%n", toHook.summary());
+            System.out.printf("AMI frame written -> in-app notice at the alerts socket: %s%n", summary(toSocket));
+            System.out.printf("AMI frame written -> webhook request at the loopback receiver: %s%n", summary(toHook));
             socket.abort();
         } finally {
             ami.close();
             receiver.stop(0);
+            receiving.shutdownNow();
             deleteRecursively(data);
             deleteRecursively(pbxFiles);
         }
+        System.exit(0); // the demo AMI server's client threads are not daemons
+    }
+
+    private static String summary(LivePushLoad.Latencies l) {
+        return l.count() == 0 ? "nothing received (is the rule firing?)" : String.format("p50 %d ms, p99 %d ms, max %d ms (%d notices)",
+                l.percentile(50), l.percentile(99), l.percentile(100), l.count());
     }
 
     private static WebSocket subscribe(HttpClient http, String base, String tenant, BlockingQueue<String[]> notices) throws Exception {
