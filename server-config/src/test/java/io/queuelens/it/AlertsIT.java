@@ -52,9 +52,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Alerts end to end on the deployed server (MariaDB): a tenant of its own whose Asterisk source is the simulated
  * PBX in this JVM, so the test controls the figure exactly (callers join and leave a queue nobody else uses). A
  * rule "waiting > 1, clear at 0" with an e-mail channel (GreenMail) and a signed generic webhook (a JDK HttpServer
- * on loopback): two callers join, and the browser logged in on the alerts page shows the toast, the webhook gets
- * a POST whose signature verifies with the channel's secret, GreenMail gets the mail; both callers leave, and the
- * incident is resolved (and the webhook hears that too).
+ * on loopback): two callers join, and the browser logged in on the tenant's wallboard shows the toast, the webhook
+ * gets a POST whose signature verifies with the channel's secret, GreenMail gets the mail; the admin acknowledges it
+ * on the alerts page; the callers leave, and the incident is resolved only below the clear threshold (the webhook
+ * and the page hear that too).
  */
 @ExtendWith(SharedMariaDbServer.class)
 class AlertsIT {
@@ -124,7 +125,8 @@ class AlertsIT {
         ChromeDriver browser = HeadlessChromium.start();
         cleanup.add(browser::quit);
         AdminLogin.logIn(browser, d.server());
-        browser.get(d.server().url("/alerts/alerts.xhtml?tenant=" + tenant));
+        // the toast comes on any page of the layout: here the tenant's wallboard
+        browser.get(d.server().url("/live/wallboard.xhtml?tenant=" + tenant));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ql-toasts")));
         Thread.sleep(2000); // the alerts socket opens after the page loaded
@@ -162,6 +164,19 @@ class AlertsIT {
         assertThat(firing).hasSize(1);
         assertThat(firing.getJsonObject(0).getJsonNumber("id").longValue()).isEqualTo(incident);
         assertThat(call(d, "GET", "/api/v1/alerts?tenant=" + tenant + "&state=burning", null).statusCode()).isEqualTo(400);
+
+        // acknowledged on the alerts page by the admin
+        browser.get(d.server().url("/alerts/alerts.xhtml?tenant=" + tenant));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activeForm:active"), "Queue backing up"));
+        browser.findElement(By.cssSelector("[id$=':ack']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activeForm:active"), "Acknowledged"));
+        JsonArray acked = Json.createReader(new StringReader(call(d, "GET", "/api/v1/alerts?tenant=" + tenant + "&state=acknowledged",
+                null).body())).readArray();
+        assertThat(acked).hasSize(1);
+        assertThat(acked.getJsonObject(0).getString("acknowledgedBy")).isEqualTo(AdminLogin.USER);
+        assertThat(call(d, "POST", "/api/v1/alerts/" + incident + "/acknowledge?tenant=" + tenant, null).statusCode())
+                .as("acknowledged already").isEqualTo(409);
+        Thread.sleep(2000); // this page's alerts socket opens
 
         // a third caller: the same incident, no second notice
         join("700.3");
