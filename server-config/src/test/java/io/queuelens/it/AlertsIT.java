@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.queuelens.it.support.AdminLogin;
+import io.queuelens.it.support.FormLogin;
 import io.queuelens.it.support.HeadlessChromium;
 import io.queuelens.it.support.SharedMariaDbServer;
 import io.queuelens.it.support.SharedMariaDbServer.Deployment;
@@ -42,6 +43,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -122,6 +125,21 @@ class AlertsIT {
                 + "\"minDurationSeconds\":0,\"severity\":\"CRITICAL\",\"channelIds\":[" + hook + "," + mail + "]}"), 201);
         assertThat(rule).isPositive();
 
+        // two REPORTS users on a report page: one sees the alert's queue, the other only another queue of the tenant
+        String u = Long.toString(System.nanoTime() % 1_000_000, 36);
+        FormLogin mine = FormLogin.firstLogin(d.server(), "al-mine-" + u, AccessMatrixIT.invite(d, "al-mine-" + u, "REPORTS",
+                "{\"" + tenant + "\": [\"" + QUEUE + "\"]}"), "Alerts-IT-Password-1");
+        FormLogin other = FormLogin.firstLogin(d.server(), "al-other-" + u, AccessMatrixIT.invite(d, "al-other-" + u, "REPORTS",
+                "{\"" + tenant + "\": [\"otherq\"]}"), "Alerts-IT-Password-1");
+        List<String> toMine = new CopyOnWriteArrayList<>();
+        List<String> toOther = new CopyOnWriteArrayList<>();
+        java.net.http.WebSocket mineSocket = mine.pushSocket("alerts", mine.get("/reports/summary.xhtml?tenant=" + tenant).body(),
+                collector(toMine));
+        java.net.http.WebSocket otherSocket = other.pushSocket("alerts", other.get("/reports/summary.xhtml?tenant=" + tenant).body(),
+                collector(toOther));
+        cleanup.add(mineSocket::abort);
+        cleanup.add(otherSocket::abort);
+
         ChromeDriver browser = HeadlessChromium.start();
         cleanup.add(browser::quit);
         AdminLogin.logIn(browser, d.server());
@@ -153,6 +171,19 @@ class AlertsIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ql-toast[data-kind='FIRING']")));
         String toast = browser.findElement(By.cssSelector(".ql-toast[data-kind='FIRING']")).getText();
         assertThat(toast).contains("Queue backing up").contains(QUEUE);
+
+        // the toast went to the user who sees the queue, not to the one who sees another queue of the tenant
+        Instant until = Instant.now().plusSeconds(10);
+        while (toMine.isEmpty() && Instant.now().isBefore(until)) {
+            Thread.sleep(100);
+        }
+        assertThat(toMine).hasSize(1);
+        assertThat(toMine.get(0)).contains("FIRING").contains("Queue backing up");
+        assertThat(toOther).isEmpty();
+        assertThat(Json.createReader(new StringReader(mine.get("/api/v1/alerts?tenant=" + tenant).body())).readArray()).hasSize(1);
+        assertThat(Json.createReader(new StringReader(other.get("/api/v1/alerts?tenant=" + tenant).body())).readArray()).isEmpty();
+        assertThat(mine.send("POST", "/api/v1/alerts/" + incident + "/acknowledge?tenant=" + tenant, null).statusCode())
+                .as("REPORTS reads, does not acknowledge").isEqualTo(403);
 
         assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("the alert mail").isTrue();
         MimeMessage m = smtp.getReceivedMessages()[0];
@@ -209,6 +240,23 @@ class AlertsIT {
         // and the page lists it in the history
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "Queue backing up"));
+    }
+
+    private static java.net.http.WebSocket.Listener collector(List<String> into) {
+        return new java.net.http.WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    into.add(partial.toString());
+                    partial.setLength(0);
+                }
+                ws.request(1);
+                return null;
+            }
+        };
     }
 
     private SimulatedPbx pbxOf() {
