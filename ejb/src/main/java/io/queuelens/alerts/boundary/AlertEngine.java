@@ -420,10 +420,16 @@ public class AlertEngine {
         }
         engine.schedule(() -> {
             try {
-                for (String tenantId : new ArrayList<>(tenantsAlerts.keySet())) {
-                    TenantAlerts t = tenantsAlerts.get(tenantId);
-                    t.rules = store.rules(tenantId).stream().filter(AlertRule::enabled).toList();
-                    refreshInterval(tenantId, t);
+                // every tenant with rules, also one whose live model never changed (history from queue_log only)
+                java.util.Set<String> ids = new java.util.TreeSet<>(tenantsAlerts.keySet());
+                store.enabledRules().forEach(r -> ids.add(r.tenantId()));
+                for (String tenantId : ids) {
+                    boolean known = tenantsAlerts.containsKey(tenantId);
+                    TenantAlerts t = tenant(tenantId);
+                    if (known) {
+                        t.rules = store.rules(tenantId).stream().filter(AlertRule::enabled).toList();
+                        refreshInterval(tenantId, t);
+                    }
                     evaluate(tenantId, System.currentTimeMillis());
                 }
             } catch (SQLException | RuntimeException e) {
