@@ -207,6 +207,24 @@ class AlertsIT {
         assertThat(acked.getJsonObject(0).getString("acknowledgedBy")).isEqualTo(AdminLogin.USER);
         assertThat(call(d, "POST", "/api/v1/alerts/" + incident + "/acknowledge?tenant=" + tenant, null).statusCode())
                 .as("acknowledged already").isEqualTo(409);
+        // the rule editor: the stored rule, its preview over yesterday (waiting callers are not in the rollups: said so),
+        // and a field message for a bad value
+        browser.findElement(By.cssSelector("[id$=':editRule']")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("ruleForm:name"), "value", "Queue backing up"));
+        browser.findElement(By.id("ruleForm:previewRule")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("previewUnsupported")));
+        browser.findElement(By.id("ruleForm:clearThreshold")).clear();
+        browser.findElement(By.id("ruleForm:clearThreshold")).sendKeys("5");
+        browser.findElement(By.id("ruleForm:saveRule")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ruleForm"), "at or below the threshold"));
+        JsonObject preview = Json.createReader(new StringReader(call(d, "POST", "/api/v1/alerts/rules/preview?tenant=" + tenant,
+                "{\"name\":\"p\",\"figure\":\"SERVICE_LEVEL_30M\",\"scopeKind\":\"QUEUE\",\"scopeIds\":[\"" + QUEUE + "\"],"
+                        + "\"comparison\":\"<\",\"threshold\":80,\"severity\":\"INFO\"}").body())).readObject();
+        assertThat(preview.getBoolean("supported")).isTrue();
+        assertThat(preview.getBoolean("approximate")).isFalse();
+        assertThat(preview.getJsonArray("firings")).as("no calls yesterday: no service level, no firing").isEmpty();
+        browser.get(d.server().url("/alerts/alerts.xhtml?tenant=" + tenant));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ql-toasts")));
         Thread.sleep(2000); // this page's alerts socket opens
 
         // a third caller: the same incident, no second notice
