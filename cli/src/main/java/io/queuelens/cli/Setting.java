@@ -107,7 +107,20 @@ public enum Setting {
             "Wait before the first retry of a mail; doubled per attempt, a random half taken off."),
     MAIL_RETRY_MAX_BACKOFF_SECONDS("QUEUELENS_MAIL_RETRY_MAX_BACKOFF_SECONDS", "3600", "Longest wait between two attempts of a mail."),
     MAIL_TIMEOUT_SECONDS("QUEUELENS_MAIL_TIMEOUT_SECONDS", "20", "Timeout of every SMTP step (connect, read, write)."),
-    MAIL_KEEP_DAYS("QUEUELENS_MAIL_KEEP_DAYS", "90", "Days sent and failed mails (with their attachments) stay in the delivery log.");
+    MAIL_KEEP_DAYS("QUEUELENS_MAIL_KEEP_DAYS", "90", "Days sent and failed mails (with their attachments) stay in the delivery log."),
+    // --- alerts ---
+    ALERTS_RENOTIFY_MINUTES("QUEUELENS_ALERTS_RENOTIFY_MINUTES", "15",
+            "A firing, unacknowledged alert is repeated at most once per this many minutes."),
+    ALERTS_MAX_ATTEMPTS("QUEUELENS_ALERTS_MAX_ATTEMPTS", "8", "Attempts of one webhook or e-mail alert delivery before it is logged FAILED."),
+    ALERTS_RETRY_BASE_SECONDS("QUEUELENS_ALERTS_RETRY_BASE_SECONDS", "5",
+            "Wait before the first retry of an alert delivery; doubled per attempt, a random half taken off."),
+    ALERTS_RETRY_MAX_SECONDS("QUEUELENS_ALERTS_RETRY_MAX_SECONDS", "900", "Longest wait between two attempts of an alert delivery."),
+    ALERTS_RETRY_POLL_SECONDS("QUEUELENS_ALERTS_RETRY_POLL_SECONDS", "5", "Seconds between two looks for alert deliveries due again."),
+    ALERTS_WEBHOOK_TIMEOUT_SECONDS("QUEUELENS_ALERTS_WEBHOOK_TIMEOUT_SECONDS", "5", "Connect and answer timeout of one webhook call."),
+    ALERTS_TELEGRAM_BASE_URL("QUEUELENS_ALERTS_TELEGRAM_BASE_URL", "https://api.telegram.org",
+            "Base URL of the Telegram Bot API (<base>/bot<token>/sendMessage)."),
+    ALERTS_INTERVAL_DELAY_SECONDS("QUEUELENS_ALERTS_INTERVAL_DELAY_SECONDS", "30",
+            "Seconds after each 15-minute boundary at which the interval figures of alert rules are read.");
 
     private final String variable;
     private final String defaultValue;

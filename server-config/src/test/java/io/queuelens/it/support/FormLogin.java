@@ -111,13 +111,19 @@ public final class FormLogin {
      * with the session's cookie and the server's origin, as the page's script would.
      */
     public java.net.http.WebSocket liveSocket(String pageHtml, java.net.http.WebSocket.Listener listener) throws Exception {
-        Matcher m = Pattern.compile("live\\?([0-9a-f-]{36})").matcher(pageHtml);
+        return pushSocket("live", pageHtml, listener);
+    }
+
+    /** Opens the socket of push channel {@code channel} (e.g. {@code alerts}, every page's) that this session's page rendered. */
+    public java.net.http.WebSocket pushSocket(String channel, String pageHtml, java.net.http.WebSocket.Listener listener)
+            throws Exception {
+        Matcher m = Pattern.compile(channel + "\\?([0-9a-f-]{36})").matcher(pageHtml);
         if (!m.find()) {
-            throw new IllegalStateException("no live channel on the page");
+            throw new IllegalStateException("no " + channel + " channel on the page");
         }
         String cookie = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElseThrow();
-        URI socket = URI.create(server.url("/omnifaces.push/live?" + m.group(1)).replaceFirst("^http", "ws"));
+        URI socket = URI.create(server.url("/omnifaces.push/" + channel + "?" + m.group(1)).replaceFirst("^http", "ws"));
         return HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
                 .buildAsync(socket, listener).get(30, java.util.concurrent.TimeUnit.SECONDS);
     }

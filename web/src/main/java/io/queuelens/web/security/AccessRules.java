@@ -29,6 +29,7 @@ public final class AccessRules {
     private static final List<Map.Entry<String, Set<Role>>> RULES = List.of(
             Map.entry("/reports/", REPORTS),
             Map.entry("/live/", LIVE),
+            Map.entry("/omnifaces.push/alerts", EVERYONE),
             Map.entry("/omnifaces.push/", LIVE),
             Map.entry("/payouts/", MANAGE),
             Map.entry("/admin/jobs.xhtml", MANAGE),

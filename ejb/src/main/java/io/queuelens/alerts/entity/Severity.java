@@ -1,0 +1,5 @@
+package io.queuelens.alerts.entity;
+
+public enum Severity {
+    INFO, WARNING, CRITICAL
+}

@@ -1,0 +1,2 @@
+/** The alerts page (/alerts/alerts.xhtml) and the labels of the alert toasts every page shows. */
+package io.queuelens.web.alerts;
