@@ -59,6 +59,10 @@ public final class SubscriptionRules {
         }
         List<String> queues = names(f.getQueues(), "queues", p);
         List<String> agents = names(f.getAgents(), "agents", p);
+        if (report.orElse(null) == ReportName.CDR && (queues.size() > 1 || agents.size() > 1)) {
+            p.add(new SubscriptionProblem(queues.size() > 1 ? "queues" : "agents", "cdrOne",
+                    "the CDR search takes at most one queue and one agent"));
+        }
         ZoneId zone = null;
         if (f.getTimeZone() != null && !f.getTimeZone().isBlank()) {
             try {

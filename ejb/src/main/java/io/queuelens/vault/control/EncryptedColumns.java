@@ -23,7 +23,8 @@ public final class EncryptedColumns {
     public static final List<Column> ALL = List.of(
             new Column("asterisk_source", "id", "db_password"),
             new Column("asterisk_source", "id", "ami_secret"),
-            new Column("mail_settings", "scope", "password"));
+            new Column("mail_settings", "scope", "password"),
+            new Column("subscription_secret", "id", "secret"));
 
     private EncryptedColumns() {
     }
