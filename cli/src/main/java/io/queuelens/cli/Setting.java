@@ -107,7 +107,15 @@ public enum Setting {
             "Wait before the first retry of a mail; doubled per attempt, a random half taken off."),
     MAIL_RETRY_MAX_BACKOFF_SECONDS("QUEUELENS_MAIL_RETRY_MAX_BACKOFF_SECONDS", "3600", "Longest wait between two attempts of a mail."),
     MAIL_TIMEOUT_SECONDS("QUEUELENS_MAIL_TIMEOUT_SECONDS", "20", "Timeout of every SMTP step (connect, read, write)."),
-    MAIL_KEEP_DAYS("QUEUELENS_MAIL_KEEP_DAYS", "90", "Days sent and failed mails (with their attachments) stay in the delivery log.");
+    MAIL_KEEP_DAYS("QUEUELENS_MAIL_KEEP_DAYS", "90", "Days sent and failed mails (with their attachments) stay in the delivery log."),
+    // --- report subscriptions ---
+    SUBSCRIPTIONS_ATTACH_MAX_MB("QUEUELENS_SUBSCRIPTIONS_ATTACH_MAX_MB", "10",
+            "Largest total size (MB) of a subscription mail's attachments; bigger reports are sent as signed download links."),
+    SUBSCRIPTIONS_LINK_DAYS("QUEUELENS_SUBSCRIPTIONS_LINK_DAYS", "7", "Days a subscription mail's download links work (1 to 365)."),
+    SUBSCRIPTIONS_LINK_BASE_URL("QUEUELENS_SUBSCRIPTIONS_LINK_BASE_URL", "",
+            "Address the download links point to (e.g. https://queuelens.example.com); empty = first QUEUELENS_PUBLIC_ORIGIN, else http://localhost:8080."),
+    SUBSCRIPTIONS_SCHEDULER_ENABLED("QUEUELENS_SUBSCRIPTIONS_SCHEDULER_ENABLED", "true",
+            "Launch due report subscriptions from this server (checked every minute).");
 
     private final String variable;
     private final String defaultValue;
