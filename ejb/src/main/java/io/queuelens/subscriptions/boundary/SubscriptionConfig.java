@@ -13,7 +13,7 @@ public class SubscriptionConfig {
 
     @Inject
     @ConfigProperty(name = "queuelens.subscriptions.attach-max-mb", defaultValue = "10")
-    int attachMaxMb;
+    double attachMaxMb;
 
     @Inject
     @ConfigProperty(name = "queuelens.subscriptions.link-days", defaultValue = "7")
@@ -31,9 +31,13 @@ public class SubscriptionConfig {
     @ConfigProperty(name = "queuelens.subscriptions.scheduler-enabled", defaultValue = "true")
     boolean schedulerEnabled;
 
-    /** Attachments of one mail together at most this many MB (0 = always links), 0..1000. */
-    public int attachMaxMb() {
-        return Math.max(0, Math.min(1000, attachMaxMb));
+    /** Attachments of one mail together at most this many MB (0 = always links; decimals allowed), 0..1000. */
+    public double attachMaxMb() {
+        return Double.isNaN(attachMaxMb) ? 10 : Math.max(0, Math.min(1000, attachMaxMb));
+    }
+
+    public long attachMaxBytes() {
+        return (long) (attachMaxMb() * 1024 * 1024);
     }
 
     /** Days a download link works, 1..365. */

@@ -101,7 +101,7 @@ public class SubscriptionRuns {
             }
             Headline headline = exports.headline(request, access);
             Instant expiry = null;
-            if (total > (long) config.attachMaxMb() * 1024 * 1024) {
+            if (total > config.attachMaxBytes()) {
                 expiry = Instant.now().plus(Duration.ofDays(config.linkDays()));
                 List<SubscriptionMail.File> linked = new ArrayList<>();
                 for (int i = 0; i < files.size(); i++) {
@@ -112,7 +112,7 @@ public class SubscriptionRuns {
                 files = linked;
             }
             MailMessage message = SubscriptionMail.compose(s.report(), headline, s.owner(), s.id(), s.recipients(),
-                    SubscriptionMail.locale(access.locale().orElse(null)), zone, files, expiry, config.attachMaxMb());
+                    SubscriptionMail.locale(access.locale().orElse(null)), zone, files, expiry, java.math.BigDecimal.valueOf(config.attachMaxMb()).stripTrailingZeros().toPlainString());
             long mailId = mailer.sendOnce(s.tenant(), run.runKey(), message);
             sql(c -> {
                 SubscriptionStore.finishRun(c, runId, SubscriptionRun.SENT, null, mailId);

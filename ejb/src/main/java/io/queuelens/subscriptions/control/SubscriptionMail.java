@@ -40,11 +40,11 @@ public final class SubscriptionMail {
 
     /**
      * @param linkExpiry null when the files are attached; else the links' expiry
-     * @param maxMb      the attachment limit (named in link mode)
+     * @param maxMb      the attachment limit in MB as text (named in link mode)
      */
     public static MailMessage compose(ReportName report, Headline headline, String owner, long subscriptionId,
                                       List<String> recipients, Locale locale, ZoneId zone, List<File> files,
-                                      Instant linkExpiry, int maxMb) {
+                                      Instant linkExpiry, String maxMb) {
         ResourceBundle b = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES));
         String title = text(b, locale, "report." + report.apiName());

@@ -34,7 +34,7 @@ class SubscriptionMailTest {
         Path xlsx = Files.writeString(dir.resolve("a.xlsx"), "x");
         MailMessage m = SubscriptionMail.compose(ReportName.SUMMARY, HEADLINE, "mia<x>", 7, List.of("boss@example.com"),
                 Locale.ENGLISH, ZoneId.of("Europe/Berlin"),
-                List.of(new SubscriptionMail.File("a.xlsx", "application/x", xlsx, null)), null, 10);
+                List.of(new SubscriptionMail.File("a.xlsx", "application/x", xlsx, null)), null, "10");
         assertThat(m.subject()).isEqualTo("Summary: 2026-12-03 00:00 – 2026-12-04 00:00 (Europe/Berlin)");
         assertThat(m.htmlBody()).contains("<th style=\"text-align: left; padding: 2px 12px 2px 0;\">Offered</th>")
                 .contains("data-key=\"offered\">120</td>")
@@ -52,7 +52,7 @@ class SubscriptionMailTest {
                 Locale.ENGLISH, ZoneId.of("Europe/Berlin"),
                 List.of(new SubscriptionMail.File("a.xlsx", "application/x", dir.resolve("a.xlsx"),
                         "https://ql.example.com/api/v1/subscription-files/5/xlsx?expires=1&sig=a&b")),
-                Instant.parse("2026-12-11T06:00:00Z"), 10);
+                Instant.parse("2026-12-11T06:00:00Z"), "10");
         assertThat(m.attachments()).isEmpty();
         assertThat(m.htmlBody()).contains("href=\"https://ql.example.com/api/v1/subscription-files/5/xlsx?expires=1&amp;sig=a&amp;b\"")
                 .contains("10 MB").contains("2026-12-11 07:00 (Europe/Berlin)");
@@ -61,7 +61,7 @@ class SubscriptionMailTest {
     @Test
     void inTheOwnersLanguage() {
         MailMessage m = SubscriptionMail.compose(ReportName.SUMMARY, HEADLINE, "mia", 7, List.of("boss@example.com"),
-                SubscriptionMail.locale("tr-TR"), ZoneId.of("Europe/Istanbul"), List.of(), null, 10);
+                SubscriptionMail.locale("tr-TR"), ZoneId.of("Europe/Istanbul"), List.of(), null, "10");
         assertThat(m.subject()).startsWith("Özet: ");
         assertThat(m.htmlBody()).contains("lang=\"tr\"").contains("Gelen").contains("Hizmet düzeyi");
         assertThat(SubscriptionMail.locale("de")).isEqualTo(Locale.ENGLISH);
