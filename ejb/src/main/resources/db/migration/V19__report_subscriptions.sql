@@ -3,18 +3,19 @@
 -- report_subscription: what (report, period relative to the run, queues, agents, time zone), how
 -- (formats), to whom (recipients) and when (frequency daily/weekly/monthly at a local time; weekday for
 -- weekly, day of month 1..31 for monthly, clamped to the month's length). Lists are stored as text, one
--- value per line. next_run_at is the next scheduled instant (UTC), NULL while disabled.
+-- value per line (TEXT: three long lists as VARCHAR would pass MariaDB's 64 KB row limit). next_run_at
+-- is the next scheduled instant (UTC), NULL while disabled.
 CREATE TABLE report_subscription (
     id            BIGINT         NOT NULL AUTO_INCREMENT,
     tenant_id     VARCHAR(64)    NOT NULL,
     owner         VARCHAR(100)   NOT NULL,
     report        VARCHAR(32)    NOT NULL,
     period        VARCHAR(16)    NOT NULL,
-    queues        VARCHAR(8000)  NOT NULL,
-    agents        VARCHAR(8000)  NOT NULL,
+    queues        TEXT           NOT NULL,
+    agents        TEXT           NOT NULL,
     time_zone     VARCHAR(64)    NULL,
     formats       VARCHAR(64)    NOT NULL,
-    recipients    VARCHAR(8000)  NOT NULL,
+    recipients    TEXT           NOT NULL,
     frequency     VARCHAR(8)     NOT NULL,
     at_time       CHAR(5)        NOT NULL,
     weekday       VARCHAR(9)     NULL,
