@@ -47,6 +47,8 @@ public final class SubscriptionRequests {
                     null));
             case CALLS -> ExportRequest.ofCalls(new CallListRequest(t, from, to, zone, s.queues(), s.agents(), Set.of(), null, 0,
                     CallListRequest.MAX_SIZE, CallSort.ENTERED_AT, false));
+            case PAYOUTS -> ExportRequest.ofSummary(s.report(), new SummaryRequest(t, from, to, zone, List.of(), GroupBy.QUEUE, null),
+                    List.of());
             case CDR -> {
                 SummaryRequest range = new SummaryRequest(t, from, to, zone, List.of(), GroupBy.QUEUE, null);
                 yield ExportRequest.ofCdr(range, new CdrQuery(t, from, to, null, null, null,
