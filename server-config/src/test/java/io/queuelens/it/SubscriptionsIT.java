@@ -172,6 +172,39 @@ class SubscriptionsIT {
             String moved = link.replaceAll("expires=(\\d+)", "expires=9$1");
             assertThat(download(d, moved, false).statusCode()).as("a changed expiry is tampering").isEqualTo(403);
 
+            // payroll: the payouts of a period are a subscribable report (the tenant has no payouts: zero agent-days)
+            HttpResponse<String> pay = owner.send("POST", "/api/v1/subscriptions?tenant=" + tenant,
+                    "{\"report\": \"payouts\", \"period\": \"last-month\", \"formats\": [\"xlsx\"], \"recipients\": [\"payroll-"
+                            + suffix + "@example.com\"], \"frequency\": \"monthly\", \"dayOfMonth\": 1, \"time\": \"07:00\"}");
+            assertThat(pay.statusCode()).as(pay.body()).isEqualTo(201);
+            long payId = json(pay.body()).asJsonObject().getJsonNumber("id").longValue();
+            assertThat(owner.send("POST", "/api/v1/subscriptions/" + payId + "/send-now?tenant=" + tenant, null).statusCode()).isEqualTo(202);
+            assertThat(smtp.waitForIncomingEmail(120_000, 4)).isTrue();
+            MimeMessage payroll = smtp.getReceivedMessages()[3];
+            assertThat(payroll.getSubject()).startsWith("Payouts: ");
+            try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(attachment(parts(payroll), ".xlsx")))) {
+                assertThat(wb.getSheet("total").getRow(0).getCell(1).getStringCellValue()).isEqualTo("Agent-days");
+                assertThat((long) wb.getSheet("total").getRow(1).getCell(1).getNumericCellValue()).isZero();
+            }
+            // a report reader may not subscribe to pay
+            String readerName = "subs-rep-" + suffix;
+            FormLogin reader = FormLogin.firstLogin(d.server(), readerName,
+                    AccessMatrixIT.invite(d, readerName, "REPORTS", "{\"" + tenant + "\": []}"), AccessMatrixIT.PASSWORD);
+            HttpResponse<String> refusedPay = reader.send("POST", "/api/v1/subscriptions?tenant=" + tenant,
+                    "{\"report\": \"payouts\", \"period\": \"last-month\", \"formats\": [\"xlsx\"], \"recipients\": [\"x@example.com\"],"
+                            + " \"frequency\": \"daily\", \"time\": \"07:00\"}");
+            assertThat(refusedPay.statusCode()).as(refusedPay.body()).isEqualTo(403);
+            assertThat(reader.get("/api/v1/subscriptions?tenant=" + tenant).body()).as("a reader sees only their own").isEqualTo("[]");
+
+            // GET /api/v1/reports/{name}?format= is the export; without format the JSON report stays
+            HttpResponse<byte[]> viaReports = download(d, "/api/v1/reports/summary?" + range + "&format=xlsx", true);
+            assertThat(viaReports.statusCode()).isEqualTo(200);
+            try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(viaReports.body()))) {
+                assertThat((long) wb.getSheet("total").getRow(1).getCell(0).getNumericCellValue()).isEqualTo(offered);
+            }
+            assertThat(download(d, "/api/v1/reports/intervals?" + range + "&format=csv", true).statusCode()).isEqualTo(200);
+            assertThat(call(d, "GET", "/api/v1/reports/summary?" + range, null).body()).startsWith("{");
+
             // the owner disabled: the run fails with the reason, and nothing is sent
             assertThat(AccessMatrixIT.tokenCall(d, "POST", "/api/v1/users/" + ownerName + "/disable", null).statusCode()).isBetween(200, 204);
             HttpResponse<String> admin = call(d, "POST", "/api/v1/subscriptions/" + id + "/send-now?tenant=" + tenant, null);
@@ -182,7 +215,7 @@ class SubscriptionsIT {
             assertThat(failedRun.getString("status")).isEqualTo("FAILED");
             assertThat(failedRun.getString("error")).contains(ownerName).contains("disabled");
             Thread.sleep(5000);
-            assertThat(smtp.getReceivedMessages()).as("no mail for a disabled owner").hasSize(3);
+            assertThat(smtp.getReceivedMessages()).as("no mail for a disabled owner").hasSize(4);
         } finally {
             smtp.stop();
         }
