@@ -172,6 +172,38 @@ class SubscriptionsIT {
             String moved = link.replaceAll("expires=(\\d+)", "expires=9$1");
             assertThat(download(d, moved, false).statusCode()).as("a changed expiry is tampering").isEqualTo(403);
 
+            // the page: the list with the next run in the tenant's zone, "Subscribe…" on a report page, field messages
+            String list = owner.get("/reports/subscriptions.xhtml?tenant=" + tenant).body();
+            assertThat(list).contains(to).contains("(UTC)");
+            String summaryPage = owner.get("/reports/summary.xhtml?tenant=" + tenant).body();
+            assertThat(summaryPage).contains("/reports/subscriptions.xhtml?subscribe=summary&amp;tenant=" + tenant);
+            String prefilled = owner.get("/reports/subscriptions.xhtml?tenant=" + tenant + "&subscribe=answered&queues=sales").body();
+            assertThat(prefilled).containsPattern("id=\"subForm:queues\"[^>]*value=\"sales\"");
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("subForm", "subForm");
+            form.put("subForm:report", "answered");
+            form.put("subForm:period", "yesterday");
+            form.put("subForm:queues", "sales");
+            form.put("subForm:agents", "");
+            form.put("subForm:timeZone", "");
+            form.put("subForm:recipients", "");
+            form.put("subForm:frequency", "daily");
+            form.put("subForm:weekday", "");
+            form.put("subForm:dayOfMonth", "");
+            form.put("subForm:time", "99:99");
+            form.put("subForm:save", "");
+            form.put("jakarta.faces.ViewState", FormLogin.viewState(prefilled));
+            form.put("primefaces.nonce", FormLogin.nonce(prefilled));
+            HttpResponse<String> posted = owner.post("/reports/subscriptions.xhtml?tenant=" + tenant, form);
+            assertThat(posted.statusCode()).isEqualTo(200);
+            assertThat(posted.body()).contains("Enter at least one recipient.").contains("Enter a time as HH:mm")
+                    .contains("Choose at least one format.");
+            form.put("subForm:recipients", "not-an-address");
+            form.put("subForm:time", "07:00");
+            form.put("subForm:formats", "csv");
+            form.put("jakarta.faces.ViewState", FormLogin.viewState(posted.body()));
+            assertThat(owner.post("/reports/subscriptions.xhtml?tenant=" + tenant, form).body()).contains("Not an e-mail address.");
+
             // payroll: the payouts of a period are a subscribable report (the tenant has no payouts: zero agent-days)
             HttpResponse<String> pay = owner.send("POST", "/api/v1/subscriptions?tenant=" + tenant,
                     "{\"report\": \"payouts\", \"period\": \"last-month\", \"formats\": [\"xlsx\"], \"recipients\": [\"payroll-"

@@ -119,8 +119,8 @@ public class SubscriptionsBacking implements Serializable {
         } catch (InvalidSubscription e) {
             for (SubscriptionProblem p : e.problems()) {
                 String id = FIELDS.contains(p.field()) ? "subForm:" + p.field() : null;
-                FacesContext.getCurrentInstance().addMessage(id, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        Messages.textOr("subs.p." + p.key(), p.message()), p.message()));
+                String text = Messages.textOr("subs.p." + p.key(), p.message());
+                FacesContext.getCurrentInstance().addMessage(id, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
             }
             FacesContext.getCurrentInstance().validationFailed();
         } catch (SubscriptionRefused e) {
