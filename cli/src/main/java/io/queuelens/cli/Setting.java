@@ -120,7 +120,15 @@ public enum Setting {
     ALERTS_TELEGRAM_BASE_URL("QUEUELENS_ALERTS_TELEGRAM_BASE_URL", "https://api.telegram.org",
             "Base URL of the Telegram Bot API (<base>/bot<token>/sendMessage)."),
     ALERTS_INTERVAL_DELAY_SECONDS("QUEUELENS_ALERTS_INTERVAL_DELAY_SECONDS", "30",
-            "Seconds after each 15-minute boundary at which the interval figures of alert rules are read.");
+            "Seconds after each 15-minute boundary at which the interval figures of alert rules are read."),
+    // --- report subscriptions ---
+    SUBSCRIPTIONS_ATTACH_MAX_MB("QUEUELENS_SUBSCRIPTIONS_ATTACH_MAX_MB", "10",
+            "Largest total size (MB) of a subscription mail's attachments; bigger reports are sent as signed download links."),
+    SUBSCRIPTIONS_LINK_DAYS("QUEUELENS_SUBSCRIPTIONS_LINK_DAYS", "7", "Days a subscription mail's download links work (1 to 365)."),
+    SUBSCRIPTIONS_LINK_BASE_URL("QUEUELENS_SUBSCRIPTIONS_LINK_BASE_URL", "",
+            "Address the download links point to (e.g. https://queuelens.example.com); empty = first QUEUELENS_PUBLIC_ORIGIN, else http://localhost:8080."),
+    SUBSCRIPTIONS_SCHEDULER_ENABLED("QUEUELENS_SUBSCRIPTIONS_SCHEDULER_ENABLED", "true",
+            "Launch due report subscriptions from this server (checked every minute).");
 
     private final String variable;
     private final String defaultValue;

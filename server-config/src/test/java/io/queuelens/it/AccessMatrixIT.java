@@ -74,6 +74,7 @@ class AccessMatrixIT {
             Map.entry("/reports/cdr.xhtml", REPORTS),
             Map.entry("/reports/intervals.xhtml", REPORTS),
             Map.entry("/reports/queues.xhtml", REPORTS),
+            Map.entry("/reports/subscriptions.xhtml", REPORTS),
             Map.entry("/reports/summary.xhtml", REPORTS),
             Map.entry("/reports/unanswered.xhtml", REPORTS));
 
@@ -176,7 +177,19 @@ class AccessMatrixIT {
             // no recipient: 400 for an allowed caller
             Map.entry("POST /api/v1/mail/deliveries/test", new Op(MAIL, "/api/v1/mail/deliveries/test?tenant=demo")),
             Map.entry("POST /api/v1/mail/deliveries/{id}/resend", new Op(MAIL, "/api/v1/mail/deliveries/999999999/resend",
-                    "application/json", 404)));
+                    "application/json", 404)),
+            // report subscriptions: every report reader for their own (MANAGER/ADMIN: the tenant's); no body: 400
+            Map.entry("GET /api/v1/subscriptions", new Op(REPORTS, "/api/v1/subscriptions?tenant=demo")),
+            Map.entry("POST /api/v1/subscriptions", new Op(REPORTS, "/api/v1/subscriptions?tenant=demo")),
+            Map.entry("GET /api/v1/subscriptions/{id}", new Op(REPORTS, "/api/v1/subscriptions/999999999?tenant=demo", "application/json", 404)),
+            Map.entry("PUT /api/v1/subscriptions/{id}", new Op(REPORTS, "/api/v1/subscriptions/999999999?tenant=demo")),
+            Map.entry("DELETE /api/v1/subscriptions/{id}", new Op(REPORTS, "/api/v1/subscriptions/999999999?tenant=demo", "application/json", 404)),
+            Map.entry("POST /api/v1/subscriptions/{id}/send-now", new Op(REPORTS, "/api/v1/subscriptions/999999999/send-now?tenant=demo",
+                    "application/json", 404)),
+            // the signed download link is the permission, not a role: an unsigned call is 403 for everyone
+            Map.entry("GET /api/v1/subscription-files/{run}/{format}", new Op(Set.of(), "/api/v1/subscription-files/1/xlsx?expires=1&sig=x")),
+            // a report name without a JSON report and without format: 404 naming format
+            Map.entry("GET /api/v1/reports/{name}", new Op(REPORTS, "/api/v1/reports/intervals?tenant=demo", "application/json", 404)));
 
     static final String PASSWORD = "Matrix-Password-2026!";
 

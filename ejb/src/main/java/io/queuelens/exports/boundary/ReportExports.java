@@ -28,6 +28,8 @@ import io.queuelens.reports.entity.SummaryRequest;
 import io.queuelens.reports.entity.SummaryRow;
 import io.queuelens.reports.entity.WaitBand;
 import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.payouts.boundary.Payouts;
+import io.queuelens.payouts.entity.AgentPeriodTotal;
 import io.queuelens.tenancy.entity.Tenant;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -79,6 +81,9 @@ public class ReportExports {
     @Inject
     Tenants tenants;
 
+    @Inject
+    Payouts payouts;
+
     /**
      * @param bom CSV only: start with a UTF-8 byte order mark (Excel)
      * @throws io.queuelens.exports.entity.ExportRefused when the caller may not see the tenant or a queue
@@ -118,6 +123,7 @@ public class ReportExports {
             case AGENTS -> agentsDocument(r);
             case CALLS -> callsDocument(r);
             case CDR -> cdrDocument(r);
+            case PAYOUTS -> payoutsDocument(r);
         };
     }
 
@@ -247,6 +253,38 @@ public class ReportExports {
                 "cdrs", "CDRs", total), r.zone(), filters, List.of(rows), List.of());
     }
 
+    private ReportDocument payoutsDocument(ExportRequest r) {
+        List<AgentPeriodTotal> totals = payoutTotals(r);
+        List<Object[]> rows = totals.stream().map(ReportColumns::payout).toList();
+        java.math.BigDecimal sum = totals.stream().map(AgentPeriodTotal::total).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        long agents = totals.stream().map(AgentPeriodTotal::agent).distinct().count();
+        List<ExportTable> tables = List.of(
+                ExportTable.of("payouts", "Agent-days", ReportColumns.PAYOUTS, rows),
+                ExportTable.of("total", "Total", ReportColumns.PAYOUT_TOTAL, List.<Object[]>of(new Object[]{agents, totals.size(), sum})));
+        List<String> filters = List.of("Days: " + payoutDays(r)[0] + " – " + payoutDays(r)[1] + " (newest revision of each agent-day)");
+        return new ReportDocument(tenantName(r), title(r.report()), payoutsHeadline(r, totals), r.zone(), filters, tables, List.of());
+    }
+
+    private List<AgentPeriodTotal> payoutTotals(ExportRequest r) {
+        java.time.LocalDate[] days = payoutDays(r);
+        return payouts.period(r.tenant(), days[0], days[1]);
+    }
+
+    /** The local days of [from, to): a payout period is whole days of the tenant. */
+    private static java.time.LocalDate[] payoutDays(ExportRequest r) {
+        return new java.time.LocalDate[]{r.from().atZone(r.zone()).toLocalDate(), r.to().minusMillis(1).atZone(r.zone()).toLocalDate()};
+    }
+
+    private Headline payoutsHeadline(ExportRequest r, List<AgentPeriodTotal> totals) {
+        java.math.BigDecimal sum = totals.stream().map(AgentPeriodTotal::total).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        String currency = totals.isEmpty() ? "" : " " + totals.get(0).currency();
+        return new Headline(title(r.report()), period(r), List.of(
+                new Headline.Figure("agents", "Agents", totals.stream().map(AgentPeriodTotal::agent).distinct().count(),
+                        Long.toString(totals.stream().map(AgentPeriodTotal::agent).distinct().count())),
+                new Headline.Figure("agentDays", "Agent-days", (long) totals.size(), Integer.toString(totals.size())),
+                new Headline.Figure("payoutTotal", "Total", sum, sum.toPlainString() + currency)));
+    }
+
     Headline headlineOf(ExportRequest r) {
         return switch (r.report()) {
             case AGENTS -> {
@@ -260,6 +298,7 @@ public class ReportExports {
                                 q.outcomes(), q.caller(), 0, 1, q.sort(), q.descending())).total());
             }
             case CDR -> Headlines.ofCount(title(r.report()), period(r), "cdrs", "CDRs", cdrs.count(r.cdrQuery()));
+            case PAYOUTS -> payoutsHeadline(r, payoutTotals(r));
             default -> Headlines.ofSummary(title(r.report()), period(r), summaries.summary(perQueue(r.range())).total().figures());
         };
     }
@@ -284,6 +323,7 @@ public class ReportExports {
             case QUEUES -> "Queues";
             case CALLS -> "Calls";
             case CDR -> "CDR search";
+            case PAYOUTS -> "Payouts";
         };
     }
 

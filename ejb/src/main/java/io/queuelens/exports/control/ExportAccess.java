@@ -24,6 +24,9 @@ public final class ExportAccess {
         if (access == null || !access.hasAnyRole(Role.ADMIN, Role.MANAGER, Role.REPORTS)) {
             throw new ExportRefused(null, "exports are for ADMIN, MANAGER and REPORTS users");
         }
+        if (request.report() == io.queuelens.exports.entity.ReportName.PAYOUTS && !access.hasAnyRole(Role.ADMIN, Role.MANAGER)) {
+            throw new ExportRefused(null, "payouts are for ADMIN and MANAGER users");
+        }
         String tenant = request.tenant();
         if (!access.mayViewTenant(tenant)) {
             throw new ExportRefused(SummaryRequest.TENANT, "tenant '" + tenant + "' is not one of yours");

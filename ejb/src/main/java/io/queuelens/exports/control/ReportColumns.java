@@ -24,6 +24,18 @@ public final class ReportColumns {
     private ReportColumns() {
     }
 
+    /** Payouts: one agent-day (its newest revision). */
+    public static final List<Column> PAYOUTS = List.of(Column.text("day", "Day"), Column.text("agent", "Agent"),
+            Column.integer("revision", "Revision"), Column.decimal("total", "Total"), Column.text("currency", "Currency"),
+            Column.bool("locked", "Locked"));
+
+    public static final List<Column> PAYOUT_TOTAL = List.of(Column.integer("agents", "Agents"),
+            Column.integer("agentDays", "Agent-days"), Column.decimal("total", "Total"));
+
+    public static Object[] payout(io.queuelens.payouts.entity.AgentPeriodTotal t) {
+        return new Object[]{t.day().toString(), t.agent(), t.revision(), t.total(), t.currency(), t.locked()};
+    }
+
     /** Every KPI.md queue figure, in KPI.md's order. */
     public static final List<Column> QUEUE_FIGURES = List.of(
             Column.integer("offered", "Offered"), Column.integer("answered", "Answered"),

@@ -25,7 +25,12 @@ public enum ReportName {
     /** Every queue visit of the range, streamed: the call list ({@code GET /api/v1/calls} without pages). */
     CALLS("calls"),
     /** The CDR search: reports/cdr.xhtml. */
-    CDR("cdr");
+    CDR("cdr"),
+    /**
+     * Agent payouts of the period's local days (newest revision of each agent-day, its total): payouts page.
+     * ADMIN and MANAGER only (pay is personal); lets payroll subscribe to payouts by mail.
+     */
+    PAYOUTS("payouts");
 
     private final String apiName;
 

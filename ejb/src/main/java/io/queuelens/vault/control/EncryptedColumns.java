@@ -24,7 +24,8 @@ public final class EncryptedColumns {
             new Column("asterisk_source", "id", "db_password"),
             new Column("asterisk_source", "id", "ami_secret"),
             new Column("mail_settings", "scope", "password"),
-            new Column("alert_channel", "id", "secret"));
+            new Column("alert_channel", "id", "secret"),
+            new Column("subscription_secret", "id", "secret"));
 
     private EncryptedColumns() {
     }

@@ -72,4 +72,14 @@ class ExportAccessTest {
         assertThat(ReportExports.fileName(summary(List.of()), ExportFormat.XLSX)).isEqualTo("demo-summary-2026-11-01_2026-11-30.xlsx");
         assertThat(ReportExports.fileName(summary(List.of()), ExportFormat.PARQUET)).endsWith(".parquet");
     }
+
+    @Test
+    void payoutsAreForManagersAndAdminsOnly() {
+        ExportRequest payouts = ExportRequest.ofSummary(ReportName.PAYOUTS,
+                new SummaryRequest("demo", FROM, TO, ZONE, List.of(), GroupBy.QUEUE, null), List.of());
+        assertThatThrownBy(() -> ExportAccess.authorize(payouts, user(Role.REPORTS, Map.of("demo", List.of()))))
+                .isInstanceOfSatisfying(ExportRefused.class, e -> assertThat(e.getMessage()).contains("payouts"));
+        assertThat(ExportAccess.authorize(payouts, user(Role.MANAGER, Map.of("demo", List.of()))).report()).isEqualTo(ReportName.PAYOUTS);
+        assertThat(ExportAccess.authorize(payouts, Access.admin("root")).report()).isEqualTo(ReportName.PAYOUTS);
+    }
 }

@@ -54,6 +54,8 @@ public final class SharedMariaDbServer implements ParameterResolver {
                         "QUEUELENS_MAIL_POLL_SECONDS", "2",
                         "QUEUELENS_MAIL_RETRY_BASE_SECONDS", "2",
                         "QUEUELENS_MAIL_RETRY_MAX_BACKOFF_SECONDS", "4",
+                        // SubscriptionsIT: a summary's XLSX (a few KB) is attached, with its PDF (chart) it is linked
+                        "QUEUELENS_SUBSCRIPTIONS_ATTACH_MAX_MB", "0.015",
                         // where SourcesPageBrowserIT puts the queue_log of its FILE source (beside the data folder)
                         "QUEUELENS_SOURCES_FILE_ROOTS", Path.of(System.getProperty("queuelens.it.dir", "target/it"))
                                 .toAbsolutePath().resolve("pbx-files").toString()));

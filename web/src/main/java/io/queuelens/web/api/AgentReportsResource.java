@@ -31,6 +31,9 @@ import java.util.Optional;
 public class AgentReportsResource {
 
     @Inject
+    ExportsResource exports;
+
+    @Inject
     io.queuelens.names.boundary.DisplayNames names;
 
     @Inject
@@ -53,7 +56,11 @@ public class AgentReportsResource {
     public Response agents(@QueryParam("tenant") String tenant, @QueryParam("from") String from,
                            @QueryParam("to") String to, @QueryParam("tz") String tz,
                            @QueryParam("agents") List<String> agents, @QueryParam("queues") List<String> queues,
-                           @QueryParam("groupBy") String groupBy, @QueryParam("interval") String interval) {
+                           @QueryParam("groupBy") String groupBy, @QueryParam("interval") String interval,
+                           @QueryParam(ExportParameters.FORMAT) String format, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        if (format != null) {
+            return exports.export("agents", uri); // the file of the same report (issue 6 wording)
+        }
         Response refused = ApiAccess.refused(caller.access(), ReportsResource.requireTenantId(tenant),
                 SummaryParameters.queues(queues));
         if (refused != null) {

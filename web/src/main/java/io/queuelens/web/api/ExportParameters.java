@@ -26,7 +26,7 @@ import java.util.Map;
  * {@code answered} and {@code unanswered} tenant/from/to/tz/queues, plus {@code agents} (answered)
  * and {@code buckets} (wait bands); {@code agents} the agent report's; {@code calls} the call list's
  * (page and size ignored: every row); {@code cdr} the CDR page's (number, did, disposition, queue,
- * agent, sort). Parameters a report does not use are ignored, as the pages' URLs carry them along.
+ * agent, sort); {@code payouts} tenant/from/to/tz (the local days of the range; ADMIN and MANAGER). Parameters a report does not use are ignored, as the pages' URLs carry them along.
  */
 public final class ExportParameters {
 
@@ -106,6 +106,9 @@ public final class ExportParameters {
                         q.get("agents"), q.get("outcome"), first(q, "caller"), null, null, first(q, "sort")), tenantZone);
                 yield ExportRequest.ofCalls(r);
             }
+            // payouts of the local days of [from, to) (whole days: from and to at local midnight)
+            case PAYOUTS -> ExportRequest.ofSummary(report, SummaryParameters.parse(new SummaryParameters.Raw(tenant, from, to,
+                    tz, List.of(), "queue", null), tenantZone), List.of());
             case CDR -> {
                 SummaryRequest range = SummaryParameters.parse(new SummaryParameters.Raw(tenant, from, to, tz, List.of(),
                         "queue", null), tenantZone);

@@ -13,6 +13,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -42,6 +45,26 @@ public class ReportsResource {
     @Inject
     SummaryReports summaries;
 
+    @Inject
+    ExportsResource exports;
+
+    /**
+     * {@code GET /api/v1/reports/{name}?...&format=xlsx|csv|pdf|parquet}: any exportable report as a file,
+     * exactly as {@code /api/v1/exports/{name}} (which it calls). The JSON reports keep their literal paths
+     * ({@code summary} here, {@code agents} in AgentReportsResource, both also taking {@code format}); a
+     * name without a JSON report needs {@code format}.
+     */
+    @GET
+    @Path("{name}")
+    public Response file(@PathParam("name") String name, @QueryParam(ExportParameters.FORMAT) String format,
+                         @Context UriInfo uri) {
+        if (format == null || format.isBlank()) {
+            return ApiErrors.notFound("there is no JSON report '" + name + "'; add format=" + io.queuelens.exports.entity.ExportFormat.names()
+                    .replace(", ", "|") + " for the file (JSON: /reports/summary, /reports/agents)", ExportParameters.FORMAT);
+        }
+        return exports.export(name, uri);
+    }
+
     /**
      * @param tz       IANA zone for periods, labels and local from/to; default: the tenant's
      * @param queues   comma-separated and/or repeated; absent = all queues with data
@@ -54,7 +77,11 @@ public class ReportsResource {
     public Response summary(@QueryParam("tenant") String tenant, @QueryParam("from") String from,
                             @QueryParam("to") String to, @QueryParam("tz") String tz,
                             @QueryParam("queues") List<String> queues, @QueryParam("groupBy") String groupBy,
-                            @QueryParam("interval") String interval) {
+                            @QueryParam("interval") String interval, @QueryParam(ExportParameters.FORMAT) String format,
+                            @Context UriInfo uri) {
+        if (format != null) {
+            return exports.export("summary", uri); // the file of the same report (issue 6 wording)
+        }
         Response refused = ApiAccess.refused(caller.access(), requireTenantId(tenant), SummaryParameters.queues(queues));
         if (refused != null) {
             return refused;

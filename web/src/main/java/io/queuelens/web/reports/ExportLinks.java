@@ -65,6 +65,38 @@ public class ExportLinks {
         return url.toString();
     }
 
+    /**
+     * The "Subscribe…" entry: the subscriptions page with a new subscription's form prefilled with this
+     * report and the page's tenant, queues, agents and time zone (the period is chosen there: a subscription
+     * reports on a period relative to each run, not on the page's dates).
+     */
+    public String subscribeHref(String contextPath, String report, Object filters) {
+        Map<String, String> p = new LinkedHashMap<>();
+        put(p, "subscribe", report);
+        if (filters instanceof CdrFilters f) {
+            put(p, "tenant", f.getTenant());
+            put(p, "tz", f.getTz());
+            put(p, "queues", f.getQueue());
+            put(p, "agents", f.getAgent());
+        } else if (filters instanceof SummaryFilters f) {
+            put(p, "tenant", f.getTenant());
+            put(p, "tz", f.getTz());
+            put(p, "queues", f.getQueues());
+            if (f instanceof ReportFilters r) {
+                put(p, "agents", r.getAgents());
+            } else if (f instanceof AgentFilters a) {
+                put(p, "agents", a.getAgents());
+            }
+        }
+        StringBuilder url = new StringBuilder(contextPath == null ? "" : contextPath).append("/reports/subscriptions.xhtml");
+        char sep = '?';
+        for (Map.Entry<String, String> e : p.entrySet()) {
+            url.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+            sep = '&';
+        }
+        return url.toString();
+    }
+
     private static void put(Map<String, String> p, String key, String value) {
         if (value != null && !value.isBlank()) {
             p.put(key, value);
