@@ -110,10 +110,10 @@ public final class GenesysObservationReader {
                     String conversation = text(o, "conversationId");
                     if ("oWaiting".equals(name) && conversation != null) {
                         waiting.computeIfAbsent(queueId, k -> new ArrayList<>()).add(new Waiting(conversation,
-                                text(o, "ani"), text(o, "participantName"), time(o, "observationDate")));
+                                tel(text(o, "ani")), text(o, "participantName"), time(o, "observationDate")));
                     } else if ("oInteracting".equals(name) && conversation != null) {
                         interacting.computeIfAbsent(queueId, k -> new ArrayList<>()).add(new Interacting(conversation,
-                                text(o, "userId"), text(o, "ani"), time(o, "observationDate")));
+                                text(o, "userId"), tel(text(o, "ani")), time(o, "observationDate")));
                     } else if ("oUserRoutingStatuses".equals(name) && text(o, "userId") != null
                             && text(metric, "qualifier") != null) {
                         observedRouting.put(text(o, "userId"), text(metric, "qualifier"));
@@ -180,6 +180,10 @@ public final class GenesysObservationReader {
             list.add(new Member(e.getKey(), m.name, m.presence, routing, m.queues));
         }
         return new GenesysObservationSnapshot(queues, list);
+    }
+
+    private static String tel(String address) {
+        return address != null && address.startsWith("tel:") ? address.substring(4) : address;
     }
 
     /** The queue ids in groups the observation query accepts. */
