@@ -90,6 +90,7 @@ public final class GenesysNotificationChannel implements Source, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(GenesysNotificationChannel.class.getName());
     private static final Duration RATE_WINDOW = Duration.ofSeconds(5);
+    static final Duration RESYNC_RETRY = Duration.ofSeconds(30);
 
     private final String tenantId;
     private final String name;
@@ -258,8 +259,13 @@ public final class GenesysNotificationChannel implements Source, AutoCloseable {
             resyncs.incrementAndGet();
         } catch (Exception e) {
             failedResyncs.incrementAndGet();
-            LOG.log(Level.WARNING, "Genesys source {0}/{1}: the resync from the observations failed: {2}",
-                    new Object[]{tenantId, name, message(e)});
+            LOG.log(Level.WARNING, "Genesys source {0}/{1}: the resync from the observations failed ({2}); "
+                    + "trying again in {3} s", new Object[]{tenantId, name, message(e), RESYNC_RETRY.toSeconds()});
+            synchronized (this) {
+                if (!closed) { // the picture may be stale until a resync succeeds: do not wait for the periodic one
+                    scheduler.schedule(this::resync, RESYNC_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
         } finally {
             lastResyncNanos = System.nanoTime();
             lastMessageNanos = Math.max(lastMessageNanos, System.nanoTime()); // the socket waited for us
