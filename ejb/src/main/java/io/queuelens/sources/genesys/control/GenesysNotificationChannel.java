@@ -224,7 +224,6 @@ public final class GenesysNotificationChannel implements Source, AutoCloseable {
             if (opened != null) {
                 opened.abort();
             }
-            failedAttempts.incrementAndGet();
             failed(gen, step + " failed: " + message(e));
         }
     }
@@ -238,6 +237,7 @@ public final class GenesysNotificationChannel implements Source, AutoCloseable {
             retry = backoff();
             state = everConnected ? State.RECONNECTING : State.FAILED;
             detail = reason + "; next try in " + Math.max(1, retry.toSeconds()) + " s";
+            failedAttempts.incrementAndGet(); // after the detail: whoever sees the count sees the reason
             if (!failureLogged) { // one line per failure streak
                 LOG.log(Level.WARNING, "Genesys source {0}/{1}: {2}", new Object[]{tenantId, name, reason});
                 failureLogged = true;
