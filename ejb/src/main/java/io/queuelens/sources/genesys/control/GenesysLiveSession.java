@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,12 +60,41 @@ public final class GenesysLiveSession implements AutoCloseable {
         }
     }
 
+    /** The org's queues (Genesys ids, in list order) with their member entities. */
+    private record OrgRead(Map<String, List<JsonObject>> members) {
+
+        List<String> topics() {
+            List<String> topics = new ArrayList<>();
+            Set<String> users = new LinkedHashSet<>();
+            for (Map.Entry<String, List<JsonObject>> q : members.entrySet()) {
+                topics.add("v2.routing.queues." + q.getKey() + ".conversations");
+                for (JsonObject m : q.getValue()) {
+                    JsonObject user = GenesysLiveTranslator.object(m, "user");
+                    String userId = GenesysLiveTranslator.text(user, "id") != null
+                            ? GenesysLiveTranslator.text(user, "id") : GenesysLiveTranslator.text(m, "id");
+                    if (userId != null) {
+                        users.add(userId);
+                    }
+                }
+            }
+            for (String u : users) {
+                topics.add("v2.users." + u + ".presence");
+                topics.add("v2.users." + u + ".routingStatus");
+            }
+            return topics;
+        }
+    }
+
     private final Rest rest;
     private final Feed feed;
     private final GenesysLiveTranslator translator;
     private final GenesysNotificationChannel channel;
-    /** queue id -> its members' user ids, as last read for the topics */
-    private volatile Map<String, Set<String>> queues = Map.of();
+    private final Broker broker = new Broker();
+    private volatile OrgRead org;
+    /** true from the read for a (re)subscription until the resync right after it, which uses that read */
+    private volatile boolean justRead;
+    /** the topics of the channel in use, as last subscribed */
+    private volatile List<String> subscribed = List.of();
 
     /**
      * @param queueName the live model's name for a Genesys queue id
@@ -75,8 +105,7 @@ public final class GenesysLiveSession implements AutoCloseable {
         this.rest = rest;
         this.feed = feed;
         this.translator = new GenesysLiveTranslator(queueName);
-        this.channel = new GenesysNotificationChannel(tenantId, name, new Broker(), new Listener(), settings, scheduler,
-                http);
+        this.channel = new GenesysNotificationChannel(tenantId, name, broker, new Listener(), settings, scheduler, http);
     }
 
     public void start() {
@@ -126,39 +155,15 @@ public final class GenesysLiveSession implements AutoCloseable {
             JsonArrayBuilder body = Json.createArrayBuilder();
             topics.forEach(t -> body.add(Json.createObjectBuilder().add("id", t)));
             rest.put(CHANNELS + "/" + enc(channelId) + "/subscriptions", body.build());
+            subscribed = List.copyOf(topics);
         }
 
         @Override
         public List<String> topics() throws Exception {
-            Map<String, Set<String>> read = new LinkedHashMap<>();
-            for (JsonObject q : pages(QUEUES + "?")) {
-                String id = GenesysLiveTranslator.text(q, "id");
-                if (id != null) {
-                    read.put(id, new LinkedHashSet<>());
-                }
-            }
-            for (Map.Entry<String, Set<String>> q : read.entrySet()) {
-                for (JsonObject m : members(q.getKey())) {
-                    JsonObject user = GenesysLiveTranslator.object(m, "user");
-                    String userId = user != null && GenesysLiveTranslator.text(user, "id") != null
-                            ? GenesysLiveTranslator.text(user, "id") : GenesysLiveTranslator.text(m, "id");
-                    if (userId != null) {
-                        q.getValue().add(userId);
-                    }
-                }
-            }
-            queues = read;
-            List<String> topics = new ArrayList<>();
-            Set<String> users = new LinkedHashSet<>();
-            for (Map.Entry<String, Set<String>> q : read.entrySet()) {
-                topics.add("v2.routing.queues." + q.getKey() + ".conversations");
-                users.addAll(q.getValue());
-            }
-            for (String u : users) {
-                topics.add("v2.users." + u + ".presence");
-                topics.add("v2.users." + u + ".routingStatus");
-            }
-            return topics;
+            OrgRead read = readOrg();
+            org = read;
+            justRead = true;
+            return read.topics();
         }
     }
 
@@ -170,9 +175,21 @@ public final class GenesysLiveSession implements AutoCloseable {
 
         @Override
         public void resync() throws Exception {
-            GenesysObservationSnapshot snapshot = observe();
-            Instant now = Instant.now();
-            translator.resync(snapshot, now).forEach(feed::accept);
+            OrgRead read = org;
+            if (read == null || !justRead) {
+                // a periodic or requested resync: queues and members may have changed since the subscription
+                read = readOrg();
+                org = read;
+                List<String> topics = read.topics();
+                GenesysNotificationChannel.ChannelInfo current = channel.channel();
+                if (current != null && !new HashSet<>(topics).equals(new HashSet<>(subscribed))
+                        && topics.size() <= GenesysNotificationChannel.MAX_TOPICS) {
+                    broker.subscribe(current.id(), topics);
+                }
+            }
+            justRead = false;
+            GenesysObservationSnapshot snapshot = observe(read);
+            translator.resync(snapshot, Instant.now()).forEach(feed::accept);
         }
 
         @Override
@@ -183,23 +200,38 @@ public final class GenesysLiveSession implements AutoCloseable {
         @Override
         public Map<String, Long> counters() {
             Map<String, Long> m = new LinkedHashMap<>(feed.counters());
-            m.put("queues", (long) queues.size());
+            OrgRead read = org;
+            m.put("queues", read == null ? 0L : read.members().size());
             return m;
         }
     }
 
-    /** The org right now: observations of its queues and their members with presence and routing status. */
-    GenesysObservationSnapshot observe() throws Exception {
-        List<String> ids = new ArrayList<>(queues.keySet());
+    /** The org's queues (paged) and each queue's members (paged). */
+    private OrgRead readOrg() throws Exception {
+        Map<String, List<JsonObject>> read = new LinkedHashMap<>();
+        for (JsonObject q : pages(QUEUES + "?")) {
+            String id = GenesysLiveTranslator.text(q, "id");
+            if (id != null) {
+                read.put(id, List.of());
+            }
+        }
+        for (String q : new ArrayList<>(read.keySet())) {
+            read.put(q, members(q));
+        }
+        return new OrgRead(read);
+    }
+
+    /** The org right now: observations of its queues, and their members with presence and routing status. */
+    private GenesysObservationSnapshot observe(OrgRead read) throws Exception {
+        List<String> ids = new ArrayList<>(read.members().keySet());
         GenesysObservationReader reader = new GenesysObservationReader(ids);
         for (List<String> batch : GenesysObservationReader.batches(ids)) {
             reader.observations(rest.post(OBSERVATIONS, GenesysObservationReader.query(batch)));
         }
-        for (String q : ids) {
-            List<JsonObject> members = members(q);
+        for (Map.Entry<String, List<JsonObject>> q : read.members().entrySet()) {
             JsonArrayBuilder a = Json.createArrayBuilder();
-            members.forEach(a::add);
-            reader.members(q, a.build());
+            q.getValue().forEach(a::add);
+            reader.members(q.getKey(), a.build());
         }
         return reader.snapshot();
     }

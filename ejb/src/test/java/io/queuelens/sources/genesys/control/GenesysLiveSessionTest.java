@@ -237,4 +237,21 @@ class GenesysLiveSessionTest {
         assertThat(session.source().status().counters()).containsEntry("reconnects", 1L).containsEntry("socketClosings", 1L)
                 .containsEntry("resyncs", 2L).containsEntry("queues", 3L);
     }
+
+    @Test
+    void aLaterResyncFollowsNewMembersAndSubscribesThem() throws Exception {
+        await("resynced", () -> model.resyncsCompleted() == 1);
+        String channel = session.source().channel().id();
+        org.queueMembers.put("q2", List.of("u3", "u4"));
+        org.routing.put("u4", "IDLE");
+        org.presence.put("u4", "On Queue");
+        session.requestResync();
+        await("the new member", () -> model.resyncsCompleted() == 2 && snapshot().members().containsKey("u4"));
+        assertThat(snapshot().members().get("u4").state()).isEqualTo(MemberState.AVAILABLE);
+        assertThat(session.source().channel().id()).isEqualTo(channel);
+        assertThat(ws.topics(channel)).contains("v2.users.u4.presence", "v2.users.u4.routingStatus").hasSize(11);
+        ws.publish("v2.users.u4.routingStatus", Json.createObjectBuilder().add("routingStatus",
+                Json.createObjectBuilder().add("status", "INTERACTING")).build());
+        await("the new member's notification", () -> snapshot().members().get("u4").state() == MemberState.ON_CALL);
+    }
 }
