@@ -134,6 +134,12 @@ public final class GenesysStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Forgets the conversations (a test then adds them in their later state). */
+    public GenesysStandIn conversationsClear() {
+        conversations.clear();
+        return this;
+    }
+
     /** The {@code results} of every aggregates query from now on. */
     public GenesysStandIn aggregates(JsonArray results) {
         this.aggregateResults = results;
