@@ -134,4 +134,33 @@ class GenesysHistoryImportTest {
         assertThat(rows("select outcome, wait_s, talk_s, agent from queue_visit")).containsExactly("ANSWERED|30|270|u1|");
         assertThat(history.checkpoint()).contains(t.plus(Duration.ofMinutes(30)));
     }
+
+    static jakarta.json.JsonObject aggregate(String queue, long offered, long answered) {
+        return jakarta.json.Json.createObjectBuilder()
+                .add("group", jakarta.json.Json.createObjectBuilder().add("queueId", queue).add("mediaType", "voice"))
+                .add("data", jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder()
+                        .add("interval", "2026-03-02T09:00:00.000Z/2026-03-02T09:30:00.000Z")
+                        .add("metrics", jakarta.json.Json.createArrayBuilder()
+                                .add(jakarta.json.Json.createObjectBuilder().add("metric", "nOffered")
+                                        .add("stats", jakarta.json.Json.createObjectBuilder().add("count", offered)))
+                                .add(jakarta.json.Json.createObjectBuilder().add("metric", "tAnswered")
+                                        .add("stats", jakarta.json.Json.createObjectBuilder().add("count", answered).add("sum", 1000))))))
+                .build();
+    }
+
+    @Test
+    void the_cross_check_shows_the_queues_whose_counts_differ() throws Exception {
+        aDay();
+        importer(api()).read(DAY, DAY.plus(Duration.ofDays(1)));
+        org.aggregates(jakarta.json.Json.createArrayBuilder().add(aggregate("q1", 7, 5)).add(aggregate("q1", 5, 3))
+                .add(aggregate("q2", 3, 2)).build()); // q1 in two half-hours: 12/8; q2: one more offered than imported
+        java.util.List<io.queuelens.sources.genesys.entity.CrossCheckRow> rows = new GenesysCrossCheck(api(), db.dataSource(), "t1", "gc1")
+                .check(java.time.LocalDate.of(2026, 3, 2), java.time.ZoneOffset.UTC);
+        assertThat(rows).extracting(r -> r.queue() + ":" + r.offeredGenesys() + "/" + r.answeredGenesys() + " vs "
+                + r.offeredFacts() + "/" + r.answeredFacts() + (r.mismatch() ? " MISMATCH" : ""))
+                .containsExactly("q1:12/8 vs 12/8", "q2:3/2 vs 2/2 MISMATCH");
+        assertThat(GenesysCrossCheck.stored(db.dataSource(), "t1", java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 2)))
+                .hasSize(2).filteredOn(r -> r.mismatch()).extracting(r -> r.queue()).containsExactly("q2");
+        assertThat(GenesysCrossCheck.stored(db.dataSource(), "t2", java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 2))).isEmpty();
+    }
 }
