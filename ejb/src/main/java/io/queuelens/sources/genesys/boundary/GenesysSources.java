@@ -1,6 +1,9 @@
 package io.queuelens.sources.genesys.boundary;
 
+import io.queuelens.kpi.boundary.KpiSettingsService;
 import io.queuelens.live.boundary.LiveInlet;
+import io.queuelens.rollups.control.QueueRollupRefresher;
+import io.queuelens.sources.genesys.control.GenesysHistoryImport;
 import io.queuelens.live.boundary.LiveModels;
 import io.queuelens.sources.boundary.Source;
 import io.queuelens.sources.boundary.SourceProvider;
@@ -66,6 +69,9 @@ public class GenesysSources implements SourceProvider {
     @Inject
     Vault vault;
 
+    @Inject
+    KpiSettingsService kpiSettings;
+
     @Resource(lookup = "jdbc/queuelens")
     DataSource dataSource;
 
@@ -89,25 +95,73 @@ public class GenesysSources implements SourceProvider {
     @ConfigProperty(name = "queuelens.genesys.live.resync-seconds", defaultValue = "300")
     int resyncSeconds;
 
+    /** Minutes between reads of each org's new conversation details; 0 = only on request. */
+    @Inject
+    @ConfigProperty(name = "queuelens.genesys.history.poll-minutes", defaultValue = "5")
+    int historyPollMinutes;
+
+    /** How far back each read starts before the last one's end: conversations finish (and change) late. */
+    @Inject
+    @ConfigProperty(name = "queuelens.genesys.history.overlap-minutes", defaultValue = "120")
+    int historyOverlapMinutes;
+
+    /** How far back an org's first read goes. */
+    @Inject
+    @ConfigProperty(name = "queuelens.genesys.history.backfill-days", defaultValue = "1")
+    int historyBackfillDays;
+
     /** What runs for one org. */
     public record Running(GenesysSourceConfig config, GenesysApi api, GenesysLiveSession session) {
     }
 
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
+    /** the history reads: long, one at a time, apart from the live side's threads */
+    private ScheduledExecutorService history;
 
     @PostConstruct
     void start() {
         // own threads: token requests, 429 waits and socket (re)connections must not stall shared timers
         scheduler = Executors.newScheduledThreadPool(2, threads);
         scheduler.scheduleWithFixedDelay(this::reconcile, 0, RECONCILE_SECONDS, TimeUnit.SECONDS);
+        history = Executors.newSingleThreadScheduledExecutor(threads);
+        if (historyPollMinutes > 0) {
+            history.scheduleWithFixedDelay(this::readHistory, 1, historyPollMinutes, TimeUnit.MINUTES);
+        }
+    }
+
+    /** The history reader of an org, over the given client. */
+    public GenesysHistoryImport history(GenesysSourceConfig c, GenesysApi api) {
+        return new GenesysHistoryImport(api, dataSource, c.tenantId(), c.name(),
+                new QueueRollupRefresher(c.tenantId(), kpiSettings.historySupplier(c.tenantId())), Duration.ofHours(1), 100);
+    }
+
+    /** Every running org's new conversation details (from its checkpoint minus the overlap). */
+    private void readHistory() {
+        for (Running r : List.copyOf(running.values())) {
+            try {
+                GenesysHistoryImport.Result result = history(r.config(), r.api()).incremental(java.time.Instant.now(),
+                        Duration.ofMinutes(Math.max(0, historyOverlapMinutes)), Duration.ofDays(Math.max(0, historyBackfillDays)));
+                LOG.log(Level.FINE, "Genesys org {0}/{1}: {2}", new Object[]{r.config().tenantId(), r.config().name(), result});
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Genesys org {0}/{1}: reading conversation details failed: {2}",
+                        new Object[]{r.config().tenantId(), r.config().name(), e.getMessage()});
+            }
+        }
     }
 
     /** A client for this org's settings (a connection test's, or a running org's). */
     public GenesysApi client(GenesysSourceConfig c) {
-        String secret = vault.decrypt(c.clientSecret());
+        return client(c, vault.decrypt(c.clientSecret()), GenesysApi.Settings.defaults(Math.max(1, maxRequestsPerMinute)));
+    }
+
+    /** A client with a plain secret and these settings (a connection test: no retries, short waits). */
+    public GenesysApi client(GenesysSourceConfig c, String secret, GenesysApi.Settings settings) {
         return new GenesysApi(c.tenantId(), c.name(), GenesysRegion.of(c.region(), c.baseUrl()), c.clientId(), secret,
-                GenesysApi.newHttpClient(Duration.ofSeconds(15)), GenesysApi.Settings.defaults(Math.max(1, maxRequestsPerMinute)));
+                GenesysApi.newHttpClient(Duration.ofSeconds(10)), settings);
     }
 
     /** Asks for the configured orgs to be compared with the running ones now (after an edit). */
@@ -223,6 +277,7 @@ public class GenesysSources implements SourceProvider {
         running.values().forEach(r -> r.session().close());
         running.clear();
         scheduler.shutdownNow();
+        history.shutdownNow();
     }
 
 }
