@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a tenant of its own over REST: the connection test passes with the right secret and names the failing
  * step and kind with a wrong one or an unknown host; a day of conversation details imported twice gives
  * the summary report's hand-computed figures once, and the day's cross-check against the aggregates shows
- * no mismatch; the secret is nowhere in the database.
+ * no mismatch; the secret is nowhere in the database; and the enabled org's notification socket carries a
+ * caller entering a queue into the tenant's live snapshot.
  */
 @ExtendWith(SharedMariaDbServer.class)
 class GenesysSourceIT {
@@ -125,6 +126,24 @@ class GenesysSourceIT {
                 assertThat(stats).hasSize(1);
                 assertThat(stats.getJsonObject(0).getJsonNumber("calls").longValue()).isPositive();
                 assertThat(stats.toString()).doesNotContain(SECRET).doesNotContain("access_token");
+
+                // live: the enabled org's notification socket carries a caller entering q1 into the tenant's snapshot
+                Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+                String live = "";
+                boolean seen = false;
+                while (!seen && Instant.now().isBefore(deadline)) {
+                    if (!ws.openChannels().isEmpty()) {
+                        ws.publish("v2.routing.queues.q1.conversations", waitingConversation("live-" + s, "q1", Instant.now()));
+                    }
+                    Thread.sleep(1000);
+                    live = call(d, "GET", "/api/v1/live?tenant=" + tenant, null).body();
+                    JsonObject queues = json(live).getJsonObject("queues");
+                    seen = queues != null && queues.containsKey("q1")
+                            && queues.getJsonObject("q1").getJsonArray("waiting").size() == 1;
+                }
+                assertThat(seen).as("the live snapshot never showed the caller waiting in q1: " + live).isTrue();
+                assertThat(json(live).getJsonObject("queues").getJsonObject("q1").getJsonArray("waiting").getJsonObject(0)
+                        .toString()).contains("live-" + s);
             } finally {
                 assertThat(call(d, "DELETE", orgPath + "?tenant=" + tenant, null).statusCode()).isEqualTo(204);
             }
@@ -141,6 +160,17 @@ class GenesysSourceIT {
                                         .add("stats", Json.createObjectBuilder().add("count", offered)))
                                 .add(Json.createObjectBuilder().add("metric", "tAnswered")
                                         .add("stats", Json.createObjectBuilder().add("count", answered))))))
+                .build();
+    }
+
+    /** A conversations-topic notification: a customer queued in {@code queue} since {@code since}. */
+    static JsonObject waitingConversation(String id, String queue, Instant since) {
+        return Json.createObjectBuilder().add("id", id).add("participants", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("purpose", "customer").add("address", "tel:+1555000")
+                        .add("calls", Json.createArrayBuilder().add(Json.createObjectBuilder().add("state", "connected"))))
+                .add(Json.createObjectBuilder().add("purpose", "acd").add("queueId", queue)
+                        .add("connectedTime", since.toString())
+                        .add("calls", Json.createArrayBuilder().add(Json.createObjectBuilder().add("state", "connected")))))
                 .build();
     }
 
