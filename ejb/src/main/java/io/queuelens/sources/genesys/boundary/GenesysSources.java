@@ -121,8 +121,9 @@ public class GenesysSources implements SourceProvider {
 
     @PostConstruct
     void start() {
-        // own threads: token requests, 429 waits and socket (re)connections must not stall shared timers
-        scheduler = Executors.newScheduledThreadPool(2, threads);
+        // own threads: token requests, 429 waits and socket (re)connections must not stall shared timers;
+        // several, since one org's resync may wait out a Retry-After while another org's socket needs renewing
+        scheduler = Executors.newScheduledThreadPool(4, threads);
         scheduler.scheduleWithFixedDelay(this::reconcile, 0, RECONCILE_SECONDS, TimeUnit.SECONDS);
         history = Executors.newSingleThreadScheduledExecutor(threads);
         if (historyPollMinutes > 0) {
