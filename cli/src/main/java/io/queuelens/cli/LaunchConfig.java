@@ -56,6 +56,13 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         checkNumber(env, Setting.CDR_RELINK_MINUTES, 0, 24 * 60);
         checkNumber(env, Setting.AMI_PING_INTERVAL_SECONDS, 0, 3600);
         checkNumber(env, Setting.AMI_PING_TIMEOUT_SECONDS, 1, 600);
+        checkNumber(env, Setting.GENESYS_LIVE_HEARTBEAT_TIMEOUT_SECONDS, 10, 3600);
+        checkNumber(env, Setting.GENESYS_LIVE_RENEW_MINUTES, 1, 600);
+        checkNumber(env, Setting.GENESYS_LIVE_RESYNC_SECONDS, 0, 86_400);
+        checkNumber(env, Setting.GENESYS_MAX_REQUESTS_PER_MINUTE, 1, 100_000);
+        checkNumber(env, Setting.GENESYS_HISTORY_POLL_MINUTES, 0, 24 * 60);
+        checkNumber(env, Setting.GENESYS_HISTORY_OVERLAP_MINUTES, 0, 7 * 24 * 60);
+        checkNumber(env, Setting.GENESYS_HISTORY_BACKFILL_DAYS, 0, 366);
         checkNumber(env, Setting.LIVE_MAX_CALLS, 16, 10_000_000);
         checkNumber(env, Setting.LIVE_INBOX_CAPACITY, 1000, 100_000_000);
         checkNumber(env, Setting.LIVE_PUSH_INTERVAL_MS, 10, 60_000);

@@ -74,7 +74,9 @@ public final class AsteriskSourceStore {
             if (!exists(c, "SELECT 1 FROM tenant WHERE id = ?", tenantId)) {
                 problems.add(0, new SourceProblem("tenant", "unknown tenant '" + tenantId + "'"));
             } else if (form.getName() != null
-                    && exists(c, "SELECT 1 FROM asterisk_source WHERE tenant_id = ? AND name = ?", tenantId, form.getName())) {
+                    && (exists(c, "SELECT 1 FROM asterisk_source WHERE tenant_id = ? AND name = ?", tenantId, form.getName())
+                    // one namespace with the tenant's Genesys orgs: facts are keyed by the source's name
+                    || exists(c, "SELECT 1 FROM genesys_source WHERE tenant_id = ? AND name = ?", tenantId, form.getName()))) {
                 problems.add(SourceProblem.of("name", "nameTaken", "tenant " + tenantId + " already has a source named '"
                         + form.getName() + "'", form.getName()));
             }

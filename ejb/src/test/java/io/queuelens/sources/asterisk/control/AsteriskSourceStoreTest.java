@@ -197,4 +197,21 @@ class AsteriskSourceStoreTest {
         }
         return sb.toString();
     }
+
+    @Test
+    void aNameTakenByAGenesysOrgOfTheTenantIsRefused() throws Exception {
+        SecretCipher cipher = KeyFile.openOrCreate(dir.resolve("vault.key"));
+        try (TestDatabases.Db db = TestDatabases.open("h2")) {
+            tenant(db, "t1");
+            tenant(db, "t2");
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("insert into genesys_source (tenant_id, name, display_name, enabled, region, client_id, "
+                        + "client_secret, created_at, updated_at) values ('t1', 'pbx1', 'G', true, 'mypurecloud.de', 'c', 'v1:x', "
+                        + "'2026-01-01 00:00:00', '2026-01-01 00:00:00')");
+            }
+            AsteriskSourceStore store = new AsteriskSourceStore(db.dataSource(), cipher, VALIDATOR, ROOTS);
+            assertThat(problems(() -> store.create("t1", tableForm()))).extracting(SourceProblem::field).containsExactly("name");
+            assertThat(store.create("t2", tableForm()).name()).isEqualTo("pbx1"); // another tenant's org is no clash
+        }
+    }
 }
