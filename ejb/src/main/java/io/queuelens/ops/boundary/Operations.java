@@ -80,7 +80,7 @@ public class Operations {
 
     public OpsStatus status() {
         Instant now = Instant.now();
-        return new OpsStatus(now, app(), sourceRows(), DatabasePoolProbe.probe(dataSource, poolMax), jobCounts(now),
+        return new OpsStatus(now, app(), sourceRows(), databasePool(), jobCounts(now),
                 caches(), memory(), quarantined(), mailOutbox());
     }
 
@@ -107,7 +107,11 @@ public class Operations {
                 c.getOrDefault("eventsPerSecond", 0L), api);
     }
 
-    OpsStatus.JobCounts jobCounts(Instant now) {
+    public OpsStatus.DatabasePool databasePool() {
+        return DatabasePoolProbe.probe(dataSource, poolMax);
+    }
+
+    public OpsStatus.JobCounts jobCounts(Instant now) {
         OpsStatus.JobCounts cached = jobCounts;
         if (cached != null && jobCountsAt.plus(JOBS_MAX_AGE).isAfter(now)) {
             return cached;
