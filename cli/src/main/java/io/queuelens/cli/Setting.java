@@ -107,7 +107,14 @@ public enum Setting {
             "Wait before the first retry of a mail; doubled per attempt, a random half taken off."),
     MAIL_RETRY_MAX_BACKOFF_SECONDS("QUEUELENS_MAIL_RETRY_MAX_BACKOFF_SECONDS", "3600", "Longest wait between two attempts of a mail."),
     MAIL_TIMEOUT_SECONDS("QUEUELENS_MAIL_TIMEOUT_SECONDS", "20", "Timeout of every SMTP step (connect, read, write)."),
-    MAIL_KEEP_DAYS("QUEUELENS_MAIL_KEEP_DAYS", "90", "Days sent and failed mails (with their attachments) stay in the delivery log.");
+    MAIL_KEEP_DAYS("QUEUELENS_MAIL_KEEP_DAYS", "90", "Days sent and failed mails (with their attachments) stay in the delivery log."),
+    // --- operations and logs (issue 8) ---
+    OPS_MIN_FREE_DISK_MB("QUEUELENS_OPS_MIN_FREE_DISK_MB", "1024",
+            "Free megabytes the data folder must have; below, the disk health check and the self-check fail."),
+    LOG_FORMAT("QUEUELENS_LOG_FORMAT", "text", "Log format: text, or json (one JSON object per line: time, level, logger, thread, message, exception)."),
+    LOG_FILE("QUEUELENS_LOG_FILE", "(off)", "A log file of QueueLens's own, in QUEUELENS_LOG_FORMAT, rotated by size; off when unset."),
+    LOG_MAX_SIZE_MB("QUEUELENS_LOG_MAX_SIZE_MB", "50", "Megabytes at which QUEUELENS_LOG_FILE is rotated."),
+    LOG_MAX_FILES("QUEUELENS_LOG_MAX_FILES", "10", "Rotated log files kept (QUEUELENS_LOG_FILE.0 is the current one).");
 
     private final String variable;
     private final String defaultValue;
