@@ -54,7 +54,7 @@ class OperationsApiIT {
         assertThat(row.getString("kind")).isEqualTo("ASTERISK");
         assertThat(row.getBoolean("ready")).isTrue();
         assertThat(row.containsKey("reconnects")).isTrue();
-        assertThat(row.containsKey("apiCalls")).as("an AMI source makes no API calls").isTrue();
+        assertThat(row.containsKey("apiCalls") && !row.isNull("apiCalls")).as("an AMI source makes no API calls").isFalse();
 
         JsonObject status = status(d);
         assertThat(status.getJsonObject("app").getString("version")).matches("\\d+\\.\\d+.*");
@@ -129,7 +129,7 @@ class OperationsApiIT {
 
     private static JsonObject check(List<JsonObject> checks, String check, String subject) {
         return checks.stream().filter(c -> c.getString("check").equals(check)
-                        && (subject == null || subject.equals(c.isNull("subject") ? null : c.getString("subject"))))
+                        && (subject == null || (c.containsKey("subject") && !c.isNull("subject") && subject.equals(c.getString("subject")))))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + check + " " + subject + " in " + checks));
     }
 
