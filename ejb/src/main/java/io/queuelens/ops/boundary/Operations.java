@@ -92,19 +92,22 @@ public class Operations {
 
     public List<OpsStatus.SourceRow> sourceRows() {
         List<OpsStatus.SourceRow> rows = new ArrayList<>();
+        Map<String, Long> lags = new java.util.HashMap<>();
         for (Source s : sources.all()) {
-            rows.add(row(s));
+            long lag = lags.computeIfAbsent(s.tenantId(), t -> liveModels.stats(t)
+                    .map(m -> number(m.get("sourceLagP99Micros"))).map(micros -> micros < 0 ? -1 : micros / 1000).orElse(-1L));
+            rows.add(row(s, lag));
         }
         return rows;
     }
 
-    static OpsStatus.SourceRow row(Source s) {
+    static OpsStatus.SourceRow row(Source s, long lagP99Millis) {
         SourceStatus st = s.status();
         Map<String, Long> c = st.counters();
         ApiCalls api = s instanceof ApiCallStatistics stats ? stats.apiCalls() : null;
         return new OpsStatus.SourceRow(s.tenantId(), s.name(), s.kind().name(), st.state().name(), st.ready(), st.detail(),
                 st.lastEventAt(), c.getOrDefault("events", 0L), c.getOrDefault("reconnects", 0L),
-                c.getOrDefault("eventsPerSecond", 0L), api);
+                c.getOrDefault("eventsPerSecond", 0L), lagP99Millis, api);
     }
 
     public OpsStatus.DatabasePool databasePool() {

@@ -18,10 +18,13 @@ public record OpsStatus(Instant at, App app, List<SourceRow> sources, DatabasePo
     /**
      * One source of one tenant.
      *
-     * @param apiCalls null for a source that makes no API calls
+     * @param lagP99Millis 99th percentile of the time from the PBX's event timestamp to the tenant's live
+     *                     model applying it (the tenant's live model, all its sources); -1 without a live model
+     * @param apiCalls     null for a source that makes no API calls
      */
     public record SourceRow(String tenant, String name, String kind, String state, boolean ready, String detail,
-                            Instant lastEventAt, long events, long reconnects, long eventsPerSecond, ApiCalls apiCalls) {
+                            Instant lastEventAt, long events, long reconnects, long eventsPerSecond, long lagP99Millis,
+                            ApiCalls apiCalls) {
     }
 
     /**

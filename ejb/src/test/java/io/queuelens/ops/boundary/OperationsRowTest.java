@@ -40,17 +40,18 @@ class OperationsRowTest {
     @Test
     void aSourceWithApiCallStatisticsShowsItsCalls() {
         ApiCalls calls = new ApiCalls(40, 3, 1, 120, AT);
-        OpsStatus.SourceRow row = Operations.row(new ApiSource(calls));
+        OpsStatus.SourceRow row = Operations.row(new ApiSource(calls), -1);
         assertThat(row).isEqualTo(new OpsStatus.SourceRow("acme", "cloud", "GENESYS", "RECONNECTING", false, "token refused",
-                AT, 7, 2, 0, calls));
+                AT, 7, 2, 0, -1, calls));
     }
 
     @Test
     void aSourceWithoutApiCallsHasNone() {
-        OpsStatus.SourceRow row = Operations.row(new PlainSource());
+        OpsStatus.SourceRow row = Operations.row(new PlainSource(), 40);
         assertThat(row.apiCalls()).isNull();
         assertThat(row.events()).isEqualTo(100);
         assertThat(row.eventsPerSecond()).isEqualTo(12);
         assertThat(row.state()).isEqualTo("CONNECTED");
+        assertThat(row.lagP99Millis()).isEqualTo(40);
     }
 }
