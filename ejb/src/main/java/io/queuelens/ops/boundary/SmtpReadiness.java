@@ -15,9 +15,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Whether the server-wide SMTP server answers EHLO (no mail, no login). UP with {@code configured=false}
- * when none is set. The answer is kept for a minute, so probes every few seconds do not open a
- * connection to the mail server each time.
+ * Whether the server-wide SMTP server answers EHLO (no mail, no login), as data of a check that stays
+ * UP: {@code reachable=true|false} with the error. A mail outage must not take the analytics out of
+ * rotation, nor stop the launcher (which waits for readiness) from starting the server; mail waits in
+ * the outbox and the self-check reports the failure with its fix. The answer is kept for a minute, so
+ * probes every few seconds do not open a connection to the mail server each time.
  */
 @Readiness
 @ApplicationScoped
@@ -50,7 +52,7 @@ public class SmtpReadiness implements HealthCheck {
         try {
             server = settings.find(MailSettings.SERVER_WIDE);
         } catch (Exception e) {
-            return response.down().withData("error", "mail settings unreadable: " + e.getMessage()).build();
+            return response.up().withData("reachable", false).withData("error", "mail settings unreadable: " + e.getMessage()).build();
         }
         if (server.isEmpty()) {
             return response.up().withData("configured", false).build();
@@ -59,9 +61,10 @@ public class SmtpReadiness implements HealthCheck {
         response.withData("configured", true).withData("server", m.host() + ":" + m.port());
         try {
             SmtpProbe.ehlo(m.host(), m.port(), m.security() == SmtpSecurity.SSL, 3000);
-            return response.up().build();
+            return response.up().withData("reachable", true).build();
         } catch (Exception e) {
-            return response.down().withData("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
+            return response.up().withData("reachable", false)
+                    .withData("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
         }
     }
 }
