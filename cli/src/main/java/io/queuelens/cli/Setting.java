@@ -142,7 +142,14 @@ public enum Setting {
     SUBSCRIPTIONS_LINK_BASE_URL("QUEUELENS_SUBSCRIPTIONS_LINK_BASE_URL", "",
             "Address the download links point to (e.g. https://queuelens.example.com); empty = first QUEUELENS_PUBLIC_ORIGIN, else http://localhost:8080."),
     SUBSCRIPTIONS_SCHEDULER_ENABLED("QUEUELENS_SUBSCRIPTIONS_SCHEDULER_ENABLED", "true",
-            "Launch due report subscriptions from this server (checked every minute).");
+            "Launch due report subscriptions from this server (checked every minute)."),
+    // --- operations and logs (issue 8) ---
+    OPS_MIN_FREE_DISK_MB("QUEUELENS_OPS_MIN_FREE_DISK_MB", "1024",
+            "Free megabytes the data folder must have; below, the disk health check and the self-check fail."),
+    LOG_FORMAT("QUEUELENS_LOG_FORMAT", "text", "Log format: text, or json (one JSON object per line: time, level, logger, thread, message, exception)."),
+    LOG_FILE("QUEUELENS_LOG_FILE", "(off)", "A log file of QueueLens's own, in QUEUELENS_LOG_FORMAT, rotated by size; off when unset."),
+    LOG_MAX_SIZE_MB("QUEUELENS_LOG_MAX_SIZE_MB", "50", "Megabytes at which QUEUELENS_LOG_FILE is rotated."),
+    LOG_MAX_FILES("QUEUELENS_LOG_MAX_FILES", "10", "Rotated log files kept (QUEUELENS_LOG_FILE.0 is the current one).");
 
     private final String variable;
     private final String defaultValue;

@@ -61,6 +61,7 @@ class AccessMatrixIT {
             Map.entry("/payouts/rate-cards.xhtml", MANAGE),
             Map.entry("/admin/kpi-settings.xhtml", ADMIN),
             Map.entry("/admin/mail.xhtml", MAIL),
+            Map.entry("/admin/operations.xhtml", ADMIN),
             Map.entry("/admin/quarantine.xhtml", ADMIN),
             Map.entry("/admin/sources.xhtml", ADMIN),
             Map.entry("/admin/tenants.xhtml", ADMIN),
@@ -157,6 +158,8 @@ class AccessMatrixIT {
             Map.entry("DELETE /api/v1/tokens/{id}", new Op(ALL, "/api/v1/tokens/999999999", "application/json", 404)),
             Map.entry("POST /api/v1/vault/rotate-key", new Op(ADMIN, "/api/v1/vault/rotate-key")),
             Map.entry("GET /api/v1/audit", new Op(ADMIN, "/api/v1/audit")),
+            Map.entry("GET /api/v1/ops/status", new Op(ADMIN, "/api/v1/ops/status")),
+            Map.entry("POST /api/v1/ops/self-check", new Op(ADMIN, "/api/v1/ops/self-check")),
             Map.entry("GET /api/v1/jobs", new Op(MANAGE, "/api/v1/jobs?tenant=demo")),
             // an execution nobody has: 404 is the answer to an allowed caller
             Map.entry("POST /api/v1/jobs/{id}/restart", new Op(MANAGE, "/api/v1/jobs/999999999/restart", "application/json", 404)),

@@ -84,6 +84,16 @@ public class LiveModels {
         return new LiveInlet(feeds.computeIfAbsent(tenantId, this::start), source);
     }
 
+    /** Tenants whose model runs (created when their first source connected). */
+    public java.util.Set<String> tenantsWithModel() {
+        return new java.util.TreeSet<>(feeds.keySet());
+    }
+
+    /** The limit of calls in progress one tenant's model follows ({@code queuelens.live.max-calls}). */
+    public int maxCalls() {
+        return maxCalls;
+    }
+
     public Optional<LiveFeed> feed(String tenantId) {
         return Optional.ofNullable(feeds.get(tenantId));
     }

@@ -124,7 +124,8 @@ public class OutboxTimer {
         }
     }
 
-    long count(DeliveryStatus status) {
+    /** Mails of every tenant in that status; -1 when the database cannot be read. */
+    public long count(DeliveryStatus status) {
         try {
             return new OutboxStore(dataSource).count(status);
         } catch (java.sql.SQLException | RuntimeException e) {

@@ -65,7 +65,7 @@ public class SchemaMigrator {
         }
     }
 
-    static Flyway flyway(DataSource dataSource) {
+    public static Flyway flyway(DataSource dataSource) {
         return Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

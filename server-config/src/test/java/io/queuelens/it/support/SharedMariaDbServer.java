@@ -16,6 +16,18 @@ public final class SharedMariaDbServer implements ParameterResolver {
 
     /** The server-admin REST token the shared server is started with. */
     public static final String API_TOKEN = "it-" + java.util.UUID.randomUUID();
+    /** The shared server's JSON log file (QUEUELENS_LOG_FILE; FileHandler appends .0 for the current file). */
+    public static final Path JSON_LOG = Path.of(System.getProperty("queuelens.it.dir", "target/it"))
+            .toAbsolutePath().resolve("ops-log").resolve("queuelens.log");
+
+    /** Map.of for more than ten settings. */
+    private static Map<String, String> settings(String... keysAndValues) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
 
     /** The running server and the database it writes to. */
     public record Deployment(RunningServer server, ThrowawayMariaDb database) implements ExtensionContext.Store.CloseableResource {
@@ -44,7 +56,7 @@ public final class SharedMariaDbServer implements ParameterResolver {
         try {
             ThrowawayMariaDb db = ThrowawayMariaDb.create("ql_it");
             try {
-                RunningServer server = RunningServer.start("mariadb", Map.of(
+                RunningServer server = RunningServer.start("mariadb", settings(
                         "QUEUELENS_DB_URL", db.queuelensUrl(),
                         "QUEUELENS_DB_USER", ThrowawayMariaDb.USER,
                         "QUEUELENS_DEMO_BACKFILL_DAYS", "2",
@@ -58,7 +70,10 @@ public final class SharedMariaDbServer implements ParameterResolver {
                         "QUEUELENS_SUBSCRIPTIONS_ATTACH_MAX_MB", "0.015",
                         // where SourcesPageBrowserIT puts the queue_log of its FILE source (beside the data folder)
                         "QUEUELENS_SOURCES_FILE_ROOTS", Path.of(System.getProperty("queuelens.it.dir", "target/it"))
-                                .toAbsolutePath().resolve("pbx-files").toString()));
+                                .toAbsolutePath().resolve("pbx-files").toString(),
+                        // OperationsApiIT reads this JSON log (the server's own server.log stays as it is)
+                        "QUEUELENS_LOG_FORMAT", "json",
+                        "QUEUELENS_LOG_FILE", JSON_LOG.toString()));
                 return new Deployment(server, db);
             } catch (Exception e) {
                 db.close();
