@@ -269,7 +269,7 @@ public class GenesysSources implements SourceProvider {
     @Override
     public List<Source> sources() {
         List<Source> all = new ArrayList<>();
-        running.values().forEach(r -> all.add(r.session().source()));
+        running.values().forEach(r -> all.add(new io.queuelens.sources.genesys.control.GenesysOrgSource(r.session().source(), r.api())));
         return all;
     }
 
