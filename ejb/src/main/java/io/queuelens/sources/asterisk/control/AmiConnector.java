@@ -2,6 +2,7 @@ package io.queuelens.sources.asterisk.control;
 
 import io.queuelens.live.control.LiveModel;
 import io.queuelens.sources.asterisk.entity.AmiSettings;
+import io.queuelens.sources.boundary.EventRate;
 import io.queuelens.sources.boundary.Source;
 import io.queuelens.sources.boundary.SourceKind;
 import io.queuelens.sources.boundary.SourceStatus;
@@ -89,9 +90,7 @@ public final class AmiConnector implements Source, AutoCloseable {
     private volatile long pingSentNanos; // 0: none outstanding
     private volatile long lastPingNanos;
     private volatile long lastEventNanos = System.nanoTime();
-    private volatile double eventRate;
-    private long rateEvents;
-    private long rateNanos = System.nanoTime();
+    private final EventRate eventRate = new EventRate(RATE_WINDOW, System.nanoTime());
     private Duration nextRetry = FIRST_RETRY;
     private ScheduledFuture<?> pending;
     private ScheduledFuture<?> watch;
@@ -213,12 +212,7 @@ public final class AmiConnector implements Source, AutoCloseable {
     private void watch() {
         try {
             long now = System.nanoTime();
-            if (now - rateNanos >= RATE_WINDOW.toNanos()) {
-                long events = eventsReceived.get();
-                eventRate = (events - rateEvents) * 1e9 / (now - rateNanos);
-                rateEvents = events;
-                rateNanos = now;
-            }
+            eventRate.sample(eventsReceived.get(), now);
             if (pingInterval.isZero() || closed || state != State.CONNECTED) {
                 return;
             }
@@ -326,7 +320,7 @@ public final class AmiConnector implements Source, AutoCloseable {
     public SourceStatus status() {
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("events", eventsReceived.get());
-        counters.put("eventsPerSecond", Math.round(eventRate));
+        counters.put("eventsPerSecond", eventRate.perSecond());
         counters.put("reconnects", reconnects.get());
         counters.put("failedLogins", failedLogins.get());
         counters.put("pingTimeouts", pingTimeouts.get());

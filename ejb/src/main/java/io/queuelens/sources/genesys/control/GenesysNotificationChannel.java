@@ -1,5 +1,6 @@
 package io.queuelens.sources.genesys.control;
 
+import io.queuelens.sources.boundary.EventRate;
 import io.queuelens.sources.boundary.Source;
 import io.queuelens.sources.boundary.SourceKind;
 import io.queuelens.sources.boundary.SourceStatus;
@@ -121,9 +122,7 @@ public final class GenesysNotificationChannel implements Source, AutoCloseable {
     private volatile long lastResyncNanos = System.nanoTime();
     private volatile boolean closed;
     private volatile boolean resyncing;
-    private volatile double eventRate;
-    private long rateEvents;
-    private long rateNanos = System.nanoTime();
+    private final EventRate eventRate = new EventRate(RATE_WINDOW, System.nanoTime());
 
     // guarded by this
     private long generation;
@@ -310,12 +309,7 @@ public final class GenesysNotificationChannel implements Source, AutoCloseable {
     private void watch() {
         try {
             long now = System.nanoTime();
-            if (now - rateNanos >= RATE_WINDOW.toNanos()) {
-                long e = events.get();
-                eventRate = (e - rateEvents) * 1e9 / (now - rateNanos);
-                rateEvents = e;
-                rateNanos = now;
-            }
+            eventRate.sample(events.get(), now);
             long gen;
             ChannelInfo info;
             synchronized (this) {
@@ -452,7 +446,7 @@ public final class GenesysNotificationChannel implements Source, AutoCloseable {
     public SourceStatus status() {
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("events", events.get());
-        counters.put("eventsPerSecond", Math.round(eventRate));
+        counters.put("eventsPerSecond", eventRate.perSecond());
         counters.put("heartbeats", heartbeats.get());
         counters.put("reconnects", reconnects.get());
         counters.put("channelsCreated", channelsCreated.get());
