@@ -1,6 +1,7 @@
 package io.queuelens.web.api;
 
 import io.queuelens.reports.entity.InvalidReportRequest;
+import io.queuelens.sources.asterisk.entity.InvalidSourceConfig;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -40,5 +41,20 @@ public final class ApiErrors {
     public static Response notFound(String error, String parameter) {
         return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(body(error, parameter)).build();
+    }
+
+    /** A 400 with the error body. */
+    public static Response badRequest(String error, String parameter) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(error, parameter)).build();
+    }
+
+    /** A 400 naming the first problem of a source's settings, with every problem listed. */
+    public static Response badRequest(InvalidSourceConfig e) {
+        Map<String, Object> m = body(e.problems().get(0).message(), e.problems().get(0).field());
+        List<Object> problems = new ArrayList<>();
+        e.problems().forEach(p -> problems.add(body(p.message(), p.field())));
+        m.put("problems", problems);
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(m).build();
     }
 }

@@ -6,7 +6,6 @@ import io.queuelens.sources.asterisk.entity.AsteriskSourceForm;
 import io.queuelens.sources.asterisk.entity.ConfiguredSourceView;
 import io.queuelens.sources.asterisk.entity.ConnectionCheck;
 import io.queuelens.sources.asterisk.entity.InvalidSourceConfig;
-import io.queuelens.sources.asterisk.entity.SourceProblem;
 import io.queuelens.tenancy.boundary.Tenants;
 import io.queuelens.tenancy.entity.Tenant;
 import io.queuelens.vault.control.VaultException;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -81,13 +79,13 @@ public class AsteriskSourcesResource {
     public Response create(@QueryParam("tenant") String tenant, AsteriskSourceForm form) throws SQLException {
         Response bad = checkTenant(tenant);
         if (bad != null || form == null) {
-            return bad != null ? bad : error("send the source's settings as a JSON object", null);
+            return bad != null ? bad : ApiErrors.badRequest("send the source's settings as a JSON object", null);
         }
         try {
             AsteriskSourceConfig saved = configs.create(tenant.strip(), form);
             return Response.status(Response.Status.CREATED).entity(view(saved)).build();
         } catch (InvalidSourceConfig e) {
-            return invalid(e);
+            return ApiErrors.badRequest(e);
         }
     }
 
@@ -98,14 +96,14 @@ public class AsteriskSourcesResource {
             throws SQLException {
         Response bad = checkTenant(tenant);
         if (bad != null || form == null) {
-            return bad != null ? bad : error("send the source's settings as a JSON object", null);
+            return bad != null ? bad : ApiErrors.badRequest("send the source's settings as a JSON object", null);
         }
         try {
             return Response.ok(view(configs.update(tenant.strip(), id, form))).build();
         } catch (InvalidSourceConfig e) {
-            return e.problems().size() == 1 && "id".equals(e.problems().get(0).field())
+            return e.isUnknownSource()
                     ? Response.status(Response.Status.NOT_FOUND).entity(ApiErrors.body(e.getMessage(), "id")).build()
-                    : invalid(e);
+                    : ApiErrors.badRequest(e);
         }
     }
 
@@ -129,15 +127,15 @@ public class AsteriskSourcesResource {
             throws SQLException {
         Response bad = checkTenant(tenant);
         if (bad != null || form == null) {
-            return bad != null ? bad : error("send the settings to try as a JSON object", null);
+            return bad != null ? bad : ApiErrors.badRequest("send the settings to try as a JSON object", null);
         }
         try {
             List<ConnectionCheck> checks = configs.testConnection(tenant.strip(), id, form);
             return Response.ok(Map.of("ok", checks.stream().allMatch(ConnectionCheck::ok), "checks", checks)).build();
         } catch (InvalidSourceConfig e) {
-            return invalid(e);
+            return ApiErrors.badRequest(e);
         } catch (VaultException e) {
-            return error("the stored secret cannot be opened: " + e.getMessage(), "id");
+            return ApiErrors.badRequest("the stored secret cannot be opened: " + e.getMessage(), "id");
         }
     }
 
@@ -160,26 +158,12 @@ public class AsteriskSourcesResource {
 
     private Response checkTenant(String tenant) {
         if (tenant == null || !Tenant.ID_PATTERN.matcher(tenant.strip()).matches()) {
-            return error("tenant must be a tenant id (lower-case letters, digits and '-'), was '" + tenant + "'", "tenant");
+            return ApiErrors.badRequest("tenant must be a tenant id (lower-case letters, digits and '-'), was '" + tenant + "'", "tenant");
         }
         if (tenants.find(tenant.strip()).isEmpty()) {
             return Response.status(Response.Status.NOT_FOUND).entity(ApiErrors.body("unknown tenant '" + tenant.strip() + "'",
                     "tenant")).build();
         }
         return null;
-    }
-
-    private static Response invalid(InvalidSourceConfig e) {
-        SourceProblem first = e.problems().get(0);
-        Map<String, Object> body = ApiErrors.body(first.message(), first.field());
-        List<Object> problems = new ArrayList<>();
-        e.problems().forEach(p -> problems.add(ApiErrors.body(p.message(), p.field())));
-        body.put("problems", problems);
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-    }
-
-    private static Response error(String message, String parameter) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiErrors.body(message, parameter)).build();
     }
 }

@@ -1,7 +1,6 @@
 package io.queuelens.web.api;
 
 import io.queuelens.sources.asterisk.entity.InvalidSourceConfig;
-import io.queuelens.sources.asterisk.entity.SourceProblem;
 import io.queuelens.sources.genesys.boundary.GenesysOrgs;
 import io.queuelens.sources.genesys.entity.ConnectionTest;
 import io.queuelens.sources.genesys.entity.CrossCheckRow;
@@ -87,12 +86,12 @@ public class GenesysOrgsResource {
     public Response create(@QueryParam("tenant") String tenant, GenesysSourceForm form) throws SQLException {
         Response bad = checkTenant(tenant);
         if (bad != null || form == null) {
-            return bad != null ? bad : error("send the org's settings as a JSON object", null);
+            return bad != null ? bad : ApiErrors.badRequest("send the org's settings as a JSON object", null);
         }
         try {
             return Response.status(Response.Status.CREATED).entity(OrgJson.of(orgs.create(tenant.strip(), form))).build();
         } catch (InvalidSourceConfig e) {
-            return invalid(e);
+            return ApiErrors.badRequest(e);
         }
     }
 
@@ -103,12 +102,12 @@ public class GenesysOrgsResource {
             throws SQLException {
         Response bad = checkTenant(tenant);
         if (bad != null || form == null) {
-            return bad != null ? bad : error("send the org's settings as a JSON object", null);
+            return bad != null ? bad : ApiErrors.badRequest("send the org's settings as a JSON object", null);
         }
         try {
             return Response.ok(OrgJson.of(orgs.update(tenant.strip(), id, form))).build();
         } catch (InvalidSourceConfig e) {
-            return isNoSuchOrg(e) ? noOrg(tenant, id) : invalid(e);
+            return e.isUnknownSource() ? noOrg(tenant, id) : ApiErrors.badRequest(e);
         }
     }
 
@@ -147,9 +146,9 @@ public class GenesysOrgsResource {
             ConnectionTest result = orgs.test(tenant.strip(), id, trial);
             return Response.ok(result).build();
         } catch (InvalidSourceConfig e) {
-            return invalid(e);
+            return ApiErrors.badRequest(e);
         } catch (VaultException e) {
-            return error("the stored secret cannot be opened: " + e.getMessage(), "id");
+            return ApiErrors.badRequest("the stored secret cannot be opened: " + e.getMessage(), "id");
         }
     }
 
@@ -166,7 +165,7 @@ public class GenesysOrgsResource {
         try {
             date = LocalDate.parse(day == null ? "" : day.strip());
         } catch (DateTimeException e) {
-            return error("day must be a date YYYY-MM-DD, was '" + day + "'", "day");
+            return ApiErrors.badRequest("day must be a date YYYY-MM-DD, was '" + day + "'", "day");
         }
         if (orgs.find(tenant.strip(), id).isEmpty()) {
             return noOrg(tenant, id);
@@ -197,15 +196,15 @@ public class GenesysOrgsResource {
         try {
             a = LocalDate.parse(from == null ? "" : from.strip());
         } catch (DateTimeException e) {
-            return error("from must be a date YYYY-MM-DD, was '" + from + "'", "from");
+            return ApiErrors.badRequest("from must be a date YYYY-MM-DD, was '" + from + "'", "from");
         }
         try {
             b = to == null || to.isBlank() ? a : LocalDate.parse(to.strip());
         } catch (DateTimeException e) {
-            return error("to must be a date YYYY-MM-DD, was '" + to + "'", "to");
+            return ApiErrors.badRequest("to must be a date YYYY-MM-DD, was '" + to + "'", "to");
         }
         if (b.isBefore(a)) {
-            return error("to must not be before from", "to");
+            return ApiErrors.badRequest("to must not be before from", "to");
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CrossCheckRow r : orgs.crossChecks(tenant.strip(), a, b)) {
@@ -237,7 +236,7 @@ public class GenesysOrgsResource {
 
     private Response checkTenant(String tenant) {
         if (tenant == null || !Tenant.ID_PATTERN.matcher(tenant.strip()).matches()) {
-            return error("tenant must be a tenant id (lower-case letters, digits and '-'), was '" + tenant + "'", "tenant");
+            return ApiErrors.badRequest("tenant must be a tenant id (lower-case letters, digits and '-'), was '" + tenant + "'", "tenant");
         }
         if (tenants.find(tenant.strip()).isEmpty()) {
             return Response.status(Response.Status.NOT_FOUND).entity(ApiErrors.body("unknown tenant '" + tenant.strip() + "'",
@@ -246,26 +245,8 @@ public class GenesysOrgsResource {
         return null;
     }
 
-    private static boolean isNoSuchOrg(InvalidSourceConfig e) {
-        return e.problems().size() == 1 && "id".equals(e.problems().get(0).field());
-    }
-
     private static Response noOrg(String tenant, long id) {
         return Response.status(Response.Status.NOT_FOUND)
                 .entity(ApiErrors.body("tenant " + tenant.strip() + " has no Genesys org " + id, "id")).build();
-    }
-
-    private static Response invalid(InvalidSourceConfig e) {
-        SourceProblem first = e.problems().get(0);
-        Map<String, Object> body = ApiErrors.body(first.message(), first.field());
-        List<Object> problems = new ArrayList<>();
-        e.problems().forEach(p -> problems.add(ApiErrors.body(p.message(), p.field())));
-        body.put("problems", problems);
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-    }
-
-    private static Response error(String message, String parameter) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiErrors.body(message, parameter)).build();
     }
 }

@@ -21,6 +21,11 @@ public class InvalidSourceConfig extends RuntimeException {
         return problems;
     }
 
+    /** The one problem is the {@code id}: the source to change does not exist (a 404, not a 400). */
+    public boolean isUnknownSource() {
+        return problems.size() == 1 && "id".equals(problems.get(0).field());
+    }
+
     private static String describe(SourceProblem p) {
         return p.field() == null ? p.message() : p.field() + ": " + p.message();
     }
