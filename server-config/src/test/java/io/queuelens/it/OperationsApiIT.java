@@ -87,6 +87,8 @@ class OperationsApiIT {
                 .contains("queuelens_source_ready{").contains("tenant=\"" + tenant + "\"");
         String health = d.server().get("/health").body();
         assertThat(health).contains("\"disk\"").contains("\"smtp\"").contains("\"heap\"");
+        // the SMTP check reads the settings on the health endpoint's thread: that must work there
+        assertThat(health).doesNotContain("mail settings unreadable");
 
         HttpResponse<String> checked = send("POST", d, "/api/v1/ops/self-check");
         assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);

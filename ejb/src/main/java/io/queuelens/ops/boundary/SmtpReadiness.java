@@ -1,15 +1,16 @@
 package io.queuelens.ops.boundary;
 
-import io.queuelens.mail.boundary.SmtpSettings;
+import io.queuelens.mail.control.MailSettingsStore;
 import io.queuelens.mail.entity.MailSettings;
 import io.queuelens.mail.entity.SmtpSecurity;
 import io.queuelens.ops.control.SmtpProbe;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,6 +21,10 @@ import java.util.Optional;
  * rotation, nor stop the launcher (which waits for readiness) from starting the server; mail waits in
  * the outbox and the self-check reports the failure with its fix. The answer is kept for a minute, so
  * probes every few seconds do not open a connection to the mail server each time.
+ * <p>
+ * It reads the stored host and port itself, with its own data source like the database check: the
+ * mail component's {@code SmtpSettings} bean, created lazily on the health endpoint's thread, has no
+ * component naming context there and its data source lookup failed ("mail settings unreadable").
  */
 @Readiness
 @ApplicationScoped
@@ -27,8 +32,8 @@ public class SmtpReadiness implements HealthCheck {
 
     private static final Duration KEEP = Duration.ofMinutes(1);
 
-    @Inject
-    SmtpSettings settings;
+    @Resource(lookup = "jdbc/queuelens")
+    DataSource dataSource;
 
     private volatile HealthCheckResponse last;
     private volatile Instant lastAt = Instant.EPOCH;
@@ -50,7 +55,7 @@ public class SmtpReadiness implements HealthCheck {
         var response = HealthCheckResponse.named("smtp");
         Optional<MailSettings> server;
         try {
-            server = settings.find(MailSettings.SERVER_WIDE);
+            server = new MailSettingsStore(dataSource).find(MailSettings.SERVER_WIDE);
         } catch (Exception e) {
             return response.up().withData("reachable", false).withData("error", "mail settings unreadable: " + e.getMessage()).build();
         }
