@@ -1,10 +1,12 @@
 package io.queuelens.live.boundary;
 
+import io.queuelens.cluster.boundary.TenantOwnership;
 import io.queuelens.kpi.boundary.KpiSettingsService;
 import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.kpi.entity.QueueTotals;
 import io.queuelens.live.control.LiveFeed;
 import io.queuelens.live.control.LiveModel;
+import io.queuelens.live.entity.LiveSnapshot;
 import io.queuelens.reports.control.QueueRollupReader;
 import io.queuelens.schema.control.UtcColumns;
 import io.queuelens.tenancy.boundary.Tenants;
@@ -51,6 +53,9 @@ public class LiveModels {
 
     @Inject
     LiveSnapshots snapshots;
+
+    @Inject
+    TenantOwnership ownership;
 
     @Inject
     Tenants tenants;
@@ -123,7 +128,8 @@ public class LiveModels {
         Instant now = clock.instant();
         LiveModel model = new LiveModel(tenantId, zone,
                 (queue, at) -> kpiSettings.history(tenantId).getEffective(queue, at), maxCalls, now);
-        LiveFeed feed = new LiveFeed(tenantId, model, snapshots.of(tenantId).version(), snapshots::publish, threads,
+        LiveFeed feed = new LiveFeed(tenantId, model, snapshots.of(tenantId).version(),
+                s -> publishIfHeld(tenantId, s), threads,
                 inboxCapacity, clock);
         LocalDate today = LocalDate.ofInstant(now, zone);
         try {
@@ -140,6 +146,16 @@ public class LiveModels {
         feed.start();
         registerMetrics(tenantId, feed);
         return feed;
+    }
+
+    /**
+     * Publishes the model's snapshot while this member holds the tenant. A model whose tenant moved to another
+     * member (its sources stopped here) may still tick (a day rolls over, a left call times out); its picture is
+     * then older than the copies of the new owner's that this member follows, so it is kept to itself. The model
+     * goes on from the version stored, and re-bases onto it when it publishes again (see LiveSnapshots.publish).
+     */
+    private LiveSnapshot publishIfHeld(String tenantId, LiveSnapshot snapshot) {
+        return ownership.holds(tenantId) ? snapshots.publish(snapshot) : snapshots.of(tenantId);
     }
 
     /** Sum of today's 15-minute queue rollups, the way the summary report sums them. */

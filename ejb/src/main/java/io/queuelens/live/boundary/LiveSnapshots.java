@@ -13,37 +13,90 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * The latest published live snapshot of every tenant: the one place wallboards, realtime tables and
- * alerts read the live picture from, and the one place the live model's writers publish to. Keeping
- * the hand-over here (not in the model) is what lets a cluster member later read snapshots another
- * member wrote.
+ * alerts read the live picture from, and the one place the live picture is written to. Two writers
+ * exist: the tenant's own live model ({@link #publish}), on the member that runs the tenant's sources,
+ * and, on every other cluster member, the copy of that member's snapshots ({@link #follow}). Both go
+ * through here so that this member's versions stay consecutive whoever wrote them: the browsers of this
+ * member see one unbroken sequence even when the tenant's owner moves between members.
  */
 @ApplicationScoped
 public class LiveSnapshots {
 
-    private final ConcurrentMap<String, LiveSnapshot> latest = new ConcurrentHashMap<>();
+    /** The stored snapshot and whether it was copied from another member (not built by the local model). */
+    private record Stored(LiveSnapshot snapshot, boolean followed) {
+    }
+
+    private final ConcurrentMap<String, Stored> latest = new ConcurrentHashMap<>();
+    /** One lock per tenant: a model's publish and a copy's follow never interleave, nor their LiveChanged events. */
+    private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
     @Inject
     Event<LiveChanged> changed;
 
     /** The tenant's latest snapshot, or an empty, disconnected one (version 0) before the first publish. */
     public LiveSnapshot of(String tenantId) {
-        LiveSnapshot s = latest.get(tenantId);
-        return s != null ? s : LiveSnapshot.empty(tenantId, Instant.now());
+        Stored s = latest.get(tenantId);
+        return s != null ? s.snapshot() : LiveSnapshot.empty(tenantId, Instant.now());
+    }
+
+    /** True when the tenant's latest snapshot is a copy of another member's (this member does not run its model). */
+    public boolean followed(String tenantId) {
+        Stored s = latest.get(tenantId);
+        return s != null && s.followed();
     }
 
     /**
-     * Replaces the tenant's snapshot and tells the observers. Called by the tenant's single writer only,
-     * so versions arrive in order; a version that does not follow the stored one is refused, since a
-     * reader relies on them to notice missed changes.
+     * Stores the local model's snapshot and tells the observers; returns what was stored, whose version the model
+     * continues from. Versions must follow one another, since a reader relies on them to notice missed changes: a
+     * version that does not follow the model's own previous one is refused. The one exception is a model taking
+     * over from copies of another member's snapshots (this member became the tenant's owner): its snapshot is
+     * re-based onto the copy's version + 1, so that the sequence this member's readers see goes on unbroken.
      */
-    public void publish(LiveSnapshot snapshot) {
+    public LiveSnapshot publish(LiveSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
-        LiveSnapshot previous = of(snapshot.tenantId());
-        if (latest.containsKey(snapshot.tenantId()) && snapshot.version() != previous.version() + 1) {
-            throw new IllegalStateException("live snapshot of " + snapshot.tenantId() + " jumps from version "
-                    + previous.version() + " to " + snapshot.version());
+        synchronized (lock(snapshot.tenantId())) {
+            Stored previous = latest.get(snapshot.tenantId());
+            LiveSnapshot stored = snapshot;
+            if (previous != null && previous.followed()) {
+                stored = withVersion(snapshot, previous.snapshot().version() + 1);
+            } else if (previous != null && snapshot.version() != previous.snapshot().version() + 1) {
+                throw new IllegalStateException("live snapshot of " + snapshot.tenantId() + " jumps from version "
+                        + previous.snapshot().version() + " to " + snapshot.version());
+            }
+            store(previous, new Stored(stored, false));
+            return stored;
         }
-        latest.put(snapshot.tenantId(), snapshot);
-        changed.fire(new LiveChanged(previous, snapshot));
+    }
+
+    /**
+     * Stores a copy of the snapshot another member's model published (this member does not hold the tenant) as
+     * this member's next version, and tells the observers as for a local one: pushes to browsers, realtime tables
+     * and everything else reading here work the same on every member. The copy's own version is the other
+     * member's and is not kept: members number their snapshots independently.
+     */
+    public LiveSnapshot follow(LiveSnapshot copy) {
+        Objects.requireNonNull(copy, "copy");
+        synchronized (lock(copy.tenantId())) {
+            Stored previous = latest.get(copy.tenantId());
+            LiveSnapshot stored = withVersion(copy, previous == null ? 1 : previous.snapshot().version() + 1);
+            store(previous, new Stored(stored, true));
+            return stored;
+        }
+    }
+
+    private void store(Stored previous, Stored next) {
+        String tenantId = next.snapshot().tenantId();
+        LiveSnapshot before = previous != null ? previous.snapshot() : LiveSnapshot.empty(tenantId, Instant.now());
+        latest.put(tenantId, next);
+        changed.fire(new LiveChanged(before, next.snapshot()));
+    }
+
+    private Object lock(String tenantId) {
+        return locks.computeIfAbsent(tenantId, t -> new Object());
+    }
+
+    private static LiveSnapshot withVersion(LiveSnapshot s, long version) {
+        return s.version() == version ? s
+                : new LiveSnapshot(s.tenantId(), version, s.at(), s.queues(), s.members(), s.connected());
     }
 }

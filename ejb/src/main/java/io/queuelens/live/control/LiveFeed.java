@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -64,7 +64,7 @@ public final class LiveFeed implements AutoCloseable {
 
     private final String tenantId;
     private final LiveModel model;
-    private final Consumer<LiveSnapshot> publisher;
+    private final UnaryOperator<LiveSnapshot> publisher;
     private final Clock clock;
     private final BlockingQueue<Input> inbox;
     private final Map<String, SourceCounters> counters = new ConcurrentHashMap<>();
@@ -81,9 +81,11 @@ public final class LiveFeed implements AutoCloseable {
 
     /**
      * @param startVersion the version of the tenant's latest published snapshot; the next one is +1
-     * @param publisher    receives each new snapshot on the writer thread (e.g. {@code LiveSnapshots::publish})
+     * @param publisher    receives each new snapshot on the writer thread (e.g. {@code LiveSnapshots::publish}) and
+     *                     answers the snapshot it kept, whose version the next one follows (it may re-base the
+     *                     version: a cluster member taking over a tenant continues the copies' numbering)
      */
-    public LiveFeed(String tenantId, LiveModel model, long startVersion, Consumer<LiveSnapshot> publisher,
+    public LiveFeed(String tenantId, LiveModel model, long startVersion, UnaryOperator<LiveSnapshot> publisher,
                     ThreadFactory threads, int capacity, Clock clock) {
         this.tenantId = tenantId;
         this.model = model;
@@ -207,9 +209,8 @@ public final class LiveFeed implements AutoCloseable {
     }
 
     private void publish() {
-        LiveSnapshot s = model.snapshot(version + 1);
-        publisher.accept(s);
-        version = s.version();
+        LiveSnapshot kept = publisher.apply(model.snapshot(version + 1));
+        version = kept.version();
         published.incrementAndGet();
     }
 

@@ -32,7 +32,10 @@ class LiveFeedTest {
 
     private LiveFeed feed(long startVersion, int capacity) {
         LiveModel model = new LiveModel("t", ZoneOffset.UTC, (q, at) -> KpiSettings.DEFAULTS, 1000, Instant.now());
-        feed = new LiveFeed("t", model, startVersion, published::add, Executors.defaultThreadFactory(), capacity,
+        feed = new LiveFeed("t", model, startVersion, s -> {
+            published.add(s);
+            return s;
+        }, Executors.defaultThreadFactory(), capacity,
                 Clock.systemUTC());
         return feed;
     }
