@@ -11,6 +11,7 @@ import io.queuelens.alerts.entity.AlertIncident;
 import io.queuelens.alerts.entity.AlertNotice;
 import io.queuelens.alerts.entity.AlertRule;
 import io.queuelens.alerts.entity.IncidentState;
+import io.queuelens.cluster.boundary.TenantOwnership;
 import io.queuelens.kpi.boundary.KpiSettingsService;
 import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.kpi.entity.QueueTotals;
@@ -66,6 +67,12 @@ import java.util.logging.Logger;
  * <p>A transition opens, updates or resolves the incident row, fires {@link AlertNotice} (the in-app toast) and
  * writes one {@code alert_delivery} row per channel of the rule, whose first attempt starts at once on a sender
  * thread; failed ones are retried by {@link #retryDue} with backoff.
+ *
+ * <p>In a cluster only the member that holds a tenant ({@link TenantOwnership}) evaluates its rules: every member
+ * sees the same live picture, and evaluating everywhere would open each incident and send each mail once per
+ * member. {@link AlertRelay} brings the notices to the other members' browsers, and rule changes and
+ * acknowledgements made elsewhere to this engine. (Deliveries are claimed in the database row by row, so a retry
+ * poll on several members still sends each one once.)
  */
 @ApplicationScoped
 public class AlertEngine {
@@ -92,6 +99,12 @@ public class AlertEngine {
 
     @Inject
     AlertConfig config;
+
+    @Inject
+    TenantOwnership ownership;
+
+    @Inject
+    AlertRelay relay;
 
     @Resource(lookup = "jdbc/queuelens")
     DataSource dataSource;
@@ -151,6 +164,9 @@ public class AlertEngine {
     void changed(@Observes LiveChanged event) {
         String tenant = event.tenantId();
         long liveAt = System.currentTimeMillis();
+        if (!ownership.holds(tenant)) {
+            return; // the holder evaluates it (this member shows a copy of its live picture)
+        }
         if (queued.add(tenant)) {
             try {
                 engine.execute(() -> {
@@ -165,6 +181,9 @@ public class AlertEngine {
 
     /** A rule of the tenant was created, changed or deleted: its open incidents resolve and its rules are read again. */
     public void ruleChanged(String tenantId, long ruleId) {
+        if (!ownership.holds(tenantId)) {
+            relay.ruleChanged(tenantId, ruleId); // the holder's engine keeps the rules it evaluates
+        }
         engine.execute(() -> {
             try {
                 TenantAlerts t = tenantsAlerts.get(tenantId);
@@ -192,16 +211,29 @@ public class AlertEngine {
 
     /** Someone acknowledged the incident: no more repeats of it. */
     public void acknowledged(AlertIncident incident) {
+        acknowledged(incident.tenantId(), incident.ruleId(), incident.scopeKey());
+    }
+
+    /** The incident of this rule and scope was acknowledged (here, or on another member: see {@link AlertRelay}). */
+    public void acknowledged(String tenantId, long ruleId, String scopeKey) {
+        if (!ownership.holds(tenantId)) {
+            relay.acknowledged(tenantId, ruleId, scopeKey); // the repeats come from the holder's engine
+            return;
+        }
         engine.execute(() -> {
-            TenantAlerts t = tenantsAlerts.get(incident.tenantId());
+            TenantAlerts t = tenantsAlerts.get(tenantId);
             if (t != null) {
-                t.evaluator.acknowledge(incident.ruleId(), incident.scopeKey());
+                t.evaluator.acknowledge(ruleId, scopeKey);
             }
         });
     }
 
     /** Evaluates the tenant's rules now (engine thread). */
     private void evaluate(String tenantId, long liveAt) {
+        if (!ownership.holds(tenantId)) {
+            forget(tenantId);
+            return;
+        }
         try {
             TenantAlerts t = tenant(tenantId);
             if (t.rules.isEmpty()) {
@@ -238,6 +270,17 @@ public class AlertEngine {
             wakeAt(tenantId, t, next);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "alerts of " + tenantId + " not evaluated: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The tenant is held by another member now: its state here is dropped, so that if this member holds it again
+     * it starts from the stored incidents (which the other member went on updating), not from what it had.
+     */
+    private void forget(String tenantId) {
+        TenantAlerts t = tenantsAlerts.remove(tenantId);
+        if (t != null && t.wake != null) {
+            t.wake.cancel(false);
         }
     }
 
@@ -424,6 +467,10 @@ public class AlertEngine {
                 java.util.Set<String> ids = new java.util.TreeSet<>(tenantsAlerts.keySet());
                 store.enabledRules().forEach(r -> ids.add(r.tenantId()));
                 for (String tenantId : ids) {
+                    if (!ownership.holds(tenantId)) {
+                        forget(tenantId);
+                        continue; // another member evaluates it
+                    }
                     boolean known = tenantsAlerts.containsKey(tenantId);
                     TenantAlerts t = tenant(tenantId);
                     if (known) {
