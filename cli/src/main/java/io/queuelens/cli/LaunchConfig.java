@@ -66,6 +66,8 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         checkNumber(env, Setting.LIVE_MAX_CALLS, 16, 10_000_000);
         checkNumber(env, Setting.LIVE_INBOX_CAPACITY, 1000, 100_000_000);
         checkNumber(env, Setting.LIVE_PUSH_INTERVAL_MS, 10, 60_000);
+        checkNumber(env, Setting.CLUSTER_LIVE_PUBLISH_MS, 10, 60_000);
+        checkNumber(env, Setting.CLUSTER_LIVE_STALE_SECONDS, 1, 3600);
         checkNumber(env, Setting.RATE_LIMIT_API_PER_MINUTE, 1, 10_000_000);
         checkNumber(env, Setting.RATE_LIMIT_API_BURST, 1, 10_000_000);
         checkNumber(env, Setting.RATE_LIMIT_LOGIN_PER_MINUTE, 1, 1_000_000);

@@ -91,6 +91,10 @@ public enum Setting {
             "AMI events queued for a tenant's live model before they are dropped (counted) and a resync is asked for."),
     LIVE_PUSH_INTERVAL_MS("QUEUELENS_LIVE_PUSH_INTERVAL_MS", "200",
             "Live changes of a tenant are pushed to its open live pages at most once per this many ms (10 to 60000)."),
+    CLUSTER_LIVE_PUBLISH_MS("QUEUELENS_CLUSTER_LIVE_PUBLISH_MS", "100",
+            "In a cluster, the member holding a tenant sends its live snapshot to the other members at most once per this many ms, the latest (10 to 60000)."),
+    CLUSTER_LIVE_STALE_SECONDS("QUEUELENS_CLUSTER_LIVE_STALE_SECONDS", "5",
+            "In a cluster, a member shows a tenant disconnected when the holding member's snapshots stop for longer than this (1 to 3600)."),
     // --- hardening ---
     PUBLIC_ORIGIN("QUEUELENS_PUBLIC_ORIGIN", "(off)",
             "Comma-separated origins (https://host[:port]) a reverse proxy serves QueueLens under; cookie-authenticated REST changes from them pass the CSRF check."),
