@@ -145,7 +145,7 @@ public final class LivePushLoad {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    static void deleteRecursively(Path dir) throws java.io.IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -156,7 +156,7 @@ public final class LivePushLoad {
         }
     }
 
-    private static WebSocket subscribe(HttpClient http, String base, Latencies fanOut, Latencies fromEvent,
+    static WebSocket subscribe(HttpClient http, String base, Latencies fanOut, Latencies fromEvent,
                                        AtomicLong measureFrom) throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/live/tables.xhtml?tenant=demo"))
                 .header(SSO_HEADER, "admin").build(), HttpResponse.BodyHandlers.ofString());
@@ -210,7 +210,7 @@ public final class LivePushLoad {
         return end > start ? Long.parseLong(message.substring(start, end)) : -1;
     }
 
-    private static long heapAfterGc(long pid) throws IOException, InterruptedException {
+    static long heapAfterGc(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
         jcmd(pid, "GC.run");
         String info = jcmd(pid, "GC.heap_info");
@@ -231,14 +231,14 @@ public final class LivePushLoad {
         return classes;
     }
 
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+    static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
         return out;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
@@ -260,6 +260,14 @@ public final class LivePushLoad {
 
         long count() {
             return count.get();
+        }
+
+        /** Adds another histogram's latencies to this one (the figure over several members). */
+        void addAll(Latencies other) {
+            for (int i = 0; i < buckets.length; i++) {
+                buckets[i].addAndGet(other.buckets[i].get());
+            }
+            count.addAndGet(other.count());
         }
 
         long percentile(double p) {
