@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * The launcher's settings, read from environment variables and checked before anything starts, so
  * that a mistake ends in one sentence naming the setting instead of a server stack trace.
  */
-public record LaunchConfig(Path home, int port, Path dataDir, Database database, List<String> javaOptions,
-                           Map<String, String> environment, List<String> warnings) {
+public record LaunchConfig(Path home, int port, Path dataDir, Database database, ClusterSettings cluster,
+                           List<String> javaOptions, Map<String, String> environment, List<String> warnings) {
 
     /**
      * @param env  the environment (System.getenv() or a test's map)
@@ -76,6 +76,19 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         checkNumber(env, Setting.LIVE_SOCKET_BACKLOG, 1, 10_000);
         checkNumber(env, Setting.PAYOUTS_ITEM_DELAY_MS, 0, 60_000);
         checkTime(env, Setting.PAYOUTS_NIGHTLY_TIME);
+        ClusterSettings cluster = ClusterSettings.from(env);
+        if (cluster.enabled() && database.isEmbedded()) {
+            throw new ConfigProblem("Cluster mode needs the shared MariaDB/MySQL database all members use, "
+                    + "not the embedded H2 file: set QUEUELENS_DB_URL to jdbc:mariadb://HOST:PORT/DB or jdbc:mysql://HOST:PORT/DB");
+        }
+        checkNumber(env, Setting.CLUSTER_LEASE_RENEW_MS, 100, 60_000);
+        checkNumber(env, Setting.CLUSTER_LEASE_TTL_MS, 300, 600_000);
+        long renew = Long.parseLong(env.getOrDefault(Setting.CLUSTER_LEASE_RENEW_MS.variable(), "2000").strip());
+        long ttl = Long.parseLong(env.getOrDefault(Setting.CLUSTER_LEASE_TTL_MS.variable(), "6000").strip());
+        if (ttl < 2 * renew) {
+            throw new ConfigProblem(Setting.CLUSTER_LEASE_TTL_MS.variable() + " (" + ttl + ") must be at least twice "
+                    + Setting.CLUSTER_LEASE_RENEW_MS.variable() + " (" + renew + "), so one late renewal does not lose a lease");
+        }
 
         List<String> javaOptions = List.of(env.getOrDefault(Setting.JAVA_OPTS.variable(), "-Xmx768m").trim().split("\\s+"));
         Map<String, String> childEnv = new TreeMap<>(env);
@@ -85,7 +98,9 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         if (recordings != null && !recordings.isBlank()) {
             childEnv.put(Setting.RECORDINGS_DIR.variable(), Path.of(recordings.strip()).toAbsolutePath().normalize().toString());
         }
-        return new LaunchConfig(home, port, dataDir, database, javaOptions, childEnv, List.copyOf(warnings));
+        // the server reads queuelens.cluster.enabled from this variable; --cluster sets it too
+        childEnv.put(Setting.CLUSTER_ENABLED.variable(), Boolean.toString(cluster.enabled()));
+        return new LaunchConfig(home, port, dataDir, database, cluster, javaOptions, childEnv, List.copyOf(warnings));
     }
 
     /** Checks what can only be checked on this machine now: free port, writable folder, reachable database. */

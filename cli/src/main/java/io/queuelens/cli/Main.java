@@ -19,6 +19,8 @@ public final class Main {
 
               ./queuelens run            build if needed, start QueueLens (Payara Micro) and print the URL
                                          and the first-login credentials; Ctrl-C stops it
+              ./queuelens run --cluster  the same as one member of a cluster of servers sharing the
+                                         MariaDB/MySQL database (QUEUELENS_CLUSTER_* settings)
               ./queuelens check-config   check the settings (environment variables) without starting
               ./queuelens import-queue-log --tenant T [--source S] [--url URL] FILE
                                          send a queue_log file to the running server (QUEUELENS_API_TOKEN)
@@ -58,14 +60,15 @@ public final class Main {
         Path home = Path.of(env.getOrDefault(Setting.HOME.variable(), ".")).toAbsolutePath().normalize();
         switch (command) {
             case "run" -> {
-                return runServer(LaunchConfig.from(env, home), out, err);
+                return runServer(LaunchConfig.from(withFlags(args, env), home), out, err);
             }
             case "check-config" -> {
-                LaunchConfig config = LaunchConfig.from(env, home);
+                LaunchConfig config = LaunchConfig.from(withFlags(args, env), home);
                 config.warnings().forEach(w -> err.println("queuelens: " + w));
                 config.checkEnvironment();
                 out.println("Settings are fine: port " + config.port() + ", data " + config.dataDir()
-                        + ", database " + config.database().kind());
+                        + ", database " + config.database().kind()
+                        + (config.cluster().enabled() ? ", cluster " + config.cluster().name() : ""));
                 return 0;
             }
             case "import-queue-log" -> {
@@ -86,11 +89,28 @@ public final class Main {
         }
     }
 
+    /**
+     * The environment with the command's flags applied: {@code --cluster} is the same as
+     * QUEUELENS_CLUSTER_ENABLED=true, so the launcher and the server read one setting.
+     */
+    static Map<String, String> withFlags(String[] args, Map<String, String> env) {
+        Map<String, String> effective = new java.util.HashMap<>(env);
+        for (String flag : Arrays.asList(args).subList(1, args.length)) {
+            if (flag.equals("--cluster")) {
+                effective.put(Setting.CLUSTER_ENABLED.variable(), "true");
+            } else {
+                throw new ConfigProblem("Unknown option '" + flag + "' for " + args[0] + "; the only one is --cluster");
+            }
+        }
+        return effective;
+    }
+
     private static int runServer(LaunchConfig config, PrintStream out, PrintStream err)
             throws IOException, InterruptedException {
         config.warnings().forEach(w -> err.println("queuelens: " + w));
         out.println("Starting QueueLens on " + config.baseUrl() + " (data in " + config.dataDir() + ", database "
-                + config.database().kind() + ") ...");
+                + config.database().kind() + (config.cluster().enabled() ? ", cluster " + config.cluster().name() : "")
+                + ") ...");
         PayaraMicroLauncher server = PayaraMicroLauncher.start(config, PayaraMicroLauncher.console(out));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

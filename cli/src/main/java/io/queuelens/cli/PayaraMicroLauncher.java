@@ -60,26 +60,7 @@ public final class PayaraMicroLauncher implements AutoCloseable {
                     + " missing); run 'mvn -B -DskipTests package' or './queuelens run', which builds it");
         }
 
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(config.javaOptions());
-        if (config.database().kind() == Database.Kind.MARIADB) {
-            // mysql-connector-j reports MariaDB as "5.5.5-10.x"; tell Hibernate what it really is.
-            command.add("-Djakarta.persistence.database-product-name=MariaDB");
-            command.add("-Djakarta.persistence.database-major-version=10");
-            command.add("-Djakarta.persistence.database-minor-version=6");
-        }
-        command.addAll(List.of("-jar", jar.toString(),
-                "--deploy", config.war().toString(),
-                "--port", Integer.toString(config.port()),
-                "--rootdir", config.dataDir().resolve("payara").toString(),
-                "--postbootcommandfile", postBoot.toString(),
-                "--nocluster"));
-        // The MySQL/MariaDB driver also on H2: configured Asterisk sources read their PBX's database through it.
-        Path driver = config.runtimeDir().resolve("mysql-connector-j.jar");
-        if (!config.database().isEmbedded() || Files.isRegularFile(driver)) {
-            command.addAll(List.of("--addlibs", driver.toString()));
-        }
+        List<String> command = command(config, jar, postBoot);
 
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(config.environment());
@@ -99,6 +80,31 @@ public final class PayaraMicroLauncher implements AutoCloseable {
         pump.setDaemon(true);
         pump.start();
         return new PayaraMicroLauncher(config, process, pump, deployFailure);
+    }
+
+    /** The server's command line: JVM options, then Payara Micro's, with the cluster's discovery when clustered. */
+    static List<String> command(LaunchConfig config, Path jar, Path postBoot) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(config.javaOptions());
+        if (config.database().kind() == Database.Kind.MARIADB) {
+            // mysql-connector-j reports MariaDB as "5.5.5-10.x"; tell Hibernate what it really is.
+            command.add("-Djakarta.persistence.database-product-name=MariaDB");
+            command.add("-Djakarta.persistence.database-major-version=10");
+            command.add("-Djakarta.persistence.database-minor-version=6");
+        }
+        command.addAll(List.of("-jar", jar.toString(),
+                "--deploy", config.war().toString(),
+                "--port", Integer.toString(config.port()),
+                "--rootdir", config.dataDir().resolve("payara").toString(),
+                "--postbootcommandfile", postBoot.toString()));
+        command.addAll(config.cluster().payaraArguments());
+        // The MySQL/MariaDB driver also on H2: configured Asterisk sources read their PBX's database through it.
+        Path driver = config.runtimeDir().resolve("mysql-connector-j.jar");
+        if (!config.database().isEmbedded() || Files.isRegularFile(driver)) {
+            command.addAll(List.of("--addlibs", driver.toString()));
+        }
+        return command;
     }
 
     static void deleteRecursively(Path dir) throws IOException {

@@ -153,7 +153,23 @@ public enum Setting {
     LOG_FORMAT("QUEUELENS_LOG_FORMAT", "text", "Log format: text, or json (one JSON object per line: time, level, logger, thread, message, exception)."),
     LOG_FILE("QUEUELENS_LOG_FILE", "(off)", "A log file of QueueLens's own, in QUEUELENS_LOG_FORMAT, rotated by size; off when unset."),
     LOG_MAX_SIZE_MB("QUEUELENS_LOG_MAX_SIZE_MB", "50", "Megabytes at which QUEUELENS_LOG_FILE is rotated."),
-    LOG_MAX_FILES("QUEUELENS_LOG_MAX_FILES", "10", "Rotated log files kept (QUEUELENS_LOG_FILE.0 is the current one).");
+    LOG_MAX_FILES("QUEUELENS_LOG_MAX_FILES", "10", "Rotated log files kept (QUEUELENS_LOG_FILE.0 is the current one)."),
+    // --- cluster (issue 9) ---
+    CLUSTER_ENABLED("QUEUELENS_CLUSTER_ENABLED", "false",
+            "Join the other QueueLens servers sharing this MariaDB/MySQL database as one cluster (also: ./queuelens run --cluster); H2 cannot be shared."),
+    CLUSTER_NAME("QUEUELENS_CLUSTER_NAME", "queuelens", "Cluster name: servers only join peers of the same name."),
+    CLUSTER_MEMBERS("QUEUELENS_CLUSTER_MEMBERS", "(multicast discovery)",
+            "Comma-separated host[:port] of peers to find by TCP instead of multicast, e.g. 10.0.0.5:6900,10.0.0.6:6900."),
+    CLUSTER_PORT("QUEUELENS_CLUSTER_PORT", "(Payara's data grid port)",
+            "First port this server's data grid listens on (the next free one is taken when it is in use)."),
+    CLUSTER_INTERFACES("QUEUELENS_CLUSTER_INTERFACES", "(Payara's choice)",
+            "Network interfaces the data grid binds to, e.g. 127.0.0.1 or 10.0.0.*."),
+    CLUSTER_PUBLIC_ADDRESS("QUEUELENS_CLUSTER_PUBLIC_ADDRESS", "(the bound address)",
+            "host:port peers reach this server's data grid at, behind NAT or in containers."),
+    CLUSTER_LEASE_RENEW_MS("QUEUELENS_CLUSTER_LEASE_RENEW_MS", "2000",
+            "How often a member renews its tenants' source leases and looks for free ones (ms)."),
+    CLUSTER_LEASE_TTL_MS("QUEUELENS_CLUSTER_LEASE_TTL_MS", "6000",
+            "How long a lease lasts unrenewed: a dead member's sources move to another after about this (ms).");
 
     private final String variable;
     private final String defaultValue;

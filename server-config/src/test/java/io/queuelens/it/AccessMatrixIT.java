@@ -159,6 +159,7 @@ class AccessMatrixIT {
             Map.entry("POST /api/v1/vault/rotate-key", new Op(ADMIN, "/api/v1/vault/rotate-key")),
             Map.entry("GET /api/v1/audit", new Op(ADMIN, "/api/v1/audit")),
             Map.entry("GET /api/v1/ops/status", new Op(ADMIN, "/api/v1/ops/status")),
+            Map.entry("GET /api/v1/cluster", new Op(ADMIN, "/api/v1/cluster")),
             Map.entry("POST /api/v1/ops/self-check", new Op(ADMIN, "/api/v1/ops/self-check")),
             Map.entry("GET /api/v1/jobs", new Op(MANAGE, "/api/v1/jobs?tenant=demo")),
             // an execution nobody has: 404 is the answer to an allowed caller

@@ -55,6 +55,15 @@ public final class RunningServer implements AutoCloseable {
      * commit of anything in flight), then starts it again on the same data folder and settings.
      */
     public RunningServer killAndRestart() throws IOException, InterruptedException {
+        kill();
+        return restart();
+    }
+
+    /**
+     * SIGKILL and nothing after it: the server gets no chance to release anything (what a cluster peer
+     * must survive). Returns once the process is gone.
+     */
+    public void kill() {
         ProcessHandle process = ProcessHandle.of(launcher.pid())
                 .orElseThrow(() -> new IllegalStateException("the server process is gone already"));
         // Payara Micro's JVM may have children of its own (none today): they die with it.
@@ -64,7 +73,10 @@ public final class RunningServer implements AutoCloseable {
                 .thenApply(p -> p != null).join()) {
             throw new IllegalStateException("the server process survived SIGKILL for 30 s");
         }
-        return restart();
+    }
+
+    public boolean isAlive() {
+        return launcher.isAlive();
     }
 
     /**
