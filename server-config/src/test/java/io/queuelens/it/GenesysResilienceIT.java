@@ -117,9 +117,13 @@ class GenesysResilienceIT {
                         .hasSizeGreaterThanOrEqualTo(STORM);
                 assertThat(f.counter("api429s")).isGreaterThanOrEqualTo(STORM);
 
-                // and the summary report counts the day's calls once
-                HttpResponse<String> summary = d.server().get("/api/v1/reports/summary?tenant=" + f.tenant + "&from=" + dayStart
-                        + "&to=" + dayStart.plus(Duration.ofDays(1)) + "&tz=UTC&groupBy=queue", SharedMariaDbServer.API_TOKEN);
+                // and the summary report counts the day's calls once, its rows named as the org's queue list names them
+                String summaryPath = "/api/v1/reports/summary?tenant=" + f.tenant + "&from=" + dayStart
+                        + "&to=" + dayStart.plus(Duration.ofDays(1)) + "&tz=UTC&groupBy=queue";
+                GenesysOrgFixture.await("the queue list's names in the report", Duration.ofSeconds(60),
+                        () -> summaryNames(d, summaryPath).equals(Map.of("q1", "Sales", "q2", "Support")),
+                        () -> summaryNames(d, summaryPath));
+                HttpResponse<String> summary = d.server().get(summaryPath, SharedMariaDbServer.API_TOKEN);
                 assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
                 JsonObject total = GenesysOrgFixture.json(summary.body()).getJsonObject("total");
                 assertThat(total.getJsonNumber("offered").longValue()).as(summary.body()).isEqualTo(36);
@@ -240,6 +244,16 @@ class GenesysResilienceIT {
             }
             return f.waiting(queue).contains(conversation);
         }, f::live);
+    }
+
+    /** queue -> displayName of the summary report's rows. */
+    private static Map<String, String> summaryNames(Deployment d, String path) throws Exception {
+        HttpResponse<String> r = d.server().get(path, SharedMariaDbServer.API_TOKEN);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Map<String, String> names = new java.util.TreeMap<>();
+        GenesysOrgFixture.json(r.body()).getJsonArray("rows").forEach(v -> names.put(v.asJsonObject().getString("queue"),
+                v.asJsonObject().getString("displayName")));
+        return names;
     }
 
     private static JsonObject importDay(GenesysOrgFixture f, LocalDate day) throws Exception {
