@@ -37,7 +37,8 @@ import java.util.logging.Logger;
 /**
  * The display names of every tenant: a cached {@link NameBook} per tenant for the readers (reports,
  * live pages, REST), dropped whenever a name of that tenant changes; manual names set and reset by users
- * (audited); names learned from the live model's member names, written off the live writer's thread.
+ * (audited); names learned from the live model's member names, written off the live writer's thread, and queue
+ * names learned from a source's queue list.
  * The caller has checked that the user may change names of the tenant.
  */
 @ApplicationScoped
@@ -164,25 +165,39 @@ public class DisplayNames {
      * learned ones. Runs on the executor; the live writer only compares.
      */
     public void learn(String tenantId, Map<String, String> agentNames) {
-        if (agentNames.isEmpty()) {
+        learn(tenantId, NameKind.AGENT, agentNames);
+    }
+
+    /**
+     * Stores queue names a source's queue list gave (queue id -> name, e.g. Genesys Cloud's routing queues)
+     * that differ from the stored learned ones; a manual name still wins.
+     */
+    public void learnQueues(String tenantId, Map<String, String> queueNames) {
+        learn(tenantId, NameKind.QUEUE, queueNames);
+    }
+
+    private void learn(String tenantId, NameKind kind, Map<String, String> names) {
+        if (names.isEmpty()) {
             return;
         }
         NameBook book = book(tenantId);
         boolean changed = false;
         try (Connection c = dataSource.getConnection()) {
-            for (Map.Entry<String, String> e : agentNames.entrySet()) {
+            for (Map.Entry<String, String> e : names.entrySet()) {
                 String name = e.getValue().strip();
-                if (name.length() > NameRules.MAX_NAME || e.getKey().length() > NameRules.MAX_KEY
-                        || name.equals(book.learned(NameKind.AGENT, e.getKey()))) {
+                if (name.isEmpty() || name.length() > NameRules.MAX_NAME || e.getKey().length() > NameRules.MAX_KEY
+                        || name.equals(book.learned(kind, e.getKey()))) {
                     continue;
                 }
-                DisplayNameTable.upsert(c, new DisplayName(tenantId, NameKind.AGENT, e.getKey(), name, NameOrigin.LEARNED,
+                DisplayNameTable.upsert(c, new DisplayName(tenantId, kind, e.getKey(), name, NameOrigin.LEARNED,
                         clock.instant(), AuditTrail.SYSTEM));
-                audit.recordAs(AuditTrail.SYSTEM, tenantId, "name.learned", "AGENT " + e.getKey(), name);
+                audit.recordAs(AuditTrail.SYSTEM, tenantId, "name.learned", kind + " " + e.getKey(), name);
                 changed = true;
             }
         } catch (SQLException e) {
-            learnedSeen.remove(tenantId); // try again on a later change
+            if (kind == NameKind.AGENT) {
+                learnedSeen.remove(tenantId); // try again on a later change
+            }
             LOG.log(Level.WARNING, "learned names of {0} could not be stored: {1}", new Object[]{tenantId, e.getMessage()});
         } finally {
             if (changed) {

@@ -73,6 +73,8 @@ public final class SharedMariaDbServer implements ParameterResolver {
                                 .toAbsolutePath().resolve("pbx-files").toString(),
                         // OperationsApiIT reads this JSON log (the server's own server.log stays as it is)
                         "QUEUELENS_LOG_FORMAT", "json",
+                        // GenesysResilienceIT: a silent notification socket is replaced after 10 s, not the default 90 s
+                        "QUEUELENS_GENESYS_LIVE_HEARTBEAT_TIMEOUT_SECONDS", "10",
                         "QUEUELENS_LOG_FILE", JSON_LOG.toString()));
                 return new Deployment(server, db);
             } catch (Exception e) {

@@ -2,6 +2,7 @@ package io.queuelens.sources.genesys.boundary;
 
 import io.queuelens.kpi.boundary.KpiSettingsService;
 import io.queuelens.live.boundary.LiveInlet;
+import io.queuelens.names.boundary.DisplayNames;
 import io.queuelens.rollups.control.QueueRollupRefresher;
 import io.queuelens.sources.genesys.control.GenesysHistoryImport;
 import io.queuelens.live.boundary.LiveModels;
@@ -71,6 +72,9 @@ public class GenesysSources implements SourceProvider {
 
     @Inject
     KpiSettingsService kpiSettings;
+
+    @Inject
+    DisplayNames displayNames;
 
     @Resource(lookup = "jdbc/queuelens")
     DataSource dataSource;
@@ -249,6 +253,11 @@ public class GenesysSources implements SourceProvider {
                 m.put("apiP50Millis", s.p50Millis());
                 m.put("apiP95Millis", s.p95Millis());
                 return m;
+            }
+
+            @Override
+            public void queueNames(Map<String, String> names) {
+                displayNames.learnQueues(c.tenantId(), names); // wallboards and reports show "Sales", not the id
             }
         };
         GenesysNotificationChannel.Settings defaults = GenesysNotificationChannel.Settings.defaults();

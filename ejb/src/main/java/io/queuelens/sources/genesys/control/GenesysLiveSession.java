@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The live side of one Genesys org: a {@link GenesysNotificationChannel} subscribed to the org's
@@ -32,6 +34,8 @@ import java.util.function.Function;
  * live model. Every REST call goes through the org's API client ({@link Rest}).
  */
 public final class GenesysLiveSession implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(GenesysLiveSession.class.getName());
 
     static final String CHANNELS = "/api/v2/notifications/channels";
     static final String QUEUES = "/api/v2/routing/queues";
@@ -58,10 +62,17 @@ public final class GenesysLiveSession implements AutoCloseable {
         default Map<String, Long> counters() {
             return Map.of();
         }
+
+        /**
+         * The org's queues as the queue list names them (Genesys id -> name), after every read of the list:
+         * the model and the facts key queues by id, people know them by name.
+         */
+        default void queueNames(Map<String, String> names) {
+        }
     }
 
-    /** The org's queues (Genesys ids, in list order) with their member entities. */
-    private record OrgRead(Map<String, List<JsonObject>> members) {
+    /** The org's queues (Genesys ids, in list order) with their member entities, and their names. */
+    private record OrgRead(Map<String, List<JsonObject>> members, Map<String, String> names) {
 
         List<String> topics() {
             List<String> topics = new ArrayList<>();
@@ -209,16 +220,28 @@ public final class GenesysLiveSession implements AutoCloseable {
     /** The org's queues (paged) and each queue's members (paged). */
     private OrgRead readOrg() throws Exception {
         Map<String, List<JsonObject>> read = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         for (JsonObject q : pages(QUEUES + "?")) {
             String id = GenesysLiveTranslator.text(q, "id");
             if (id != null) {
                 read.put(id, List.of());
+                String name = GenesysLiveTranslator.text(q, "name");
+                if (name != null && !name.isBlank() && !name.equals(id)) {
+                    names.put(id, name);
+                }
             }
         }
         for (String q : new ArrayList<>(read.keySet())) {
             read.put(q, members(q));
         }
-        return new OrgRead(read);
+        if (!names.isEmpty()) {
+            try {
+                feed.queueNames(Map.copyOf(names));
+            } catch (RuntimeException e) { // names are a nicety: the live picture does not wait for them
+                LOG.log(Level.WARNING, "the Genesys queue names could not be handed over: {0}", e.toString());
+            }
+        }
+        return new OrgRead(read, names);
     }
 
     /** The org right now: observations of its queues, and their members with presence and routing status. */

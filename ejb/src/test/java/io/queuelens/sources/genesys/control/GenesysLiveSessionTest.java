@@ -118,6 +118,7 @@ class GenesysLiveSessionTest {
     Org org;
     ScheduledExecutorService scheduler;
     GenesysLiveSession session;
+    final List<Map<String, String>> queueNames = new java.util.concurrent.CopyOnWriteArrayList<>();
     final LiveModel model = new LiveModel("t1", ZoneId.of("UTC"), (q, at) -> KpiSettings.DEFAULTS, 1000, Instant.now());
 
     @BeforeEach
@@ -144,6 +145,11 @@ class GenesysLiveSessionTest {
                 synchronized (model) {
                     model.connected(up);
                 }
+            }
+
+            @Override
+            public void queueNames(Map<String, String> names) {
+                queueNames.add(names);
             }
         };
         session = new GenesysLiveSession("t1", "org1-live", org, feed, Function.identity(),
@@ -205,6 +211,10 @@ class GenesysLiveSessionTest {
         assertThat(s.members().get("u3").queues()).containsExactlyInAnyOrder("q1", "q2");
         assertThat(s.queues().get("q1").available()).isEqualTo(2);
         assertThat(s.connected()).isTrue();
+        // the queue list's names go to the display names (every page of the list)
+        assertThat(queueNames).isNotEmpty();
+        assertThat(queueNames.get(0)).containsExactlyInAnyOrderEntriesOf(
+                Map.of("q1", "Queue q1", "q2", "Queue q2", "q3", "Queue q3"));
     }
 
     @Test

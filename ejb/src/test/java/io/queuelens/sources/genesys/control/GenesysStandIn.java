@@ -70,6 +70,22 @@ public final class GenesysStandIn implements AutoCloseable {
     /** requests still answered normally before the programmed faults start */
     private final AtomicInteger faultsAfter = new AtomicInteger();
     private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
+
+    /** A run of 429s on one endpoint only, for requests whose body contains a marker (null: every request). */
+    private record Storm(String path, String bodyContains, AtomicInteger left, String retryAfter) {
+        boolean hits(String requestPath, String body) {
+            return path.equals(requestPath) && (bodyContains == null || body.contains(bodyContains))
+                    && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        }
+    }
+
+    private final List<Storm> storms = new CopyOnWriteArrayList<>();
+
+    /** One request as the org received it: when, what, and the status it was answered with. */
+    public record Received(Instant at, String method, String path, String body, int status) {
+    }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
     /** "METHOD path?query status" of every request, in order */
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -176,6 +192,15 @@ public final class GenesysStandIn implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The next {@code times} requests to {@code path} (without query) whose body contains {@code bodyContains}
+     * (null: any body) are answered 429 with this Retry-After; the org's other endpoints answer as usual.
+     */
+    public GenesysStandIn tooManyRequestsOn(String path, String bodyContains, int times, String retryAfter) {
+        storms.add(new Storm(path, bodyContains, new AtomicInteger(times), retryAfter));
+        return this;
+    }
+
     /** Requests to this path (without query) are answered 403 missing permission. */
     public GenesysStandIn forbid(String path) {
         forbidden.add(path);
@@ -193,6 +218,11 @@ public final class GenesysStandIn implements AutoCloseable {
 
     public List<String> requests() {
         return List.copyOf(requests);
+    }
+
+    /** Every request received, in order, with its time, body and answer. */
+    public List<Received> received() {
+        return List.copyOf(received);
     }
 
     /** Bodies of the POST/PUT requests, in order. */
@@ -213,6 +243,10 @@ public final class GenesysStandIn implements AutoCloseable {
         int[] status = {0};
         try {
             Fault fault = faultsAfter.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? null : faults.pollFirst();
+            if (fault == null) {
+                fault = storms.stream().filter(st -> st.hits(path, body)).findFirst()
+                        .map(st -> new Fault(429, st.retryAfter())).orElse(null);
+            }
             if (fault != null) {
                 if (fault.retryAfter() != null) {
                     ex.getResponseHeaders().add("Retry-After", fault.retryAfter());
@@ -245,6 +279,7 @@ public final class GenesysStandIn implements AutoCloseable {
             send(ex, status[0], answer == null ? Json.createObjectBuilder().add("status", 404).build() : answer);
         } finally {
             requests.add(method + " " + uri + " " + status[0]);
+            received.add(new Received(Instant.now(), method, path, body, status[0]));
         }
     }
 
