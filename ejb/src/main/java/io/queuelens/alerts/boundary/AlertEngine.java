@@ -165,7 +165,20 @@ public class AlertEngine {
         String tenant = event.tenantId();
         long liveAt = System.currentTimeMillis();
         if (!ownership.holds(tenant)) {
-            return; // the holder evaluates it (this member shows a copy of its live picture)
+            // the holder evaluates it (this member shows a copy of its live picture); what this member kept from
+            // when it held the tenant is stale from now on
+            if (tenantsAlerts.containsKey(tenant)) {
+                try {
+                    engine.execute(() -> {
+                        if (!ownership.holds(tenant)) {
+                            forget(tenant);
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    // shutting down
+                }
+            }
+            return;
         }
         if (queued.add(tenant)) {
             try {
