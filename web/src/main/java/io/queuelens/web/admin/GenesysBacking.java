@@ -244,8 +244,12 @@ public class GenesysBacking implements Serializable {
 
     /** The recent calls of every running org, per endpoint: count, the statuses seen (with their counts), durations. */
     public List<EndpointRow> getEndpoints() {
+        return endpoints(getApiStats());
+    }
+
+    static List<EndpointRow> endpoints(List<GenesysApiStats> stats) {
         List<EndpointRow> out = new ArrayList<>();
-        for (GenesysApiStats s : getApiStats()) {
+        for (GenesysApiStats s : stats) {
             Map<String, List<GenesysApiStats.Call>> byEndpoint = s.recent().stream()
                     .collect(Collectors.groupingBy(c -> c.method() + " " + c.endpoint(), TreeMap::new, Collectors.toList()));
             byEndpoint.forEach((endpoint, calls) -> {
