@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wrong secret fails "Test connection" at the token step as an authentication failure; with the right
  * secret every step works; a bad base URL and no region are refused on their fields; the saved org is
  * listed as connected, its API calls show, and the nightly cross-check (the tenant's clock is past
- * 03:30) checks yesterday by itself, once, with the differing queue highlighted. The secret never
- * appears in the page.
+ * 03:30) checks yesterday by itself, once, with the differing queue highlighted; the org is deleted
+ * after a confirmation. The secret never appears in the page.
  */
 @ExtendWith(SharedMariaDbServer.class)
 class GenesysPageBrowserIT {
@@ -167,11 +167,21 @@ class GenesysPageBrowserIT {
                 assertThat(d.database().count("select count(*) from job_launch where job_name = 'genesys-crosscheck' and tenant_id = '"
                         + tenant + "'")).isEqualTo(1);
                 assertThat(browser.getPageSource()).doesNotContain(SECRET);
+
+                // deleted on the page, after the confirmation
+                browser.get(d.server().url("/admin/genesys.xhtml?tenant=" + tenant));
+                wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[@id='listForm:orgs']//tr[contains(., '" + org
+                        + "')]//button[contains(@id, ':delete')]"))).click();
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("listForm:orgs"), "No Genesys Cloud org"));
+                assertThat(d.database().count("select count(*) from genesys_source where tenant_id = '" + tenant + "'")).isZero();
             } finally {
-                var orgs = AccessMatrixIT.tokenCall(d, "GET", "/api/v1/genesys/orgs?tenant=" + tenant, null).body();
-                var id = Json.createReader(new java.io.StringReader(orgs)).readArray().getJsonObject(0).getJsonNumber("id").longValue();
-                assertThat(AccessMatrixIT.tokenCall(d, "DELETE", "/api/v1/genesys/orgs/" + id + "?tenant=" + tenant, null)
-                        .statusCode()).isEqualTo(204);
+                var orgs = Json.createReader(new java.io.StringReader(AccessMatrixIT.tokenCall(d, "GET",
+                        "/api/v1/genesys/orgs?tenant=" + tenant, null).body())).readArray();
+                for (var o : orgs.getValuesAs(jakarta.json.JsonObject.class)) { // left by a failed step: stop its connections
+                    AccessMatrixIT.tokenCall(d, "DELETE", "/api/v1/genesys/orgs/" + o.getJsonNumber("id").longValue()
+                            + "?tenant=" + tenant, null);
+                }
             }
         }
     }
