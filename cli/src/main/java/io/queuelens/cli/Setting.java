@@ -85,6 +85,8 @@ public enum Setting {
             "Minutes each Genesys details read goes back before the last one's end (conversations finish late)."),
     GENESYS_HISTORY_BACKFILL_DAYS("QUEUELENS_GENESYS_HISTORY_BACKFILL_DAYS", "1",
             "Days a new Genesys org's first details read goes back."),
+    GENESYS_CROSSCHECK_TIME("QUEUELENS_GENESYS_CROSSCHECK_TIME", "03:30",
+            "Local time (HH:MM, each tenant's time zone) after which every enabled Genesys org's yesterday is read again and cross-checked against Genesys's aggregates (job genesys-crosscheck, once per org and day)."),
     LIVE_MAX_CALLS("QUEUELENS_LIVE_MAX_CALLS", "50000",
             "Calls in progress the live model follows per tenant; the oldest are dropped (and counted) past it."),
     LIVE_INBOX_CAPACITY("QUEUELENS_LIVE_INBOX_CAPACITY", "200000",

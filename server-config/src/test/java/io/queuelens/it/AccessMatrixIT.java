@@ -56,6 +56,7 @@ class AccessMatrixIT {
             Map.entry("/account/password.xhtml", ALL),
             Map.entry("/account/tokens.xhtml", ALL),
             Map.entry("/admin/audit.xhtml", ADMIN),
+            Map.entry("/admin/genesys.xhtml", ADMIN),
             Map.entry("/admin/jobs.xhtml", MANAGE),
             Map.entry("/payouts/payouts.xhtml", MANAGE),
             Map.entry("/payouts/rate-cards.xhtml", MANAGE),

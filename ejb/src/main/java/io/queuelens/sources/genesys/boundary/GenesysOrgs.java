@@ -1,6 +1,7 @@
 package io.queuelens.sources.genesys.boundary;
 
 import io.queuelens.audit.boundary.AuditTrail;
+import io.queuelens.sources.boundary.SourceStatus;
 import io.queuelens.sources.asterisk.entity.InvalidSourceConfig;
 import io.queuelens.sources.asterisk.entity.SourceProblem;
 import io.queuelens.sources.genesys.control.GenesysApi;
@@ -14,6 +15,8 @@ import io.queuelens.sources.genesys.entity.GenesysApiException;
 import io.queuelens.sources.genesys.entity.GenesysApiStats;
 import io.queuelens.sources.genesys.entity.GenesysSourceConfig;
 import io.queuelens.sources.genesys.entity.GenesysSourceForm;
+import io.queuelens.tenancy.boundary.Tenants;
+import io.queuelens.tenancy.entity.Tenant;
 import io.queuelens.vault.boundary.Vault;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +53,9 @@ public class GenesysOrgs {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Tenants tenants;
 
     public List<GenesysSourceConfig> ofTenant(String tenantId) throws SQLException {
         return GenesysSourceStore.readOnly(dataSource).ofTenant(tenantId);
@@ -147,6 +153,31 @@ public class GenesysOrgs {
                 .read(day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
         List<CrossCheckRow> check = new GenesysCrossCheck(api, dataSource, tenantId, c.name()).check(day, zone);
         return new DayImport(read.conversations(), read.visits(), read.skipped(), check);
+    }
+
+    /**
+     * The nightly job's step ({@link GenesysCrossCheckNightly}): the org's day read again and cross-checked
+     * in the tenant's time zone. Empty when the org was removed or disabled since the launch.
+     */
+    public Optional<DayImport> importScheduledDay(String tenantId, long id, LocalDate day)
+            throws SQLException, GenesysApiException, InterruptedException {
+        Optional<GenesysSourceConfig> c = find(tenantId, id);
+        if (c.isEmpty() || !c.get().enabled()) {
+            return Optional.empty();
+        }
+        ZoneId zone = tenants.find(tenantId).map(Tenant::getTimeZone).orElseThrow(
+                () -> new InvalidSourceConfig("tenant", "unknown tenant '" + tenantId + "'"));
+        return Optional.of(importDay(tenantId, id, day, zone));
+    }
+
+    /** The running org's live connection state; empty when the org does not run (disabled, or not started yet). */
+    public Optional<SourceStatus> liveStatus(String tenantId, String name) {
+        return sources.running(tenantId, name).map(r -> r.session().source().status());
+    }
+
+    /** Up to where the org's conversation details have been read (the history checkpoint), if ever. */
+    public Optional<Instant> lastImported(GenesysSourceConfig c) throws SQLException {
+        return sources.history(c, null).checkpoint(); // the checkpoint is read from the database; no call is made
     }
 
     /** What a day's read found, and its cross-check. */

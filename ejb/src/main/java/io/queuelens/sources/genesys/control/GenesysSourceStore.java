@@ -65,8 +65,8 @@ public final class GenesysSourceStore {
                     && (exists(c, "SELECT 1 FROM genesys_source WHERE tenant_id = ? AND name = ?", tenantId, form.getName())
                     || exists(c, "SELECT 1 FROM asterisk_source WHERE tenant_id = ? AND name = ?", tenantId, form.getName()))) {
                 // one namespace: the facts of every source of a tenant are keyed by the source's name
-                problems.add(new SourceProblem("name", "tenant " + tenantId + " already has a source named '"
-                        + form.getName() + "'"));
+                problems.add(SourceProblem.of("name", "nameTaken", "tenant " + tenantId + " already has a source named '"
+                        + form.getName() + "'", form.getName()));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidSourceConfig(problems);

@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Configured Genesys orgs: the secret only as vault ciphertext and write-only, problems with their field. */
 class GenesysSourceStoreTest {
@@ -72,7 +74,8 @@ class GenesysSourceStoreTest {
             GenesysSourceForm clash = form(); // the facts of a tenant's sources share one namespace of names
             clash.setName("pbx1");
             assertThatThrownBy(() -> store.create("t1", clash)).isInstanceOfSatisfying(InvalidSourceConfig.class,
-                    e -> assertThat(e.problems()).extracting(SourceProblem::field).containsExactly("name"));
+                    e -> assertThat(e.problems()).extracting(SourceProblem::field, SourceProblem::key, SourceProblem::args)
+                            .containsExactly(tuple("name", "nameTaken", List.of("pbx1"))));
 
             GenesysSourceForm bad = new GenesysSourceForm();
             bad.setName("Bad Name");
@@ -81,6 +84,11 @@ class GenesysSourceStoreTest {
             assertThatThrownBy(() -> store.create("t1", bad)).isInstanceOfSatisfying(InvalidSourceConfig.class,
                     e -> assertThat(e.problems()).extracting(SourceProblem::field)
                             .containsExactly("name", "displayName", "baseUrl", "region", "clientId", "clientSecret"));
+            // each with the key the admin page translates (asrc.p.<key>)
+            assertThatThrownBy(() -> store.create("t1", bad)).isInstanceOfSatisfying(InvalidSourceConfig.class,
+                    e -> assertThat(e.problems()).extracting(SourceProblem::key).containsExactly("format.name",
+                            "required.displayName", "format.baseUrl", "format.region", "required.clientId",
+                            "required.clientSecret"));
             assertThat(store.delete("t2", saved.id())).isFalse();
             assertThat(store.delete("t1", saved.id())).isTrue();
         }
