@@ -12,7 +12,10 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,6 +45,8 @@ public class TenantLeases {
     private static final Logger LOG = Logger.getLogger(TenantLeases.class.getName());
     /** How often the self-fencing check looks: small against the margin it has (a quarter of the TTL). */
     static final long FENCE_CHECK_MILLIS = 100;
+    /** When the rounds start if the application-up signal never arrives. */
+    static final long FIRST_ROUND_FALLBACK_SECONDS = 60;
 
     @Inject
     Cluster cluster;
@@ -65,6 +70,7 @@ public class TenantLeases {
     @ConfigProperty(name = "queuelens.cluster.lease-ttl-ms", defaultValue = "6000")
     long ttlMillis;
 
+    private final java.util.concurrent.atomic.AtomicBoolean rounds = new java.util.concurrent.atomic.AtomicBoolean();
     private LeaseKeeper keeper;
     private ScheduledExecutorService renewer;
     private ScheduledExecutorService fencer;
@@ -79,10 +85,26 @@ public class TenantLeases {
                 System::nanoTime, () -> cluster.memberIds().size(), this::tell);
         renewer = Executors.newSingleThreadScheduledExecutor(threads);
         fencer = Executors.newSingleThreadScheduledExecutor(threads);
-        renewer.scheduleWithFixedDelay(keeper::round, 0, renewMillis, TimeUnit.MILLISECONDS);
         fencer.scheduleWithFixedDelay(keeper::fence, FENCE_CHECK_MILLIS, FENCE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        // Leases are taken once the application is up (its ownership observers can then be called), or
+        // after a minute if that signal never comes; the source singletons' own loops also follow holds().
+        renewer.schedule(this::beginRounds, FIRST_ROUND_FALLBACK_SECONDS, TimeUnit.SECONDS);
         LOG.log(Level.INFO, "Tenant leases of member {0}: renewed every {1} ms, {2} ms long; sources stop {3} ms "
                 + "after the last renewal started", new Object[]{cluster.memberId(), renewMillis, ttl, keeper.trustMillis()});
+    }
+
+    /** The application is up: take leases from now on. */
+    public void applicationUp(@Observes @Initialized(ApplicationScoped.class) Object context) {
+        if (keeper != null) {
+            renewer.execute(this::beginRounds);
+        }
+    }
+
+    /** Starts the renewal rounds, once. */
+    private void beginRounds() {
+        if (rounds.compareAndSet(false, true)) {
+            renewer.scheduleWithFixedDelay(keeper::round, 0, renewMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Fires the event; an observer's failure must not stop the keeper (nor skip the other observers' stop). */

@@ -197,6 +197,13 @@ public class AsteriskSources implements SourceProvider {
 
     /** Starts connectors of new or changed enabled sources with AMI and stops the others; never throws. */
     private void reconcile() {
+        // the demo follows its tenant's lease here too, in case an ownership event was missed
+        demo.followOwnership();
+        if (ownership.holds(demo.tenantId())) {
+            startDemoConnector();
+        } else {
+            stopDemoConnector();
+        }
         List<AsteriskSourceConfig> all;
         try {
             all = AsteriskSourceStore.readOnly(dataSource).all();

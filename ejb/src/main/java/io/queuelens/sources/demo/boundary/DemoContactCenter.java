@@ -179,6 +179,23 @@ public class DemoContactCenter implements Source {
         }
     }
 
+    /**
+     * Brings the engine in line with the lease when an event was missed (an ownership event fired while
+     * the application was still deploying): runs it when this member holds the demo tenant, stops it
+     * otherwise. Called by the AMI side's periodic reconcile.
+     */
+    public void followOwnership() {
+        if (settings == null) {
+            return;
+        }
+        if (ownership.holds(tenant)) {
+            startEngine();
+        } else if (engine != null) {
+            stopEngine();
+            standBy();
+        }
+    }
+
     private synchronized void startEngine() {
         if (engine != null) {
             return;
