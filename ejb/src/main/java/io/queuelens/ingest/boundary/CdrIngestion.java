@@ -39,7 +39,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"DemoContactCenter", "TenantLeases"})
+@DependsOn("DemoContactCenter") // which depends on TenantLeases
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class CdrIngestion {
 

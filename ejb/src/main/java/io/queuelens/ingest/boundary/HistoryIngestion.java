@@ -68,7 +68,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"DemoContactCenter", "TenantLeases"}) // stopped before the leases are released at shutdown
+@DependsOn("DemoContactCenter") // which depends on TenantLeases: stopped before the leases are released at shutdown
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @Local(SourceProvider.class) // Sources lists the configured readers...
 @LocalBean // ...and the admin page's boundary asks for their state

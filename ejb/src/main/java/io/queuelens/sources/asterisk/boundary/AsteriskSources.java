@@ -54,7 +54,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"DemoContactCenter", "TenantLeases"}) // stopped before the leases are released at shutdown
+@DependsOn("DemoContactCenter") // which depends on TenantLeases: stopped before the leases are released at shutdown
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @Local(SourceProvider.class) // Sources lists the connectors...
 @LocalBean // ...and the source configuration boundary tells it about edits

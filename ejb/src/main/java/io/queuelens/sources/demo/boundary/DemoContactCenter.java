@@ -53,7 +53,9 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigrator", "TenantLeases"})
+// TenantLeases depends on SchemaMigrator. One chain, no diamond: Payara's @DependsOn ordering reports
+// a diamond (A on B and C, B on C) as a cyclic dependency and fails the deployment.
+@DependsOn("TenantLeases")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 // Both views: as a Source (health, metrics, overview) and as itself (the AMI connector asks for the endpoint).
 @Local(Source.class)

@@ -61,7 +61,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigrator", "TenantLeases"}) // stopped before the leases are released at shutdown
+@DependsOn("TenantLeases") // (which depends on SchemaMigrator) stopped before the leases are released at shutdown
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @Local(SourceProvider.class) // Sources lists the orgs' live connections...
 @LocalBean // ...and the REST boundary, the history import and the operations page use the orgs' clients
