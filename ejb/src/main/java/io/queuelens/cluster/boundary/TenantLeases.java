@@ -12,16 +12,15 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +44,6 @@ public class TenantLeases {
     private static final Logger LOG = Logger.getLogger(TenantLeases.class.getName());
     /** How often the self-fencing check looks: small against the margin it has (a quarter of the TTL). */
     static final long FENCE_CHECK_MILLIS = 100;
-    /** When the rounds start if the application-up signal never arrives. */
-    static final long FIRST_ROUND_FALLBACK_SECONDS = 60;
 
     @Inject
     Cluster cluster;
@@ -70,7 +67,8 @@ public class TenantLeases {
     @ConfigProperty(name = "queuelens.cluster.lease-ttl-ms", defaultValue = "6000")
     long ttlMillis;
 
-    private final java.util.concurrent.atomic.AtomicBoolean rounds = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Changes whose event failed, by tenant (the latest only). */
+    private final Map<String, TenantOwnershipChanged> undelivered = new ConcurrentHashMap<>();
     private LeaseKeeper keeper;
     private ScheduledExecutorService renewer;
     private ScheduledExecutorService fencer;
@@ -86,33 +84,37 @@ public class TenantLeases {
         renewer = Executors.newSingleThreadScheduledExecutor(threads);
         fencer = Executors.newSingleThreadScheduledExecutor(threads);
         fencer.scheduleWithFixedDelay(keeper::fence, FENCE_CHECK_MILLIS, FENCE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-        // Leases are taken once the application is up (its ownership observers can then be called), or
-        // after a minute if that signal never comes; the source singletons' own loops also follow holds().
-        renewer.schedule(this::beginRounds, FIRST_ROUND_FALLBACK_SECONDS, TimeUnit.SECONDS);
+        renewer.scheduleWithFixedDelay(this::round, 0, renewMillis, TimeUnit.MILLISECONDS);
         LOG.log(Level.INFO, "Tenant leases of member {0}: renewed every {1} ms, {2} ms long; sources stop {3} ms "
                 + "after the last renewal started", new Object[]{cluster.memberId(), renewMillis, ttl, keeper.trustMillis()});
     }
 
-    /** The application is up: take leases from now on. */
-    public void applicationUp(@Observes @Initialized(ApplicationScoped.class) Object context) {
-        if (keeper != null) {
-            renewer.execute(this::beginRounds);
+    /** Tells again what could not be told yet, then a renewal round. */
+    private void round() {
+        for (TenantOwnershipChanged c : Map.copyOf(undelivered).values()) {
+            if (c.held() == keeper.holds(c.tenantId())) {
+                tell(c.tenantId(), c.held(), c.token());
+            } else {
+                undelivered.remove(c.tenantId(), c);
+            }
         }
+        keeper.round();
     }
 
-    /** Starts the renewal rounds, once. */
-    private void beginRounds() {
-        if (rounds.compareAndSet(false, true)) {
-            renewer.scheduleWithFixedDelay(keeper::round, 0, renewMillis, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Fires the event; an observer's failure must not stop the keeper (nor skip the other observers' stop). */
+    /**
+     * Fires the event. While the application is still deploying, Payara refuses calls into its EJBs
+     * ("container is in Initializing"): such a change is kept and told again at the next round (the
+     * source singletons' own loops follow holds() as well). An observer's failure must not stop the keeper.
+     */
     private void tell(String tenantId, boolean held, long token) {
+        TenantOwnershipChanged change = new TenantOwnershipChanged(tenantId, held, token);
+        boolean retry = undelivered.remove(tenantId) != null;
         try {
-            changes.fire(new TenantOwnershipChanged(tenantId, held, token));
+            changes.fire(change);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "An observer of the ownership of tenant " + tenantId + " failed", e);
+            undelivered.put(tenantId, change);
+            LOG.log(retry ? Level.FINE : Level.WARNING, "Ownership of tenant {0} ({1}) not told yet, again at every "
+                    + "round until it is: {2}", new Object[]{tenantId, held ? "gained" : "lost", e.toString()});
         }
     }
 
