@@ -44,6 +44,8 @@ public class TenantLeases {
     private static final Logger LOG = Logger.getLogger(TenantLeases.class.getName());
     /** How often the self-fencing check looks: small against the margin it has (a quarter of the TTL). */
     static final long FENCE_CHECK_MILLIS = 100;
+    /** After a peer's lease runs out (DATETIME(3) rounding, statement time) before looking again. */
+    static final long EXPIRY_SLACK_MILLIS = 20;
 
     @Inject
     Cluster cluster;
@@ -98,7 +100,11 @@ public class TenantLeases {
                 undelivered.remove(c.tenantId(), c);
             }
         }
-        keeper.round();
+        long nextExpiry = keeper.round();
+        if (nextExpiry >= 0 && nextExpiry < renewMillis) {
+            // a peer's lease may run out before the next round: look again just after it would
+            renewer.schedule(keeper::round, nextExpiry + EXPIRY_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     /**

@@ -95,8 +95,13 @@ public final class LeaseKeeper {
      * take free ones up to the fair share (tenants over live members, rounded up), and beyond it those
      * that stayed free for two TTLs (a peer that should have taken them did not). Never throws: a
      * database failure is logged once per streak and {@link #fence} ends the tenures it leaves unrenewed.
+     *
+     * @return in how many ms (database clock) the first lease this member would take runs out unless its
+     *         holder renews it, or -1: a caller can look again right then instead of up to a renewal
+     *         interval later, which is what bounds a takeover after a holder died
      */
-    public void round() {
+    public long round() {
+        long nextExpiry = -1;
         try {
             for (Map.Entry<String, Tenure> e : Map.copyOf(held).entrySet()) {
                 long start = nanoTime.getAsLong();
@@ -117,6 +122,10 @@ public final class LeaseKeeper {
                 }
                 boolean mine = member.equals(lease.holder()); // fenced itself while the lease lived on
                 if (!mine && !lease.free()) {
+                    // another member's: if it dies, this is when the lease can be taken
+                    if (held.size() < share && (nextExpiry < 0 || lease.expiresInMillis() < nextExpiry)) {
+                        nextExpiry = Math.max(0, lease.expiresInMillis());
+                    }
                     continue;
                 }
                 boolean withinShare = held.size() < share;
@@ -140,12 +149,14 @@ public final class LeaseKeeper {
                 LOG.log(Level.INFO, "Tenant leases are renewed again");
                 lastError = null;
             }
+            return nextExpiry;
         } catch (SQLException | RuntimeException e) {
             if (lastError == null) {
                 LOG.log(Level.WARNING, "Renewing the tenant leases failed; the tenants' sources stop here if it "
                         + "keeps failing for " + trustMillis() + " ms", e);
             }
             lastError = e.toString();
+            return -1;
         }
     }
 

@@ -69,14 +69,16 @@ public final class LeaseStore {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT tenant_id, holder, token, "
                      + "CASE WHEN expires_at < " + now(c) + " THEN 1 ELSE 0 END, "
-                     + "CASE WHEN expires_at < " + plusParameter(c) + " THEN 1 ELSE 0 END "
+                     + "CASE WHEN expires_at < " + plusParameter(c) + " THEN 1 ELSE 0 END, "
+                     + "TIMESTAMPDIFF(MICROSECOND, " + now(c) + ", expires_at) "
                      + "FROM tenant_lease ORDER BY tenant_id")) {
             ps.setQueryTimeout(queryTimeoutSeconds);
             ps.setLong(1, -longFreeMillis * 1000);
             List<Lease> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Lease(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4) == 1, rs.getInt(5) == 1));
+                    out.add(new Lease(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4) == 1, rs.getInt(5) == 1,
+                            Math.floorDiv(rs.getLong(6), 1000)));
                 }
             }
             return out;

@@ -9,8 +9,9 @@ package io.queuelens.cluster.entity;
  * @param token      the fencing counter: one higher at every change of holder
  * @param expired    whether it has run out (or was released): anyone may take it
  * @param longFree   whether it has been free for so long that a member takes it even beyond its fair share
+ * @param expiresInMillis how long until it runs out, by the database's clock (negative: ran out that long ago)
  */
-public record Lease(String tenantId, String holder, long token, boolean expired, boolean longFree) {
+public record Lease(String tenantId, String holder, long token, boolean expired, boolean longFree, long expiresInMillis) {
 
     /** Free for anyone: released or run out. */
     public boolean free() {

@@ -68,9 +68,10 @@ class LeaseKeeperTest {
             Member b = new Member(db.dataSource(), "member-b", live);
 
             a.keeper.round();
-            b.keeper.round();
+            long expiresIn = b.keeper.round();
             assertThat(a.keeper.holds("t1")).isTrue();
             assertThat(b.keeper.holds("t1")).isFalse();
+            assertThat(expiresIn).as("when b may look again for a's lease").isBetween(TTL / 2, TTL);
             assertThat(a.told).containsExactly("t1+1");
             assertThat(b.told).isEmpty();
             assertThat(leases(db.dataSource())).singleElement()
