@@ -81,6 +81,10 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
             throw new ConfigProblem("Cluster mode needs the shared MariaDB/MySQL database all members use, "
                     + "not the embedded H2 file: set QUEUELENS_DB_URL to jdbc:mariadb://HOST:PORT/DB or jdbc:mysql://HOST:PORT/DB");
         }
+        if (cluster.enabled() && isBlank(env.get(Setting.VAULT_KEY.variable())) && isBlank(env.get(Setting.VAULT_KEY_FILE.variable()))) {
+            warnings.add("Cluster mode with this server's own vault key file: source passwords saved through another member "
+                    + "will not decrypt here; give every member the same key (QUEUELENS_VAULT_KEY or QUEUELENS_VAULT_KEY_FILE)");
+        }
         checkNumber(env, Setting.CLUSTER_LEASE_RENEW_MS, 100, 60_000);
         checkNumber(env, Setting.CLUSTER_LEASE_TTL_MS, 300, 600_000);
         long renew = Long.parseLong(env.getOrDefault(Setting.CLUSTER_LEASE_RENEW_MS.variable(), "2000").strip());
@@ -128,6 +132,10 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
                         + " (" + e.getMessage() + "); start it or fix QUEUELENS_DB_URL");
             }
         }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static int parsePort(String value, String variable) {

@@ -32,7 +32,13 @@ public final class PayaraMicroLauncher implements AutoCloseable {
     private final LaunchConfig config;
     private final Process process;
     private final Thread pump;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * HTTP/1.1: the default client asks for an h2c upgrade, and Payara's HTTP/2 stack (Grizzly) can deadlock
+     * two of its request threads while it sends an error page for such a request during startup; the
+     * readiness poll then never returns (seen in the cluster failover IT).
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     /** Set by the output pump when Payara reports that the app failed to deploy: waiting longer is pointless. */
     private final java.util.concurrent.atomic.AtomicReference<String> deployFailure;
 

@@ -96,6 +96,16 @@ class ClusterLaunchTest {
     }
 
     @Test
+    void aClusterWithoutASharedVaultKeyIsWarnedAbout() {
+        LaunchConfig own = LaunchConfig.from(env("QUEUELENS_CLUSTER_ENABLED", "true"), Path.of("."));
+        assertThat(own.warnings()).anySatisfy(w -> assertThat(w).contains("QUEUELENS_VAULT_KEY"));
+        LaunchConfig shared = LaunchConfig.from(env("QUEUELENS_CLUSTER_ENABLED", "true",
+                "QUEUELENS_VAULT_KEY_FILE", "/etc/queuelens/vault.key"), Path.of("."));
+        assertThat(shared.warnings()).isEmpty();
+        assertThat(LaunchConfig.from(env(), Path.of(".")).warnings()).isEmpty();
+    }
+
+    @Test
     void anUnknownRunOptionIsRefused() {
         assertThatThrownBy(() -> Main.withFlags(new String[]{"run", "--clsuter"}, env()))
                 .isInstanceOf(ConfigProblem.class).hasMessageContaining("'--clsuter'");

@@ -5,6 +5,7 @@ import io.queuelens.sources.boundary.SourceStatus;
 import io.queuelens.sources.demo.boundary.DemoContactCenter;
 import io.queuelens.tenancy.boundary.Tenants;
 import io.queuelens.tenancy.entity.Tenant;
+import io.queuelens.cluster.boundary.TenantOwnership;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -33,11 +34,12 @@ import java.util.logging.Logger;
  * Keeps {@code cdr_record} of every history source up to date and linked to the queue visits: reads
  * new cdr rows every few seconds (today the demo PBX's {@code demo_cdr}, in FreePBX's layout), then
  * re-links the calls of recently stored CDRs, which catches a visit and its CDR committed at the same
- * moment (each writer links in its own transaction and then cannot see the other's rows).
+ * moment (each writer links in its own transaction and then cannot see the other's rows). In a
+ * cluster only the member holding the demo tenant's lease reads them.
  */
 @Singleton
 @Startup
-@DependsOn("DemoContactCenter")
+@DependsOn("DemoContactCenter") // which depends on TenantLeases
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class CdrIngestion {
 
@@ -51,6 +53,9 @@ public class CdrIngestion {
 
     @Inject
     Tenants tenants;
+
+    @Inject
+    TenantOwnership ownership;
 
     @Resource(lookup = "jdbc/queuelens")
     DataSource dataSource;
@@ -92,7 +97,7 @@ public class CdrIngestion {
     @PostConstruct
     void start() {
         scheduler = Executors.newSingleThreadScheduledExecutor(threads);
-        if (demo.status().state() == SourceStatus.State.STOPPED) {
+        if (!demo.switchedOn()) {
             return;
         }
         ZoneId zone = tenants.find(demo.tenantId()).map(Tenant::getTimeZone).orElse(ZoneId.of("UTC"));
@@ -103,6 +108,9 @@ public class CdrIngestion {
 
     /** Reads until caught up, then re-links recent calls; a failure is logged once per streak and retried. */
     private void drain(CdrTableIngestion ingestion) {
+        if (!ownership.holds(demo.tenantId())) {
+            return; // another cluster member runs the demo and reads its CDRs
+        }
         if (demo.status().state() == SourceStatus.State.STARTING) {
             return; // as HistoryIngestion: let the demo's backfill finish first
         }

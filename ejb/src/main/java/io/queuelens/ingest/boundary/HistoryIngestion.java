@@ -1,5 +1,7 @@
 package io.queuelens.ingest.boundary;
 
+import io.queuelens.cluster.boundary.TenantOwnership;
+import io.queuelens.cluster.entity.TenantOwnershipChanged;
 import io.queuelens.ingest.control.IngestResult;
 import io.queuelens.ingest.control.QueueLogFileTail;
 import io.queuelens.ingest.control.QueueLogTableIngestion;
@@ -31,6 +33,7 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -58,10 +61,14 @@ import java.util.logging.Logger;
  * a PBX that does not answer delays only itself; each commits facts, rollups and checkpoint together.
  * The configured sources are compared with the running readers every interval (and right after an
  * edit): a new, changed, disabled or re-enabled source takes effect without a restart.
+ * <p>
+ * In a cluster a tenant's readers run only on the member holding its lease ({@link TenantOwnership});
+ * a new holder resumes from the checkpoints its predecessor committed with the facts, so a takeover
+ * neither loses nor doubles a line.
  */
 @Singleton
 @Startup
-@DependsOn("DemoContactCenter")
+@DependsOn("DemoContactCenter") // which depends on TenantLeases: stopped before the leases are released at shutdown
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @Local(SourceProvider.class) // Sources lists the configured readers...
 @LocalBean // ...and the admin page's boundary asks for their state
@@ -74,6 +81,9 @@ public class HistoryIngestion implements SourceProvider {
 
     @Inject
     Tenants tenants;
+
+    @Inject
+    TenantOwnership ownership;
 
     @Inject
     KpiSettingsService kpiSettings;
@@ -108,7 +118,8 @@ public class HistoryIngestion implements SourceProvider {
 
     private ScheduledExecutorService scheduler;
     /** Running readers of configured sources by row id, with the config version they run. */
-    private final RunningSources<SourceReader> configured = new RunningSources<>(AsteriskSourceConfig::enabled,
+    private final RunningSources<SourceReader> configured = new RunningSources<>(
+            c -> c.enabled() && ownership.holds(c.tenantId()),
             new RunningSources.Lifecycle<>() {
                 @Override
                 public SourceReader start(AsteriskSourceConfig c) {
@@ -152,7 +163,7 @@ public class HistoryIngestion implements SourceProvider {
         // (409) while this settles what its killed predecessor owed. Imports settle in waves of a week,
         // so what one can leave owed is short.
         imports.settleLeftovers();
-        if (demo.status().state() != SourceStatus.State.STOPPED) {
+        if (demo.switchedOn()) {
             ZoneId zone = tenants.find(demo.tenantId()).map(Tenant::getTimeZone).orElse(ZoneId.of("UTC"));
             QueueLogTableIngestion ingestion = new QueueLogTableIngestion(demo.tenantId(), demo.name(), dataSource,
                     "demo_queue_log", zone, dataSource, new QueueRollupRefresher(demo.tenantId(), kpiSettings.historySupplier(demo.tenantId())));
@@ -163,6 +174,9 @@ public class HistoryIngestion implements SourceProvider {
 
     /** Reads until caught up; a failure is logged once per streak and retried at the next tick. */
     private void drainDemo(QueueLogTableIngestion ingestion) {
+        if (!ownership.holds(demo.tenantId())) {
+            return; // another cluster member runs the demo and reads its queue_log
+        }
         if (demo.status().state() == SourceStatus.State.STARTING) {
             // Let the demo's backfill finish first: readiness waits for it, and reading the rows
             // while they are written would compete with it for the CPU and delay the first login.
@@ -186,6 +200,18 @@ public class HistoryIngestion implements SourceProvider {
             if (lastError.getAndSet(e.toString()) == null) {
                 LOG.log(Level.WARNING, "History ingestion of " + demo.tenantId() + "/" + demo.name() + " failed; retrying", e);
             }
+        }
+    }
+
+    /**
+     * Cluster ownership of a tenant changed: a loss stops its readers before returning (the lease keeper
+     * fences itself on this); a gain has them started by a reconcile now rather than at the next tick.
+     */
+    public void ownershipChanged(@Observes TenantOwnershipChanged change) {
+        if (change.held()) {
+            scheduler.execute(this::reconcile);
+        } else {
+            configured.stopTenant(change.tenantId());
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * N QueueLens servers in cluster mode on one throwaway MariaDB database, each with its own HTTP port,
- * data folder and data grid port, found by TCP on loopback (multicast is not reliable in containers
+ * data folder and data grid port (and one vault key, as a real cluster needs), found by TCP on loopback (multicast is not reliable in containers
  * and would let concurrent test runs join each other; the random cluster name keeps them apart too).
  * Started one after the other, so only the first one migrates and seeds the empty database, and
  * handed out only once the grid of every member shows all N: a test can then kill one with SIGKILL.
@@ -52,6 +52,10 @@ public final class ClusterOfServers implements AutoCloseable {
             }
             String members = gridPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
             String clusterName = "it-" + UUID.randomUUID().toString().substring(0, 8);
+            // one vault key for all: a source's secrets saved through one member must decrypt on the others
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            String vaultKey = java.util.Base64.getEncoder().encodeToString(key);
             for (int i = 0; i < size; i++) {
                 Map<String, String> env = new HashMap<>(settings);
                 env.put("QUEUELENS_DB_URL", db.queuelensUrl());
@@ -62,6 +66,7 @@ public final class ClusterOfServers implements AutoCloseable {
                 env.put("QUEUELENS_CLUSTER_MEMBERS", members);
                 env.put("QUEUELENS_CLUSTER_PORT", Integer.toString(gridPorts.get(i)));
                 env.put("QUEUELENS_CLUSTER_INTERFACES", "127.0.0.1");
+                env.put("QUEUELENS_VAULT_KEY", vaultKey);
                 started.add(RunningServer.start(name + "-" + i, env));
             }
             ClusterOfServers cluster = new ClusterOfServers(db, started);

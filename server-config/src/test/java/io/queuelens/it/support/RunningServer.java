@@ -30,7 +30,9 @@ public final class RunningServer implements AutoCloseable {
 
     private final PayaraMicroLauncher launcher;
     private final Path dataDir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as the launcher's readiness poll (see PayaraMicroLauncher: no h2c upgrade). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningServer(PayaraMicroLauncher launcher, Path dataDir) {
         this.launcher = launcher;

@@ -102,6 +102,24 @@ public final class SimulatedPbx implements AutoCloseable {
         }
     }
 
+    /** Clients logged in to the AMI server now. */
+    public int loggedIn() {
+        AmiServer s = server;
+        return s == null ? 0 : s.loggedInCount();
+    }
+
+    /** The most clients the AMI server ever had logged in at once (since it last started). */
+    public int maxConcurrentLogins() {
+        AmiServer s = server;
+        return s == null ? 0 : s.maxLoggedIn();
+    }
+
+    /** Successful logins to the AMI server (since it last started). */
+    public long logins() {
+        AmiServer s = server;
+        return s == null ? 0 : s.logins();
+    }
+
     public int clients() {
         AmiServer s = server;
         return s == null ? 0 : s.clientCount();

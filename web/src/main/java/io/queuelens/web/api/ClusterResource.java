@@ -1,6 +1,7 @@
 package io.queuelens.web.api;
 
 import io.queuelens.cluster.boundary.Cluster;
+import io.queuelens.cluster.boundary.TenantOwnership;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import java.util.TreeSet;
 
 /**
  * {@code GET /api/v1/cluster}: this server among its peers, {@code {"clustered":bool,"memberId":"...",
- * "members":[...]}}, so an operator (and the cluster ITs) can see that the servers really formed one
+ * "members":[...],"heldTenants":[...]}} (heldTenants: whose sources this member runs; alone it runs
+ * every tenant's and the list is empty), so an operator (and the cluster ITs) can see that the servers really formed one
  * grid and which member answers. Server administrators only: member ids and topology are
  * infrastructure, no tenant's business.
  */
@@ -27,12 +29,16 @@ public class ClusterResource {
     @Inject
     Cluster cluster;
 
+    @Inject
+    TenantOwnership ownership;
+
     @GET
     public Map<String, Object> status() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clustered", cluster.clustered());
         body.put("memberId", cluster.memberId());
         body.put("members", new TreeSet<>(cluster.memberIds()));
+        body.put("heldTenants", new TreeSet<>(ownership.heldTenants()));
         return body;
     }
 }

@@ -1,5 +1,7 @@
 package io.queuelens.sources.asterisk.boundary;
 
+import io.queuelens.cluster.boundary.TenantOwnership;
+import io.queuelens.cluster.entity.TenantOwnershipChanged;
 import io.queuelens.live.boundary.LiveInlet;
 import io.queuelens.live.boundary.LiveModels;
 import io.queuelens.sources.asterisk.control.AmiConnector;
@@ -9,7 +11,6 @@ import io.queuelens.sources.asterisk.entity.AmiSettings;
 import io.queuelens.sources.asterisk.entity.AsteriskSourceConfig;
 import io.queuelens.sources.boundary.Source;
 import io.queuelens.sources.boundary.SourceProvider;
-import io.queuelens.sources.boundary.SourceStatus;
 import io.queuelens.sources.demo.boundary.DemoContactCenter;
 import io.queuelens.sources.demo.entity.AmiEndpoint;
 import io.queuelens.vault.boundary.Vault;
@@ -23,7 +24,9 @@ import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,10 +47,14 @@ import java.util.logging.Logger;
  * server (tenant {@code demo}) and every enabled configured source that has an AMI host. Each feeds
  * its tenant's live model ({@link LiveModels}). Configured sources are compared with the running
  * connectors at start, after every edit ({@link #reconfigure}) and every 30 seconds.
+ * <p>
+ * In a cluster a tenant's connectors run only on the member holding its lease ({@link TenantOwnership}):
+ * started when it gains the tenant, stopped at once when it loses it, so the PBX never sees two
+ * QueueLens logins; a new holder's connector logs in and resyncs as after any reconnect.
  */
 @Singleton
 @Startup
-@DependsOn("DemoContactCenter")
+@DependsOn("DemoContactCenter") // which depends on TenantLeases: stopped before the leases are released at shutdown
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @Local(SourceProvider.class) // Sources lists the connectors...
 @LocalBean // ...and the source configuration boundary tells it about edits
@@ -61,6 +68,9 @@ public class AsteriskSources implements SourceProvider {
 
     @Inject
     LiveModels live;
+
+    @Inject
+    TenantOwnership ownership;
 
     @Inject
     Vault vault;
@@ -81,8 +91,9 @@ public class AsteriskSources implements SourceProvider {
     @ConfigProperty(name = "queuelens.ami.ping-timeout-seconds", defaultValue = "5")
     int pingTimeoutSeconds;
 
-    private AmiConnector demoConnector;
-    private final RunningSources<AmiConnector> configured = new RunningSources<>(c -> c.enabled() && c.hasAmi(),
+    private volatile AmiConnector demoConnector;
+    private final RunningSources<AmiConnector> configured = new RunningSources<>(
+            c -> c.enabled() && c.hasAmi() && ownership.holds(c.tenantId()),
             new RunningSources.Lifecycle<>() {
                 @Override
                 public AmiConnector start(AsteriskSourceConfig c) {
@@ -110,17 +121,51 @@ public class AsteriskSources implements SourceProvider {
     void connect() {
         // Own thread: a login can block for seconds, which must not stall the server's shared timers.
         scheduler = Executors.newSingleThreadScheduledExecutor(threads);
-        if (demo.status().state() != SourceStatus.State.STOPPED) { // STOPPED: switched off by configuration
-            try {
-                AmiEndpoint ep = demo.amiEndpoint();
-                demoConnector = connector(demo.tenantId(), "demo-ami",
-                        new AmiSettings(ep.host(), ep.port(), ep.username(), ep.secret(), "the queuelens.demo.ami.* settings"));
-                demoConnector.start();
-            } catch (IllegalStateException demoDown) {
-                LOG.log(Level.SEVERE, "The demo AMI connection is not started: {0}", demoDown.getMessage());
-            }
-        }
+        startDemoConnector();
         scheduler.scheduleWithFixedDelay(this::reconcile, 0, RECONCILE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Connects to the demo's AMI server when the demo runs here (switched on, and this member holds its tenant). */
+    private synchronized void startDemoConnector() {
+        if (demoConnector != null || !demo.switchedOn() || !ownership.holds(demo.tenantId())) {
+            return;
+        }
+        try {
+            AmiEndpoint ep = demo.amiEndpoint();
+            AmiConnector c = connector(demo.tenantId(), "demo-ami",
+                    new AmiSettings(ep.host(), ep.port(), ep.username(), ep.secret(), "the queuelens.demo.ami.* settings"));
+            c.start();
+            demoConnector = c;
+        } catch (IllegalStateException demoDown) {
+            LOG.log(Level.SEVERE, "The demo AMI connection is not started: {0}", demoDown.getMessage());
+        }
+    }
+
+    private synchronized void stopDemoConnector() {
+        AmiConnector c = demoConnector;
+        demoConnector = null;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /**
+     * Cluster ownership of a tenant changed: a loss stops its connectors before returning (the lease
+     * keeper fences itself on this); a gain starts them. After the demo's own observer, whose AMI
+     * server the demo connector logs in to.
+     */
+    public void ownershipChanged(@Observes @Priority(200) TenantOwnershipChanged change) {
+        if (change.held()) {
+            if (change.tenantId().equals(demo.tenantId())) {
+                startDemoConnector();
+            }
+            scheduler.execute(this::reconcile);
+        } else {
+            if (change.tenantId().equals(demo.tenantId())) {
+                stopDemoConnector();
+            }
+            configured.stopTenant(change.tenantId());
+        }
     }
 
     private AmiConnector connector(String tenantId, String name, AmiSettings settings) {
@@ -152,6 +197,13 @@ public class AsteriskSources implements SourceProvider {
 
     /** Starts connectors of new or changed enabled sources with AMI and stops the others; never throws. */
     private void reconcile() {
+        // the demo follows its tenant's lease here too, in case an ownership event was missed
+        demo.followOwnership();
+        if (ownership.holds(demo.tenantId())) {
+            startDemoConnector();
+        } else {
+            stopDemoConnector();
+        }
         List<AsteriskSourceConfig> all;
         try {
             all = AsteriskSourceStore.readOnly(dataSource).all();
@@ -165,8 +217,9 @@ public class AsteriskSources implements SourceProvider {
     @Override
     public List<Source> sources() {
         List<Source> all = new ArrayList<>();
-        if (demoConnector != null) {
-            all.add(demoConnector);
+        AmiConnector d = demoConnector;
+        if (d != null) {
+            all.add(d);
         }
         all.addAll(configured.all(c -> c));
         return all;
@@ -174,9 +227,7 @@ public class AsteriskSources implements SourceProvider {
 
     @PreDestroy
     void disconnect() {
-        if (demoConnector != null) {
-            demoConnector.close();
-        }
+        stopDemoConnector();
         configured.stopAll();
         scheduler.shutdownNow();
     }

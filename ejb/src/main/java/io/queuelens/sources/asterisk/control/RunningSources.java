@@ -35,7 +35,7 @@ public final class RunningSources<T> {
         }
     }
 
-    private record Entry<T>(Instant version, T running) {
+    private record Entry<T>(String tenantId, Instant version, T running) {
     }
 
     private final Map<Long, Entry<T>> byId = new ConcurrentHashMap<>();
@@ -49,10 +49,12 @@ public final class RunningSources<T> {
     }
 
     /**
-     * Brings what runs in line with {@code all} (every configured source). Not thread-safe with itself:
-     * callers run it on one thread. A source whose start throws is retried at the next call.
+     * Brings what runs in line with {@code all} (every configured source). One at a time with itself
+     * and {@link #stopTenant} (synchronized: in a cluster the lease keeper's thread stops a tenant's
+     * sources while the owner's reconcile may be starting them). A source whose start throws is
+     * retried at the next call.
      */
-    public void reconcile(List<AsteriskSourceConfig> all) {
+    public synchronized void reconcile(List<AsteriskSourceConfig> all) {
         Set<Long> keep = new HashSet<>();
         for (AsteriskSourceConfig c : all) {
             if (!wanted.test(c)) {
@@ -68,7 +70,7 @@ public final class RunningSources<T> {
                 lifecycle.stop(current.running());
             }
             try {
-                byId.put(c.id(), new Entry<>(c.updatedAt(), lifecycle.start(c)));
+                byId.put(c.id(), new Entry<>(c.tenantId(), c.updatedAt(), lifecycle.start(c)));
             } catch (RuntimeException e) {
                 lifecycle.failed(c, e);
             }
@@ -90,8 +92,19 @@ public final class RunningSources<T> {
         return byId.values().stream().map(e -> view.apply(e.running())).toList();
     }
 
+    /**
+     * Stops at once whatever runs for the tenant's sources, without reading the configuration (this
+     * member lost the tenant, perhaps because the database is out of reach). A later {@link #reconcile}
+     * starts them again only if its {@code wanted} test lets them.
+     */
+    public synchronized void stopTenant(String tenantId) {
+        List<Entry<T>> stopped = byId.values().stream().filter(e -> e.tenantId().equals(tenantId)).toList();
+        byId.values().removeAll(stopped);
+        stopped.forEach(e -> lifecycle.stop(e.running()));
+    }
+
     /** Stops everything (at shutdown). */
-    public void stopAll() {
+    public synchronized void stopAll() {
         Collection<Entry<T>> entries = List.copyOf(byId.values());
         byId.clear();
         entries.forEach(e -> lifecycle.stop(e.running()));

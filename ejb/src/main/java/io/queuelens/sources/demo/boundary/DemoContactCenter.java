@@ -10,7 +10,11 @@ import io.queuelens.sources.demo.entity.DemoSettings;
 import io.queuelens.sources.demo.entity.QueueDefinition;
 import io.queuelens.tenancy.boundary.Tenants;
 import io.queuelens.tenancy.entity.Tenant;
+import io.queuelens.cluster.boundary.TenantOwnership;
+import io.queuelens.cluster.entity.TenantOwnershipChanged;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -42,10 +46,16 @@ import java.util.logging.Logger;
  * app datasource and the managed executors into a {@link DemoEngine}. The AMI port is bound during
  * startup, so {@link #amiEndpoint()} works as soon as the bean exists; the backfill and the live
  * simulation run on the managed scheduled executor.
+ * <p>
+ * In a cluster the engine and its AMI server run only on the member holding the demo tenant's lease
+ * ({@link TenantOwnership}), writing to the shared database; on the others the demo reports STOPPED
+ * ("runs on another member") and starts when the lease comes here.
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigrator")
+// TenantLeases depends on SchemaMigrator. One chain, no diamond: Payara's @DependsOn ordering reports
+// a diamond (A on B and C, B on C) as a cyclic dependency and fails the deployment.
+@DependsOn("TenantLeases")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 // Both views: as a Source (health, metrics, overview) and as itself (the AMI connector asks for the endpoint).
 @Local(Source.class)
@@ -114,8 +124,13 @@ public class DemoContactCenter implements Source {
     @Inject
     RecordingsRoot recordings;
 
+    @Inject
+    TenantOwnership ownership;
+
     private volatile DemoEngine engine;
     private volatile SourceStatus notRunning;
+    /** The checked settings when the demo is switched on (enabled and valid); null otherwise. */
+    private volatile DemoSettings settings;
 
     @PostConstruct
     void start() {
@@ -137,6 +152,56 @@ public class DemoContactCenter implements Source {
         }
         tenants.ensureExists(new Tenant(settings.tenant(), "Demo Contact Center", settings.zone(), Locale.ENGLISH,
                 Currency.getInstance("EUR")));
+        this.settings = settings;
+        if (ownership.holds(settings.tenant())) {
+            startEngine();
+        } else {
+            standBy();
+        }
+    }
+
+    /** Whether the demo is switched on and valid: it runs here, or would when this member holds its tenant. */
+    public boolean switchedOn() {
+        return settings != null;
+    }
+
+    /**
+     * The demo tenant's lease came here or went away. Runs before the AMI connector's observer
+     * (priority): the connector logs in to the AMI server this starts.
+     */
+    public void ownershipChanged(@Observes @Priority(100) TenantOwnershipChanged change) {
+        if (settings == null || !change.tenantId().equals(tenant)) {
+            return;
+        }
+        if (change.held()) {
+            startEngine();
+        } else {
+            stopEngine();
+            standBy();
+        }
+    }
+
+    /**
+     * Brings the engine in line with the lease when an event was missed (an ownership event fired while
+     * the application was still deploying): runs it when this member holds the demo tenant, stops it
+     * otherwise. Called by the AMI side's periodic reconcile.
+     */
+    public void followOwnership() {
+        if (settings == null) {
+            return;
+        }
+        if (ownership.holds(tenant)) {
+            startEngine();
+        } else if (engine != null) {
+            stopEngine();
+            standBy();
+        }
+    }
+
+    private synchronized void startEngine() {
+        if (engine != null) {
+            return;
+        }
         DemoEngine e = new DemoEngine(settings, QueueDefinition.defaults(), dataSource, threadFactory, scheduler,
                 Clock.systemUTC());
         engine = e;
@@ -151,12 +216,22 @@ public class DemoContactCenter implements Source {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    private synchronized void stopEngine() {
         DemoEngine e = engine;
+        engine = null;
         if (e != null) {
             e.close();
         }
+    }
+
+    private void standBy() {
+        notRunning = new SourceStatus(SourceStatus.State.STOPPED, false,
+                "The demo contact center runs on the cluster member that holds tenant " + tenant, null, Map.of());
+    }
+
+    @PreDestroy
+    void stop() {
+        stopEngine();
     }
 
     /** Where the in-process AMI connector logs in; the secret is new at every start. */

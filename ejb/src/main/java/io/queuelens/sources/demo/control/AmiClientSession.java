@@ -156,6 +156,7 @@ final class AmiClientSession {
         }
         String events = action.get("Events");
         eventsOn = events == null || !events.equalsIgnoreCase("off");
+        server.loggedIn(this);
         send(AmiMessage.response("Success").add("ActionID", actionId).add("Message", "Authentication accepted").build());
         long uptime = server.uptimeSeconds();
         send(AmiMessage.event("FullyBooted").add("Privilege", "system,all").add("Uptime", uptime)
@@ -256,6 +257,7 @@ final class AmiClientSession {
         }
         closed = true;
         loggedIn = false;
+        server.loggedOut(this);
         outbox.clear();
         try {
             socket.close();

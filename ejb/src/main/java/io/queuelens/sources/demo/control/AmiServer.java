@@ -39,6 +39,10 @@ public final class AmiServer implements AutoCloseable {
     private final ThreadFactory threads;
     private final int outboxCapacity;
     private final List<AmiClientSession> clients = new CopyOnWriteArrayList<>();
+    /** Sessions logged in now, and the most there ever were at once: a cluster must never log in twice. */
+    private final java.util.Set<AmiClientSession> loggedIn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger maxLoggedIn = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicLong logins = new AtomicLong();
     private final AtomicLong eventsBroadcast = new AtomicLong();
     private final AtomicLong clientsDropped = new AtomicLong();
     private final long startedAtMillis = System.currentTimeMillis();
@@ -111,7 +115,18 @@ public final class AmiServer implements AutoCloseable {
         }
     }
 
+    void loggedIn(AmiClientSession session) {
+        loggedIn.add(session);
+        logins.incrementAndGet();
+        maxLoggedIn.accumulateAndGet(loggedIn.size(), Math::max);
+    }
+
+    void loggedOut(AmiClientSession session) {
+        loggedIn.remove(session);
+    }
+
     void removed(AmiClientSession session, boolean dropped) {
+        loggedOut(session);
         clients.remove(session);
         if (dropped) {
             clientsDropped.incrementAndGet();
@@ -161,6 +176,21 @@ public final class AmiServer implements AutoCloseable {
     /** Clients connected now (logged in or not). */
     public int clientCount() {
         return clients.size();
+    }
+
+    /** Clients logged in now. */
+    public int loggedInCount() {
+        return loggedIn.size();
+    }
+
+    /** The most clients that were ever logged in at the same time. */
+    public int maxLoggedIn() {
+        return maxLoggedIn.get();
+    }
+
+    /** Successful logins so far. */
+    public long logins() {
+        return logins.get();
     }
 
     public long eventsBroadcast() {

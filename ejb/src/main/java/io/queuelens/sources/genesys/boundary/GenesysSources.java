@@ -16,7 +16,11 @@ import io.queuelens.sources.genesys.entity.GenesysApiStats;
 import io.queuelens.sources.genesys.entity.GenesysRegion;
 import io.queuelens.sources.genesys.entity.GenesysSourceConfig;
 import io.queuelens.vault.boundary.Vault;
+import io.queuelens.cluster.boundary.TenantOwnership;
+import io.queuelens.cluster.entity.TenantOwnershipChanged;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.enterprise.event.Observes;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -52,10 +56,13 @@ import java.util.logging.Logger;
  * Runs every enabled configured Genesys org: one {@link GenesysApi} (token, limits, call log) and one
  * {@link GenesysLiveSession} feeding the tenant's live model (source {@code <org>-live}). Configured
  * orgs are compared with the running ones at start, after every edit ({@link #reconfigure}) and every
- * 30 seconds; an edit (a new {@code updatedAt}) restarts the org with its new settings.
+ * 30 seconds; an edit (a new {@code updatedAt}) restarts the org with its new settings. In a cluster
+ * a tenant's orgs run only on the member holding its lease ({@link TenantOwnership}), so one
+ * notification channel and one history reader per org exist cluster-wide.
  */
 @Singleton
 @Startup
+@DependsOn("TenantLeases") // (which depends on SchemaMigrator) stopped before the leases are released at shutdown
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @Local(SourceProvider.class) // Sources lists the orgs' live connections...
 @LocalBean // ...and the REST boundary, the history import and the operations page use the orgs' clients
@@ -75,6 +82,9 @@ public class GenesysSources implements SourceProvider {
 
     @Inject
     DisplayNames displayNames;
+
+    @Inject
+    TenantOwnership ownership;
 
     @Resource(lookup = "jdbc/queuelens")
     DataSource dataSource;
@@ -201,7 +211,7 @@ public class GenesysSources implements SourceProvider {
         }
         Set<Long> keep = new HashSet<>();
         for (GenesysSourceConfig c : all) {
-            if (!c.enabled()) {
+            if (!c.enabled() || !ownership.holds(c.tenantId())) {
                 continue;
             }
             keep.add(c.id());
@@ -221,6 +231,28 @@ public class GenesysSources implements SourceProvider {
         }
         running.entrySet().removeIf(e -> {
             if (keep.contains(e.getKey())) {
+                return false;
+            }
+            e.getValue().session().close();
+            return true;
+        });
+    }
+
+    /**
+     * Cluster ownership of a tenant changed: a loss closes its orgs' sessions before returning (the lease
+     * keeper fences itself on this); a gain starts them by a reconcile now.
+     */
+    public void ownershipChanged(@Observes TenantOwnershipChanged change) {
+        if (change.held()) {
+            scheduler.execute(this::reconcile);
+        } else {
+            stopTenant(change.tenantId());
+        }
+    }
+
+    private synchronized void stopTenant(String tenantId) {
+        running.entrySet().removeIf(e -> {
+            if (!e.getValue().config().tenantId().equals(tenantId)) {
                 return false;
             }
             e.getValue().session().close();

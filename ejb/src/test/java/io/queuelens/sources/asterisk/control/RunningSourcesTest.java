@@ -39,7 +39,11 @@ class RunningSourcesTest {
             });
 
     private static AsteriskSourceConfig source(long id, String name, boolean enabled, long version) {
-        return new AsteriskSourceConfig(id, "t1", name, name, enabled, QueueLogMode.TABLE, "jdbc:mysql://pbx/db", "u", null,
+        return source(id, "t1", name, enabled, version);
+    }
+
+    private static AsteriskSourceConfig source(long id, String tenant, String name, boolean enabled, long version) {
+        return new AsteriskSourceConfig(id, tenant, name, name, enabled, QueueLogMode.TABLE, "jdbc:mysql://pbx/db", "u", null,
                 "queue_log", null, null, null, null, null, null, null, Instant.EPOCH, Instant.ofEpochSecond(version));
     }
 
@@ -74,5 +78,39 @@ class RunningSourcesTest {
         running.stopAll();
         assertThat(log).endsWith("stop a@10");
         assertThat(running.all(r -> r)).isEmpty();
+    }
+
+    @Test
+    void aLostTenantsSourcesStopAtOnceAndStartAgainOnlyWhenWantedAgain() {
+        java.util.Set<String> owned = new java.util.HashSet<>(List.of("t1", "t2"));
+        RunningSources<String> gated = new RunningSources<>(c -> c.enabled() && owned.contains(c.tenantId()),
+                new RunningSources.Lifecycle<>() {
+                    @Override
+                    public String start(AsteriskSourceConfig c) {
+                        log.add("start " + c.tenantId() + "/" + c.name());
+                        return c.tenantId() + "/" + c.name();
+                    }
+
+                    @Override
+                    public void stop(String r) {
+                        log.add("stop " + r);
+                    }
+                });
+        List<AsteriskSourceConfig> all = List.of(source(1, "t1", "a", true, 1), source(2, "t1", "b", true, 1),
+                source(3, "t2", "c", true, 1));
+        gated.reconcile(all);
+        log.clear();
+
+        owned.remove("t1");
+        gated.stopTenant("t1");
+        assertThat(log).containsExactlyInAnyOrder("stop t1/a", "stop t1/b");
+        assertThat(gated.all(r -> r)).containsExactly("t2/c");
+
+        log.clear();
+        gated.reconcile(all);
+        assertThat(log).as("not started again while another member holds t1").isEmpty();
+        owned.add("t1");
+        gated.reconcile(all);
+        assertThat(log).containsExactlyInAnyOrder("start t1/a", "start t1/b");
     }
 }
