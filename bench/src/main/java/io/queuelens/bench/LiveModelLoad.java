@@ -67,7 +67,10 @@ public final class LiveModelLoad {
 
         LiveModel model = new LiveModel("bench", zone, (q, at) -> KpiSettings.DEFAULTS, 50_000, Instant.now());
         AtomicReference<LiveSnapshot> latest = new AtomicReference<>();
-        LiveFeed feed = new LiveFeed("bench", model, 0, latest::set, Executors.defaultThreadFactory(), 200_000,
+        LiveFeed feed = new LiveFeed("bench", model, 0, s -> {
+            latest.set(s);
+            return s;
+        }, Executors.defaultThreadFactory(), 200_000,
                 Clock.systemUTC());
         feed.start();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
