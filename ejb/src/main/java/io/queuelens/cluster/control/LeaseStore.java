@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -51,12 +50,16 @@ public final class LeaseStore {
      * the same moment makes this one fail on the key; that is success too.
      */
     public void addMissingTenants() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.setQueryTimeout(queryTimeoutSeconds);
-            // free from now: a new tenant goes to a member with room in its fair share
-            s.executeUpdate("INSERT INTO tenant_lease (tenant_id, holder, token, expires_at) SELECT t.id, NULL, 0, "
-                    + now(c) + " FROM tenant t WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM tenant_lease l WHERE l.tenant_id = t.id)");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO tenant_lease (tenant_id, holder, token, expires_at) "
+                     + "SELECT t.id, NULL, 0, " + plusParameter(c) + " FROM tenant t WHERE NOT EXISTS "
+                     + "(SELECT 1 FROM tenant_lease l WHERE l.tenant_id = t.id)")) {
+            ps.setQueryTimeout(queryTimeoutSeconds);
+            // Free since a moment ago, so the same round can take it (a lease is free once now has passed
+            // expires_at, and the round's next statement may run within the same millisecond); not long
+            // free, so a new tenant goes to a member with room in its fair share.
+            ps.setLong(1, -1_000_000);
+            ps.executeUpdate();
         } catch (SQLException e) {
             if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
                 throw e;
