@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -73,6 +74,9 @@ class RecordingPlaybackBrowserIT {
                 + today.minusDays(2) + "' and calldate < '" + today.plusDays(1) + "'";
         By durationHeader = By.xpath("//th[contains(@class,'ui-sortable-column')][.//span[text()='Duration']]");
         By firstDuration = By.cssSelector("#list\\:cdrs tbody tr:first-child td.cdr-duration");
+        // The sort re-renders the table by ajax: a row found just before the update goes stale under the wait's
+        // look at it, which only means "look again".
+        wait.ignoring(StaleElementReferenceException.class);
         browser.findElement(durationHeader).click();
         long shortest = d.database().count("select min(duration) " + window);
         wait.until(b -> b.findElement(firstDuration).getText().equals(minutes(shortest)));
