@@ -167,7 +167,7 @@ public final class LivePushLoad {
         String cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
                 .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
         URI socket = URI.create(base.replaceFirst("^http", "ws") + "/omnifaces.push/live?" + m.group(1));
-        return http.newWebSocketBuilder().header("Cookie", cookie).header(SSO_HEADER, "admin")
+        WebSocket ws = http.newWebSocketBuilder().header("Cookie", cookie).header(SSO_HEADER, "admin")
                 .buildAsync(socket, new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 
@@ -193,6 +193,15 @@ public final class LivePushLoad {
                         return null;
                     }
                 }).get();
+        // As live.js does when its socket opens: load the full state. Only an audience whose page asked
+        // for it is pushed deltas (LivePush keeps no base for an audience nobody loaded), so a subscriber
+        // that skipped this would wait for ever.
+        HttpResponse<String> full = http.send(HttpRequest.newBuilder(URI.create(base + "/live/snapshot?tenant=demo"))
+                .header("Cookie", cookie).header(SSO_HEADER, "admin").build(), HttpResponse.BodyHandlers.ofString());
+        if (full.statusCode() != 200) {
+            throw new IllegalStateException("the live snapshot answered HTTP " + full.statusCode());
+        }
+        return ws;
     }
 
     /** A number field of the delta (the message is the delta as a JSON string, so its quotes are escaped). */
