@@ -7,7 +7,6 @@ import io.queuelens.sources.asterisk.entity.ConfiguredSourceView;
 import io.queuelens.sources.asterisk.entity.ConnectionCheck;
 import io.queuelens.sources.asterisk.entity.InvalidSourceConfig;
 import io.queuelens.tenancy.boundary.Tenants;
-import io.queuelens.tenancy.entity.Tenant;
 import io.queuelens.vault.control.VaultException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -70,14 +69,14 @@ public class AsteriskSourcesResource {
         if (tenant == null || tenant.isBlank()) {
             return Response.ok(configs.all().stream().map(SourceJson::of).toList()).build();
         }
-        Response bad = checkTenant(tenant);
+        Response bad = ApiAccess.malformedOrUnknownTenant(tenants, tenant);
         return bad != null ? bad : Response.ok(configs.ofTenant(tenant.strip()).stream().map(SourceJson::of).toList()).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@QueryParam("tenant") String tenant, AsteriskSourceForm form) throws SQLException {
-        Response bad = checkTenant(tenant);
+        Response bad = ApiAccess.malformedOrUnknownTenant(tenants, tenant);
         if (bad != null || form == null) {
             return bad != null ? bad : ApiErrors.badRequest("send the source's settings as a JSON object", null);
         }
@@ -94,7 +93,7 @@ public class AsteriskSourcesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@QueryParam("tenant") String tenant, @PathParam("id") long id, AsteriskSourceForm form)
             throws SQLException {
-        Response bad = checkTenant(tenant);
+        Response bad = ApiAccess.malformedOrUnknownTenant(tenants, tenant);
         if (bad != null || form == null) {
             return bad != null ? bad : ApiErrors.badRequest("send the source's settings as a JSON object", null);
         }
@@ -125,7 +124,7 @@ public class AsteriskSourcesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response test(@QueryParam("tenant") String tenant, @QueryParam("id") Long id, AsteriskSourceForm form)
             throws SQLException {
-        Response bad = checkTenant(tenant);
+        Response bad = ApiAccess.malformedOrUnknownTenant(tenants, tenant);
         if (bad != null || form == null) {
             return bad != null ? bad : ApiErrors.badRequest("send the settings to try as a JSON object", null);
         }
@@ -140,7 +139,7 @@ public class AsteriskSourcesResource {
     }
 
     private Response switchTo(String tenant, long id, boolean enabled) throws SQLException {
-        Response bad = checkTenant(tenant);
+        Response bad = ApiAccess.malformedOrUnknownTenant(tenants, tenant);
         if (bad != null) {
             return bad;
         }
@@ -156,14 +155,4 @@ public class AsteriskSourcesResource {
                 .map(SourceJson::of).findFirst().orElseThrow();
     }
 
-    private Response checkTenant(String tenant) {
-        if (tenant == null || !Tenant.ID_PATTERN.matcher(tenant.strip()).matches()) {
-            return ApiErrors.badRequest("tenant must be a tenant id (lower-case letters, digits and '-'), was '" + tenant + "'", "tenant");
-        }
-        if (tenants.find(tenant.strip()).isEmpty()) {
-            return Response.status(Response.Status.NOT_FOUND).entity(ApiErrors.body("unknown tenant '" + tenant.strip() + "'",
-                    "tenant")).build();
-        }
-        return null;
-    }
 }

@@ -8,7 +8,6 @@ import io.queuelens.sources.genesys.entity.GenesysApiException;
 import io.queuelens.sources.genesys.entity.GenesysSourceConfig;
 import io.queuelens.sources.genesys.entity.GenesysSourceForm;
 import io.queuelens.tenancy.boundary.Tenants;
-import io.queuelens.tenancy.entity.Tenant;
 import io.queuelens.vault.control.VaultException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -67,14 +66,14 @@ public class GenesysOrgsResource {
 
     @GET
     public Response list(@QueryParam("tenant") String tenant) throws SQLException {
-        Response bad = checkTenant(tenant);
+        Response bad = ApiAccess.malformedOrUnknownTenant(tenants, tenant);
         return bad != null ? bad : Response.ok(orgs.ofTenant(tenant.strip()).stream().map(OrgJson::of).toList()).build();
     }
 
     @GET
     @Path("{id}")
     public Response get(@QueryParam("tenant") String tenant, @PathParam("id") long id) throws SQLException {
-        Response bad = checkTenant(tenant);
+        Response bad = ApiAccess.malformedOrUnknownTenant(tenants, tenant);
         if (bad != null) {
             return bad;
         }
@@ -84,7 +83,7 @@ public class GenesysOrgsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@QueryParam("tenant") String tenant, GenesysSourceForm form) throws SQLException {
-        Response bad = checkTenant(tenant);
+        Response bad = ApiAccess.malformedOrUnknownTenant(tenants, tenant);
         if (bad != null || form == null) {
             return bad != null ? bad : ApiErrors.badRequest("send the org's settings as a JSON object", null);
         }
@@ -100,7 +99,7 @@ public class GenesysOrgsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@QueryParam("tenant") String tenant, @PathParam("id") long id, GenesysSourceForm form)
             throws SQLException {
-        Response bad = checkTenant(tenant);
+        Response bad = ApiAccess.malformedOrUnknownTenant(tenants, tenant);
         if (bad != null || form == null) {
             return bad != null ? bad : ApiErrors.badRequest("send the org's settings as a JSON object", null);
         }
@@ -114,7 +113,7 @@ public class GenesysOrgsResource {
     @DELETE
     @Path("{id}")
     public Response delete(@QueryParam("tenant") String tenant, @PathParam("id") long id) throws SQLException {
-        Response bad = checkTenant(tenant);
+        Response bad = ApiAccess.malformedOrUnknownTenant(tenants, tenant);
         if (bad != null) {
             return bad;
         }
@@ -127,7 +126,7 @@ public class GenesysOrgsResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response test(@QueryParam("tenant") String tenant, @PathParam("id") long id, GenesysSourceForm form)
             throws SQLException, InterruptedException {
-        Response bad = checkTenant(tenant);
+        Response bad = ApiAccess.malformedOrUnknownTenant(tenants, tenant);
         if (bad != null) {
             return bad;
         }
@@ -157,7 +156,7 @@ public class GenesysOrgsResource {
     @Path("{id}/import")
     public Response importDay(@QueryParam("tenant") String tenant, @PathParam("id") long id, @QueryParam("day") String day)
             throws SQLException, InterruptedException {
-        Response bad = checkTenant(tenant);
+        Response bad = ApiAccess.malformedOrUnknownTenant(tenants, tenant);
         if (bad != null) {
             return bad;
         }
@@ -187,7 +186,7 @@ public class GenesysOrgsResource {
     public Response crossCheck(@QueryParam("tenant") String tenant, @QueryParam("from") String from,
                                @QueryParam("to") String to, @QueryParam("mismatchesOnly") boolean mismatchesOnly)
             throws SQLException {
-        Response bad = checkTenant(tenant);
+        Response bad = ApiAccess.malformedOrUnknownTenant(tenants, tenant);
         if (bad != null) {
             return bad;
         }
@@ -230,20 +229,10 @@ public class GenesysOrgsResource {
     @GET
     @Path("api-calls")
     public Response apiCalls(@QueryParam("tenant") String tenant) {
-        Response bad = checkTenant(tenant);
+        Response bad = ApiAccess.malformedOrUnknownTenant(tenants, tenant);
         return bad != null ? bad : Response.ok(orgs.apiStats(tenant.strip())).build();
     }
 
-    private Response checkTenant(String tenant) {
-        if (tenant == null || !Tenant.ID_PATTERN.matcher(tenant.strip()).matches()) {
-            return ApiErrors.badRequest("tenant must be a tenant id (lower-case letters, digits and '-'), was '" + tenant + "'", "tenant");
-        }
-        if (tenants.find(tenant.strip()).isEmpty()) {
-            return Response.status(Response.Status.NOT_FOUND).entity(ApiErrors.body("unknown tenant '" + tenant.strip() + "'",
-                    "tenant")).build();
-        }
-        return null;
-    }
 
     private static Response noOrg(String tenant, long id) {
         return Response.status(Response.Status.NOT_FOUND)

@@ -5,7 +5,6 @@ import io.queuelens.ingest.control.ImportsInProgress;
 import io.queuelens.ingest.control.IngestResult;
 import io.queuelens.ingest.control.QueueLogFileIngestion;
 import io.queuelens.tenancy.boundary.Tenants;
-import io.queuelens.tenancy.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -58,9 +57,9 @@ public class ImportsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response queueLog(@QueryParam("tenant") String tenant, @QueryParam("source") @DefaultValue("import") String source,
                              @QueryParam("name") @DefaultValue("upload") String name, InputStream body) {
-        if (tenant == null || !Tenant.ID_PATTERN.matcher(tenant.strip()).matches()) {
-            return error(Response.Status.BAD_REQUEST, "tenant must be a tenant id (lower-case letters, digits and '-'), was '"
-                    + tenant + "'", "tenant");
+        Response malformed = ApiAccess.malformedTenant(tenant);
+        if (malformed != null) {
+            return malformed;
         }
         if (!SOURCE.matcher(source).matches()) {
             return error(Response.Status.BAD_REQUEST, "source must be 1 to 64 of A-Z a-z 0-9 . _ -, was '" + source + "'", "source");
@@ -69,8 +68,9 @@ public class ImportsResource {
             return error(Response.Status.BAD_REQUEST, "name must be 1 to 49 of A-Z a-z 0-9 . _ -, was '" + name + "'", "name");
         }
         String tenantId = tenant.strip();
-        if (tenants.find(tenantId).isEmpty()) {
-            return error(Response.Status.NOT_FOUND, "unknown tenant '" + tenantId + "'", "tenant");
+        Response unknown = ApiAccess.unknownTenant(tenants, tenantId);
+        if (unknown != null) {
+            return unknown;
         }
         try {
             IngestResult r = imports.importQueueLog(tenantId, source, name, body);

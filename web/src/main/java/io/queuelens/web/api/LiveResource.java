@@ -4,7 +4,6 @@ import io.queuelens.live.boundary.LiveModels;
 import io.queuelens.live.boundary.LiveSnapshots;
 import io.queuelens.tenancy.boundary.Tenants;
 import io.queuelens.web.security.Caller;
-import io.queuelens.tenancy.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -93,18 +92,15 @@ public class LiveResource {
                         .entity(ApiErrors.body("tenant " + tenant.strip() + " has no live source", "tenant")).build());
     }
 
+    /** 400 malformed, 403 not the caller's (whether it exists or not), 404 unknown; else null. */
     private Response checkTenant(String tenant) {
-        if (tenant == null || !Tenant.ID_PATTERN.matcher(tenant.strip()).matches()) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(ApiErrors.body(
-                    "tenant must be a tenant id (lower-case letters, digits and '-'), was '" + tenant + "'", "tenant")).build();
+        Response malformed = ApiAccess.malformedTenant(tenant);
+        if (malformed != null) {
+            return malformed;
         }
         if (!caller.mayViewTenant(tenant.strip())) {
             return ApiAccess.forbidden("tenant '" + tenant.strip() + "' is not one of yours", "tenant");
         }
-        if (tenants.find(tenant.strip()).isEmpty()) {
-            return Response.status(Response.Status.NOT_FOUND)
-                    .entity(ApiErrors.body("unknown tenant '" + tenant.strip() + "'", "tenant")).build();
-        }
-        return null;
+        return ApiAccess.unknownTenant(tenants, tenant);
     }
 }
