@@ -104,7 +104,7 @@ public final class PayoutsLoad {
             context = new RatingContext("EUR", RateCardTable.cards(c, TENANT), RateCardTable.groups(c, TENANT));
             // the launch and the revision a recompute claims before its job starts
             launchId = io.queuelens.jobs.control.JobTable.claim(c, "payouts-nightly", TENANT, "bench revision " + revision,
-                    "bench", Instant.now(), new java.util.Properties()).orElseThrow().id();
+                    "bench", Instant.now(), new java.util.Properties(), "bench").orElseThrow().id();
             PayoutStore.addRevision(c, TENANT, DAY, revision, launchId, "bench");
         }
         if (todo.size() != expectedAgents) {

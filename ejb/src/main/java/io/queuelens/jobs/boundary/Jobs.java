@@ -1,6 +1,7 @@
 package io.queuelens.jobs.boundary;
 
 import io.queuelens.audit.boundary.AuditTrail;
+import io.queuelens.cluster.boundary.Cluster;
 import io.queuelens.jobs.control.JobTable;
 import io.queuelens.jobs.entity.JobConflict;
 import io.queuelens.jobs.entity.JobLaunch;
@@ -57,6 +58,9 @@ public class Jobs {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Cluster cluster;
+
     JobOperator operator() {
         return BatchRuntime.getJobOperator();
     }
@@ -67,7 +71,7 @@ public class Jobs {
      */
     public Optional<JobLaunch> claim(String job, String tenant, String key, Properties parameters, String by) {
         try (Connection c = dataSource.getConnection()) {
-            return JobTable.claim(c, job, tenant, key, by, Instant.now(), parameters);
+            return JobTable.claim(c, job, tenant, key, by, Instant.now(), parameters, cluster.memberId());
         } catch (SQLException e) {
             throw new EJBException("job launch " + job + "/" + tenant + "/" + key + " could not be claimed: " + e.getMessage(), e);
         }
@@ -81,6 +85,7 @@ public class Jobs {
         long execution = operator().start(launch.jobName(), p);
         try (Connection c = dataSource.getConnection()) {
             JobTable.setExecution(c, launch.id(), execution);
+            JobTable.setRunningOn(c, launch.id(), cluster.memberId());
         } catch (SQLException e) {
             throw new EJBException("execution " + execution + " of launch " + launch.id() + " not recorded: " + e.getMessage(), e);
         }
@@ -88,7 +93,7 @@ public class Jobs {
                 launch.businessKey() + " execution " + execution);
         return new JobLaunch(launch.id(), launch.jobName(), launch.tenantId(), launch.businessKey(), execution,
                 launch.launchedBy(), launch.launchedAt(), launch.itemsTotal(), launch.itemsDone(), launch.lastError(),
-                launch.parameters());
+                launch.parameters(), cluster.memberId());
     }
 
     /** Launches the job once per key: a second call with the same key returns the first launch, unstarted again. */
@@ -149,6 +154,7 @@ public class Jobs {
         }
         try (Connection c = dataSource.getConnection()) {
             JobTable.setRestartedAs(c, executionId, next);
+            JobTable.setRunningOn(c, launch.id(), cluster.memberId());
         } catch (SQLException e) {
             throw new EJBException(e);
         }

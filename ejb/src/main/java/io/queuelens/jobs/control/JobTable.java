@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class JobTable {
 
     private static final String LAUNCH_COLUMNS = "id, job_name, tenant_id, business_key, execution_id, launched_by, "
-            + "launched_at, items_total, last_error, parameters, items_done";
+            + "launched_at, items_total, last_error, parameters, items_done, running_on";
 
     /** A restart as recorded: the new execution is null between the claim and JobOperator.restart. */
     public record Restart(long executionId, long launchId, Long newExecutionId, String restartedBy, String reason) {
@@ -36,20 +36,21 @@ public final class JobTable {
 
     /** Inserts the launch row; empty when the (job, tenant, key) was claimed before. */
     public static Optional<JobLaunch> claim(Connection c, String job, String tenant, String key, String by, Instant at,
-                                           java.util.Properties parameters) throws SQLException {
+                                           java.util.Properties parameters, String member) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO job_launch (job_name, tenant_id, business_key, "
-                + "launched_by, launched_at, parameters) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "launched_by, launched_at, parameters, running_on) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, job);
             ps.setString(2, tenant);
             ps.setString(3, key);
             ps.setString(4, by);
             ps.setObject(5, UtcColumns.of(at));
             ps.setString(6, JobLaunch.text(parameters));
+            ps.setString(7, member);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 return Optional.of(new JobLaunch(keys.getLong(1), job, tenant, key, null, by, at, null, 0, null,
-                        JobLaunch.text(parameters)));
+                        JobLaunch.text(parameters), member));
             }
         } catch (SQLException e) {
             if (isDuplicate(e)) {
@@ -96,6 +97,45 @@ public final class JobTable {
 
     public static void setExecution(Connection c, long launchId, long executionId) throws SQLException {
         update(c, "UPDATE job_launch SET execution_id = ? WHERE id = ?", executionId, launchId);
+    }
+
+    /**
+     * Launches of the last days marked as run by a member that is not among {@code alive} (or, with
+     * {@code alive} empty, by any member): the candidates of a recovery. Launches without a member
+     * (made before V22, or seen ended) are not among them.
+     */
+    public static List<JobLaunch> runningOnOthers(Connection c, Collection<String> alive, Instant since) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        args.add(UtcColumns.of(since));
+        StringBuilder where = new StringBuilder("launched_at >= ? AND running_on IS NOT NULL");
+        if (!alive.isEmpty()) {
+            where.append(" AND running_on NOT IN (").append(String.join(", ", Collections.nCopies(alive.size(), "?"))).append(')');
+            args.addAll(alive);
+        }
+        return list(c, "SELECT " + LAUNCH_COLUMNS + " FROM job_launch WHERE " + where + " ORDER BY id", args.toArray());
+    }
+
+    /**
+     * Moves a launch from the member that ran it to another, if it still is that member's: true for
+     * exactly one of several members trying at once (the conditional UPDATE is the arbiter).
+     */
+    public static boolean takeOver(Connection c, long launchId, String from, String to) throws SQLException {
+        return count(c, "UPDATE job_launch SET running_on = ? WHERE id = ? AND running_on = ?", to, launchId, from) == 1;
+    }
+
+    /** Marks the member running a launch (null: nobody, its execution ended). */
+    public static void setRunningOn(Connection c, long launchId, String member) throws SQLException {
+        update(c, "UPDATE job_launch SET running_on = ? WHERE id = ?", member, launchId);
+    }
+
+    /** Which member runs the launch now (null when none is recorded). */
+    public static Optional<String> runningOn(Connection c, long launchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT running_on FROM job_launch WHERE id = ?")) {
+            ps.setLong(1, launchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     public static void setItemsTotal(Connection c, long launchId, int items) throws SQLException {
@@ -198,7 +238,7 @@ public final class JobTable {
                     Integer total = rs.wasNull() ? null : items;
                     out.add(new JobLaunch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), execution,
                             rs.getString(6), UtcColumns.instant(rs.getObject(7, LocalDateTime.class)), total, rs.getInt(11), rs.getString(9),
-                            rs.getString(10)));
+                            rs.getString(10), rs.getString(12)));
                 }
             }
         }
@@ -206,11 +246,15 @@ public final class JobTable {
     }
 
     private static void update(Connection c, String sql, Object... args) throws SQLException {
+        count(c, sql, args);
+    }
+
+    private static int count(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 }

@@ -12,9 +12,12 @@ import java.util.TreeMap;
  * A claimed launch: {@code executionId} is null between the claim and JobOperator.start (or after a
  * crash there). {@code itemsDone} counts items committed by all its executions (written in the jobs'
  * chunk transactions), {@code itemsTotal} what the job announced. {@code parameters} are the job parameters as properties text, so recovery can start it.
+ * {@code runningOn} is the cluster member that claimed, started or restarted it (null once seen ended, or
+ * for launches older than the column).
  */
 public record JobLaunch(long id, String jobName, String tenantId, String businessKey, Long executionId, String launchedBy,
-                        Instant launchedAt, Integer itemsTotal, int itemsDone, String lastError, String parameters) {
+                        Instant launchedAt, Integer itemsTotal, int itemsDone, String lastError, String parameters,
+                        String runningOn) {
 
     public Properties jobParameters() {
         Properties p = new Properties();
