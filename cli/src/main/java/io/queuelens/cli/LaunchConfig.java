@@ -76,6 +76,8 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         checkNumber(env, Setting.LIVE_SOCKET_BACKLOG, 1, 10_000);
         checkNumber(env, Setting.PAYOUTS_ITEM_DELAY_MS, 0, 60_000);
         checkTime(env, Setting.PAYOUTS_NIGHTLY_TIME);
+        checkNumber(env, Setting.PAYOUTS_NIGHTLY_CHECK_SECONDS, 5, 3600);
+        checkNumber(env, Setting.JOBS_RECOVERY_CHECK_MS, 1000, 600_000);
         ClusterSettings cluster = ClusterSettings.from(env);
         if (cluster.enabled() && database.isEmbedded()) {
             throw new ConfigProblem("Cluster mode needs the shared MariaDB/MySQL database all members use, "

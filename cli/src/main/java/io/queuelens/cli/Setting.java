@@ -114,8 +114,13 @@ public enum Setting {
     // --- payouts ---
     PAYOUTS_NIGHTLY_TIME("QUEUELENS_PAYOUTS_NIGHTLY_TIME", "02:30",
             "Local time (HH:MM, each tenant's time zone) after which yesterday's payouts are computed."),
+    PAYOUTS_NIGHTLY_CHECK_SECONDS("QUEUELENS_PAYOUTS_NIGHTLY_CHECK_SECONDS", "300",
+            "Seconds between two looks for tenants whose nightly payouts are due (5 to 3600)."),
     PAYOUTS_ITEM_DELAY_MS("QUEUELENS_PAYOUTS_ITEM_DELAY_MS", "0",
             "Milliseconds the payout job waits per agent-day (throttle; 0 to 60000)."),
+    // --- jobs ---
+    JOBS_RECOVERY_CHECK_MS("QUEUELENS_JOBS_RECOVERY_CHECK_MS", "5000",
+            "Cluster mode: milliseconds between two looks for jobs a stopped member left running (1000 to 600000)."),
     // --- sessions ---
     SESSION_CUTOFF_CACHE_MS("QUEUELENS_SESSION_CUTOFF_CACHE_MS", "1000",
             "Milliseconds a user's session cut-off generation is kept in memory; another cluster member notices 'log out everywhere' within this time (0 = read on every request)."),

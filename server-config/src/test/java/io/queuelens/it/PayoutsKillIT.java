@@ -7,9 +7,6 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,15 +49,7 @@ class PayoutsKillIT {
                     PayoutFixture.rollups(db, tenant, String.format("SIP/%04d", i), DAY, 1 + i % 4, 900_000,
                             1_000L * (i % 300) + 333, i % 7, i % 3);
                 }
-                HttpResponse<String> card = call(server, TOKEN, "POST", "/api/v1/agent-groups?tenant=" + tenant,
-                        "{\"name\": \"all\", \"agents\": [" + agentList() + "]}");
-                assertThat(card.statusCode()).as(card.body()).isEqualTo(201);
-                long group = object(card).getJsonNumber("id").longValue();
-                HttpResponse<String> rates = call(server, TOKEN, "POST", "/api/v1/rate-cards?tenant=" + tenant,
-                        "{\"name\": \"all\", \"groupId\": " + group + ", \"validFrom\": \"2026-01-01\", \"perAnswered\": 0.37,"
-                                + " \"perTalkMinute\": 0.0725, \"perReadyHour\": 9.8, \"perRingNoAnswer\": 0.15,"
-                                + " \"answeredTarget\": 5, \"answeredBonus\": 1.25}");
-                assertThat(rates.statusCode()).as(rates.body()).isEqualTo(201);
+                PayoutFixture.oneCardForAll(server, TOKEN, tenant, agents());
 
                 long killed = recompute(server, tenant);
                 String written = "select count(*) from payout_agent_day where tenant_id = '" + tenant + "' and revision = 1";
@@ -99,9 +88,9 @@ class PayoutsKillIT {
                         + "' and revision = %d order by agent";
                 String lines = "select agent, seq, component, detail, quantity, unit, rate, amount from payout_line where tenant_id = '"
                         + tenant + "' and revision = %d order by agent, seq";
-                assertThat(rows(db, days.formatted(1))).hasSize(AGENTS).isEqualTo(rows(db, days.formatted(2)));
-                List<String> killedLines = rows(db, lines.formatted(1));
-                assertThat(killedLines).isNotEmpty().isEqualTo(rows(db, lines.formatted(2)));
+                assertThat(db.rows(days.formatted(1))).hasSize(AGENTS).isEqualTo(db.rows(days.formatted(2)));
+                List<String> killedLines = db.rows(lines.formatted(1));
+                assertThat(killedLines).isNotEmpty().isEqualTo(db.rows(lines.formatted(2)));
                 assertThat(db.count("select count(distinct agent, seq) from payout_line where tenant_id = '" + tenant
                         + "' and revision = 1")).isEqualTo(killedLines.size());
                 assertThat(db.count("select sum(total) from payout_agent_day where tenant_id = '" + tenant + "' and revision = 1"))
@@ -112,12 +101,12 @@ class PayoutsKillIT {
         }
     }
 
-    private static String agentList() {
-        StringBuilder s = new StringBuilder();
+    private static List<String> agents() {
+        List<String> agents = new ArrayList<>();
         for (int i = 0; i < AGENTS; i++) {
-            s.append(i == 0 ? "" : ", ").append('"').append(String.format("SIP/%04d", i)).append('"');
+            agents.add(String.format("SIP/%04d", i));
         }
-        return s.toString();
+        return agents;
     }
 
     private static long recompute(RunningServer server, String tenant) throws Exception {
@@ -126,18 +115,4 @@ class PayoutsKillIT {
         return object(r).getJsonNumber("executionId").longValue();
     }
 
-    private static List<String> rows(ThrowawayMariaDb db, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(rs.getString(i)).append('|');
-                }
-                out.add(row.toString());
-            }
-        }
-        return out;
-    }
 }

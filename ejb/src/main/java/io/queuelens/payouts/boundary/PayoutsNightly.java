@@ -2,12 +2,16 @@ package io.queuelens.payouts.boundary;
 
 import io.queuelens.tenancy.boundary.Tenants;
 import io.queuelens.tenancy.entity.Tenant;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,7 +23,8 @@ import java.util.logging.Logger;
 
 /**
  * Starts the nightly payout run of every tenant once its local clock has passed
- * {@code queuelens.payouts.nightly-time} (default 02:30): every 5 minutes it looks which tenants are
+ * {@code queuelens.payouts.nightly-time} (default 02:30): every {@code queuelens.payouts.nightly-check-seconds}
+ * (5 minutes) it looks which tenants are
  * due, and launches yesterday for them. The launch is keyed by tenant and day, so a late check, a
  * restart or a second cluster member never computes a day twice; a server that was down at 02:30
  * catches up at its next check the same day.
@@ -37,6 +42,13 @@ public class PayoutsNightly {
     String nightlyTime;
 
     @Inject
+    @ConfigProperty(name = "queuelens.payouts.nightly-check-seconds", defaultValue = "300")
+    long checkSeconds;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
     Tenants tenants;
 
     @Inject
@@ -47,7 +59,13 @@ public class PayoutsNightly {
         return now.toLocalTime().isBefore(at) ? java.util.Optional.empty() : java.util.Optional.of(now.toLocalDate().minusDays(1));
     }
 
-    @Schedule(hour = "*", minute = "*/5", persistent = false)
+    @PostConstruct
+    void schedule() {
+        long every = Math.max(5, checkSeconds) * 1000;
+        timers.createIntervalTimer(every, every, new TimerConfig("payouts-nightly", false));
+    }
+
+    @Timeout
     void launchDueTenants() {
         LocalTime at = LocalTime.parse(nightlyTime.strip());
         for (Tenant t : tenants.findAll()) {

@@ -34,12 +34,33 @@ public final class PayoutFixture {
     }
 
     public static void tenant(ThrowawayMariaDb db, String tenant) throws SQLException {
+        tenant(db, tenant, "UTC");
+    }
+
+    /** A tenant in the given time zone (its nightly payouts are due by its local clock). */
+    public static void tenant(ThrowawayMariaDb db, String tenant, String zone) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO tenant (id, name, time_zone, locale, currency, created_at) VALUES (?, ?, 'UTC', 'en', 'EUR', NOW(6))")) {
+                "INSERT INTO tenant (id, name, time_zone, locale, currency, created_at) VALUES (?, ?, ?, 'en', 'EUR', NOW(6))")) {
             ps.setString(1, tenant);
             ps.setString(2, "Payouts " + tenant);
+            ps.setString(3, zone);
             ps.executeUpdate();
         }
+    }
+
+    /** One agent group of all the agents and one rate card for it, valid since 2026-01-01, through the REST API. */
+    public static void oneCardForAll(RunningServer server, String token, String tenant, java.util.List<String> agents)
+            throws Exception {
+        String list = agents.stream().map(a -> "\"" + a + "\"").collect(java.util.stream.Collectors.joining(", "));
+        HttpResponse<String> card = call(server, token, "POST", "/api/v1/agent-groups?tenant=" + tenant,
+                "{\"name\": \"all\", \"agents\": [" + list + "]}");
+        assertThat(card.statusCode()).as(card.body()).isEqualTo(201);
+        long group = object(card).getJsonNumber("id").longValue();
+        HttpResponse<String> rates = call(server, token, "POST", "/api/v1/rate-cards?tenant=" + tenant,
+                "{\"name\": \"all\", \"groupId\": " + group + ", \"validFrom\": \"2026-01-01\", \"perAnswered\": 0.37,"
+                        + " \"perTalkMinute\": 0.0725, \"perReadyHour\": 9.8, \"perRingNoAnswer\": 0.15,"
+                        + " \"answeredTarget\": 5, \"answeredBonus\": 1.25}");
+        assertThat(rates.statusCode()).as(rates.body()).isEqualTo(201);
     }
 
     /** {@code buckets} 15-minute buckets from 08:00 UTC of {@code day}, each with the given per-bucket figures. */

@@ -50,6 +50,22 @@ public final class ThrowawayMariaDb implements AutoCloseable {
         }
     }
 
+    /** Every row of the query, each as its columns' text joined by '|' (for comparing result sets). */
+    public java.util.List<String> rows(String sql) throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                out.add(row.toString());
+            }
+        }
+        return out;
+    }
+
     @Override
     public void close() throws SQLException {
         try (Connection c = DriverManager.getConnection(SERVER_URL, USER, ""); Statement s = c.createStatement()) {
