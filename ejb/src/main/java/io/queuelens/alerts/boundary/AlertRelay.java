@@ -1,10 +1,12 @@
 package io.queuelens.alerts.boundary;
 
+
 import com.hazelcast.topic.ITopic;
 import io.queuelens.alerts.control.AlertFrames;
 import io.queuelens.alerts.entity.AlertNotice;
 import io.queuelens.cluster.boundary.Cluster;
 import io.queuelens.cluster.boundary.TenantOwnership;
+import io.queuelens.cluster.control.GridFrames;
 import io.queuelens.cluster.entity.GridJoined;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -14,11 +16,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -95,23 +95,12 @@ public class AlertRelay {
 
     /** On Hazelcast's thread: hands over at once. */
     private void hand(byte[] frame) {
-        try {
-            receiver.execute(() -> take(frame));
-        } catch (RejectedExecutionException stopping) {
-            LOG.log(Level.FINE, "alert frame dropped: this member is stopping");
-        }
+        GridFrames.handOver(receiver, frame, this::take, LOG, "alert");
     }
 
     private void take(byte[] bytes) {
-        AlertFrames.Message m;
-        try {
-            m = AlertFrames.decode(bytes);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Unreadable alert message from the grid (a member of another version?): {0}",
-                    e.getMessage());
-            return;
-        }
-        if (m.origin().equals(cluster.memberId())) {
+        AlertFrames.Message m = GridFrames.decodeOrLog(bytes, AlertFrames::decode, LOG, "alert message").orElse(null);
+        if (m == null || m.origin().equals(cluster.memberId())) {
             return;
         }
         boolean held = ownership.holds(m.tenantId());

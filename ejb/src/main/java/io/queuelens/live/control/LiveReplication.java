@@ -1,12 +1,13 @@
 package io.queuelens.live.control;
 
+
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.topic.ITopic;
+import io.queuelens.cluster.control.GridFrames;
 import io.queuelens.live.boundary.LiveSnapshots;
 import io.queuelens.live.entity.LiveSnapshot;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -121,11 +121,7 @@ public final class LiveReplication implements AutoCloseable {
 
     /** On Hazelcast's thread: only hands over (its event threads are shared by the whole grid). */
     private void hand(byte[] frame) {
-        try {
-            receiver.execute(() -> take(frame));
-        } catch (RejectedExecutionException stopping) {
-            LOG.log(Level.FINE, "live frame dropped: this member is stopping");
-        }
+        GridFrames.handOver(receiver, frame, this::take, LOG, "live");
     }
 
     private void catchUp() {
@@ -140,12 +136,8 @@ public final class LiveReplication implements AutoCloseable {
 
     /** Receiver thread: stores another member's snapshot unless it is this member's own, one it has, or older. */
     void take(byte[] bytes) {
-        LiveSnapshotCodec.Frame frame;
-        try {
-            frame = LiveSnapshotCodec.decode(bytes);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Unreadable live snapshot from the grid (a member of another version?): {0}",
-                    e.getMessage());
+        LiveSnapshotCodec.Frame frame = GridFrames.decodeOrLog(bytes, LiveSnapshotCodec::decode, LOG, "live snapshot").orElse(null);
+        if (frame == null) {
             return;
         }
         String tenantId = frame.snapshot().tenantId();
