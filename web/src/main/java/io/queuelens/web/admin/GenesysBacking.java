@@ -1,7 +1,6 @@
 package io.queuelens.web.admin;
 
 import io.queuelens.sources.asterisk.entity.InvalidSourceConfig;
-import io.queuelens.sources.asterisk.entity.SourceProblem;
 import io.queuelens.sources.boundary.SourceStatus;
 import io.queuelens.sources.genesys.boundary.GenesysOrgs;
 import io.queuelens.sources.genesys.entity.ConnectionTest;
@@ -183,24 +182,15 @@ public class GenesysBacking implements Serializable {
     }
 
     private void problems(InvalidSourceConfig e) {
-        for (SourceProblem p : e.problems()) {
-            error(p.field() != null && FIELDS.contains(p.field()) ? "orgForm:" + p.field() : null,
-                    p.key() == null ? p.message() : Messages.textOr("asrc.p." + p.key(), p.message(), p.args().toArray()));
-        }
-        FacesContext.getCurrentInstance().validationFailed();
+        SourceFormMessages.problems("orgForm", FIELDS, e);
     }
 
     private static void error(String clientId, String text) {
-        FacesContext.getCurrentInstance().addMessage(clientId,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, clientId == null ? text : Messages.text("asrc.invalid"), text));
+        SourceFormMessages.error(clientId, text);
     }
 
     private Tenant currentTenant() {
-        List<Tenant> all = getTenants();
-        if (tenant == null || tenant.isBlank()) {
-            return all.isEmpty() ? null : all.get(0);
-        }
-        return all.stream().filter(t -> t.getId().equals(tenant.strip())).findFirst().orElse(null);
+        return SourceFormMessages.chosen(getTenants(), tenant);
     }
 
     private java.time.ZoneId zone() {

@@ -7,7 +7,6 @@ import io.queuelens.sources.asterisk.entity.ConfiguredSourceView;
 import io.queuelens.sources.asterisk.entity.ConnectionCheck;
 import io.queuelens.sources.asterisk.entity.InvalidSourceConfig;
 import io.queuelens.sources.asterisk.entity.QueueLogMode;
-import io.queuelens.sources.asterisk.entity.SourceProblem;
 import io.queuelens.tenancy.boundary.Tenants;
 import io.queuelens.tenancy.entity.Tenant;
 import io.queuelens.vault.control.VaultException;
@@ -142,24 +141,15 @@ public class SourcesBacking implements Serializable {
     }
 
     private void problems(InvalidSourceConfig e) {
-        for (SourceProblem p : e.problems()) {
-            error(p.field() != null && FIELDS.contains(p.field()) ? "sourceForm:" + p.field() : null,
-                    p.key() == null ? p.message() : Messages.textOr("asrc.p." + p.key(), p.message(), p.args().toArray()));
-        }
-        FacesContext.getCurrentInstance().validationFailed();
+        SourceFormMessages.problems("sourceForm", FIELDS, e);
     }
 
     private static void error(String clientId, String text) {
-        FacesContext.getCurrentInstance().addMessage(clientId,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, clientId == null ? text : Messages.text("asrc.invalid"), text));
+        SourceFormMessages.error(clientId, text);
     }
 
     private Tenant currentTenant() {
-        List<Tenant> all = getTenants();
-        if (tenant == null || tenant.isBlank()) {
-            return all.isEmpty() ? null : all.get(0);
-        }
-        return all.stream().filter(t -> t.getId().equals(tenant.strip())).findFirst().orElse(null);
+        return SourceFormMessages.chosen(getTenants(), tenant);
     }
 
     public List<Tenant> getTenants() {
