@@ -141,47 +141,38 @@ class GenesysResilienceIT {
      */
     @Test
     void anAnnouncedClosingIsFollowedByANewChannelAndTheOrgsTruth(Deployment d) throws Exception {
-        GenesysOrgFixture f = new GenesysOrgFixture(d, "genclose");
-        try (GenesysNotificationStandIn ws = new GenesysNotificationStandIn(1000);
-             GenesysStandIn org = new GenesysStandIn("it-client", GenesysSourceIT.SECRET)) {
-            org.notifications(ws).queue("q1", "Sales", "u1", "u2").queue("q2", "Support", "u2");
-            f.createOrg(org);
-            try {
-                GenesysOrgFixture.await("the org's channel to be open and resynced", Duration.ofSeconds(90), f::connected, f::source);
-                String first = ws.openChannels().get(0);
-                String gone = "gone-" + f.suffix;
-                publishUntilSeen(f, ws, gone, "q1");
-                assertThat(f.member("u1").getString("state")).isEqualTo("AVAILABLE");
-                long reconnects = f.counter("reconnects");
-                long resyncs = f.counter("resyncs");
+        withConnectedOrg(d, "genclose", (f, ws, org) -> {
+            String first = ws.openChannels().get(0);
+            String gone = "gone-" + f.suffix;
+            publishUntilSeen(f, ws, gone, "q1");
+            assertThat(f.member("u1").getString("state")).isEqualTo("AVAILABLE");
+            long reconnects = f.counter("reconnects");
+            long resyncs = f.counter("resyncs");
 
-                // what happens while the socket goes away, and is never notified
-                String fresh = "fresh-" + f.suffix;
-                org.observations(GenesysOrgFixture.observations(Map.of("q1", List.of(fresh)), Instant.now().minusSeconds(25)));
-                org.user("u1", "User u1", "OFF_QUEUE", "Break");
-                ws.closeSockets(true);
+            // what happens while the socket goes away, and is never notified
+            String fresh = "fresh-" + f.suffix;
+            org.observations(GenesysOrgFixture.observations(Map.of("q1", List.of(fresh)), Instant.now().minusSeconds(25)));
+            org.user("u1", "User u1", "OFF_QUEUE", "Break");
+            ws.closeSockets(true);
 
-                GenesysOrgFixture.await("the snapshot to show the org's truth after the new channel", Duration.ofSeconds(60),
-                        () -> f.counter("reconnects") > reconnects && f.waiting("q1").equals(List.of(fresh))
-                                && "PAUSED".equals(f.member("u1").getString("state")), f::live);
-                assertThat(f.member("u1").getString("pauseReason")).isEqualTo("Break");
-                assertThat(f.member("u2").getString("state")).isEqualTo("AVAILABLE");
-                assertThat(f.counter("socketClosings")).isGreaterThanOrEqualTo(1);
-                assertThat(f.counter("resyncs")).isGreaterThan(resyncs);
-                assertThat(f.source().getString("state")).isEqualTo("CONNECTED");
+            GenesysOrgFixture.await("the snapshot to show the org's truth after the new channel", Duration.ofSeconds(60),
+                    () -> f.counter("reconnects") > reconnects && f.waiting("q1").equals(List.of(fresh))
+                            && "PAUSED".equals(f.member("u1").getString("state")), f::live);
+            assertThat(f.member("u1").getString("pauseReason")).isEqualTo("Break");
+            assertThat(f.member("u2").getString("state")).isEqualTo("AVAILABLE");
+            assertThat(f.counter("socketClosings")).isGreaterThanOrEqualTo(1);
+            assertThat(f.counter("resyncs")).isGreaterThan(resyncs);
+            assertThat(f.source().getString("state")).isEqualTo("CONNECTED");
 
-                // the new channel has the subscriptions: a notification on it reaches the snapshot
-                List<String> open = ws.openChannels();
-                assertThat(open).hasSize(1).doesNotContain(first);
-                assertThat(ws.topics(open.get(0))).contains("v2.routing.queues.q1.conversations",
-                        "v2.routing.queues.q2.conversations", "v2.users.u1.routingStatus", "v2.users.u2.presence");
-                String later = "later-" + f.suffix;
-                publishUntilSeen(f, ws, later, "q2");
-                assertThat(f.waiting("q1")).containsExactly(fresh);
-            } finally {
-                f.deleteOrg();
-            }
-        }
+            // the new channel has the subscriptions: a notification on it reaches the snapshot
+            List<String> open = ws.openChannels();
+            assertThat(open).hasSize(1).doesNotContain(first);
+            assertThat(ws.topics(open.get(0))).contains("v2.routing.queues.q1.conversations",
+                    "v2.routing.queues.q2.conversations", "v2.users.u1.routingStatus", "v2.users.u2.presence");
+            String later = "later-" + f.suffix;
+            publishUntilSeen(f, ws, later, "q2");
+            assertThat(f.waiting("q1")).containsExactly(fresh);
+        });
     }
 
     /**
@@ -191,41 +182,58 @@ class GenesysResilienceIT {
      */
     @Test
     void anUnannouncedCloseAndASilentSocketAreReplacedAndResynced(Deployment d) throws Exception {
-        GenesysOrgFixture f = new GenesysOrgFixture(d, "gensilent");
+        withConnectedOrg(d, "gensilent", (f, ws, org) -> {
+            String caller = "early-" + f.suffix;
+            publishUntilSeen(f, ws, caller, "q1");
+            long reconnects = f.counter("reconnects");
+
+            // closed without a socket_closing: the caller left meanwhile, unnotified
+            org.observations(GenesysOrgFixture.observations(Map.of(), Instant.now()));
+            ws.closeSockets(false);
+            GenesysOrgFixture.await("a new channel and the caller gone", Duration.ofSeconds(60),
+                    () -> f.counter("reconnects") > reconnects && f.waiting("q1").isEmpty() && f.connected(), f::live);
+            long afterClose = f.counter("reconnects");
+
+            // silent: the socket stays open but nothing comes; a caller queues in q2 meanwhile
+            int accepted = ws.socketsAccepted();
+            String waiting = "quiet-" + f.suffix;
+            org.observations(GenesysOrgFixture.observations(Map.of("q2", List.of(waiting)), Instant.now().minusSeconds(5)));
+            ws.silent(true);
+            GenesysOrgFixture.await("a new socket after the silence", Duration.ofSeconds(60),
+                    () -> ws.socketsAccepted() > accepted, f::source);
+            ws.silent(false); // the new socket hears heartbeats again
+            GenesysOrgFixture.await("the caller of the silence in the snapshot", Duration.ofSeconds(30),
+                    () -> f.counter("reconnects") > afterClose && f.waiting("q2").equals(List.of(waiting)), f::live);
+            assertThat(f.counter("silences")).isGreaterThanOrEqualTo(1);
+            assertThat(f.waiting("q1")).isEmpty();
+            // and the socket stays: heartbeats keep it alive past another timeout
+            long settled = f.counter("reconnects");
+            Thread.sleep(12_000);
+            assertThat(f.counter("reconnects")).isEqualTo(settled);
+            assertThat(f.source().getString("state")).isEqualTo("CONNECTED");
+        });
+    }
+
+    /** What a socket test does with its org, once the org's notification channel is open and resynced. */
+    @FunctionalInterface
+    private interface ConnectedOrgTest {
+        void run(GenesysOrgFixture f, GenesysNotificationStandIn ws, GenesysStandIn org) throws Exception;
+    }
+
+    /**
+     * An org of a tenant of its own (queues q1 "Sales" with users u1 and u2, q2 "Support" with u2) whose
+     * notifications come from a stand-in with 1 s heartbeats; the test runs once its channel is open and
+     * resynced, and the org is deleted afterwards.
+     */
+    private static void withConnectedOrg(Deployment d, String name, ConnectedOrgTest test) throws Exception {
+        GenesysOrgFixture f = new GenesysOrgFixture(d, name);
         try (GenesysNotificationStandIn ws = new GenesysNotificationStandIn(1000);
              GenesysStandIn org = new GenesysStandIn("it-client", GenesysSourceIT.SECRET)) {
             org.notifications(ws).queue("q1", "Sales", "u1", "u2").queue("q2", "Support", "u2");
             f.createOrg(org);
             try {
                 GenesysOrgFixture.await("the org's channel to be open and resynced", Duration.ofSeconds(90), f::connected, f::source);
-                String caller = "early-" + f.suffix;
-                publishUntilSeen(f, ws, caller, "q1");
-                long reconnects = f.counter("reconnects");
-
-                // closed without a socket_closing: the caller left meanwhile, unnotified
-                org.observations(GenesysOrgFixture.observations(Map.of(), Instant.now()));
-                ws.closeSockets(false);
-                GenesysOrgFixture.await("a new channel and the caller gone", Duration.ofSeconds(60),
-                        () -> f.counter("reconnects") > reconnects && f.waiting("q1").isEmpty() && f.connected(), f::live);
-                long afterClose = f.counter("reconnects");
-
-                // silent: the socket stays open but nothing comes; a caller queues in q2 meanwhile
-                int accepted = ws.socketsAccepted();
-                String waiting = "quiet-" + f.suffix;
-                org.observations(GenesysOrgFixture.observations(Map.of("q2", List.of(waiting)), Instant.now().minusSeconds(5)));
-                ws.silent(true);
-                GenesysOrgFixture.await("a new socket after the silence", Duration.ofSeconds(60),
-                        () -> ws.socketsAccepted() > accepted, f::source);
-                ws.silent(false); // the new socket hears heartbeats again
-                GenesysOrgFixture.await("the caller of the silence in the snapshot", Duration.ofSeconds(30),
-                        () -> f.counter("reconnects") > afterClose && f.waiting("q2").equals(List.of(waiting)), f::live);
-                assertThat(f.counter("silences")).isGreaterThanOrEqualTo(1);
-                assertThat(f.waiting("q1")).isEmpty();
-                // and the socket stays: heartbeats keep it alive past another timeout
-                long settled = f.counter("reconnects");
-                Thread.sleep(12_000);
-                assertThat(f.counter("reconnects")).isEqualTo(settled);
-                assertThat(f.source().getString("state")).isEqualTo("CONNECTED");
+                test.run(f, ws, org);
             } finally {
                 f.deleteOrg();
             }
