@@ -180,7 +180,7 @@ public final class AlertsLoad {
             throw new IllegalStateException("no alerts channel on the page: HTTP " + page.statusCode());
         }
         String cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith("JSESSIONID")).collect(java.util.stream.Collectors.joining("; "));
         URI uri = URI.create(base.replaceFirst("^http", "ws") + "/omnifaces.push/alerts?" + m.group(1));
         return http.newWebSocketBuilder().header("Cookie", cookie).header(SSO_HEADER, "admin")
                 .buildAsync(uri, new WebSocket.Listener() {

@@ -164,8 +164,9 @@ public final class LivePushLoad {
         if (page.statusCode() != 200 || !m.find()) {
             throw new IllegalStateException("no live channel on the page: HTTP " + page.statusCode());
         }
+        // the session's cookies, as a browser sends them (JSESSIONID, and JSESSIONIDVERSION of a distributable app)
         String cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith("JSESSIONID")).collect(java.util.stream.Collectors.joining("; "));
         URI socket = URI.create(base.replaceFirst("^http", "ws") + "/omnifaces.push/live?" + m.group(1));
         WebSocket ws = http.newWebSocketBuilder().header("Cookie", cookie).header(SSO_HEADER, "admin")
                 .buildAsync(socket, new WebSocket.Listener() {

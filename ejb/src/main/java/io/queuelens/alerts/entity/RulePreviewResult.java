@@ -12,9 +12,9 @@ import java.util.List;
  *                    the calls of each interval; today's rates = the day so far at each interval's end)
  * @param supported   false for figures the rollups do not hold (waiting callers, agents available or paused)
  */
-public record RulePreviewResult(LocalDate day, boolean supported, boolean approximate, List<Firing> firings) {
+public record RulePreviewResult(LocalDate day, boolean supported, boolean approximate, List<Firing> firings) implements java.io.Serializable {
 
     /** @param resolvedAt null when still firing at the end of the day */
-    public record Firing(String scopeKey, Instant firedAt, Instant resolvedAt, double peak) {
+    public record Firing(String scopeKey, Instant firedAt, Instant resolvedAt, double peak) implements java.io.Serializable {
     }
 }

@@ -9,7 +9,7 @@ package io.queuelens.ops.entity;
  * @param detail  what was found, in English (host names, versions, numbers)
  * @param hintKey bundle key of what to do about it ({@code ops.fix.*}); null when OK
  */
-public record CheckResult(String check, String subject, Status status, String detail, String hintKey) {
+public record CheckResult(String check, String subject, Status status, String detail, String hintKey) implements java.io.Serializable {
 
     public enum Status { OK, WARN, FAIL, SKIPPED }
 

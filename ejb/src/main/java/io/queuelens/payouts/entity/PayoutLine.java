@@ -8,5 +8,5 @@ import java.math.BigDecimal;
  * ({@code quantity} in {@code unit}), the rate and the amount (HALF_UP to cents; deductions negative).
  */
 public record PayoutLine(int seq, String component, String detail, BigDecimal quantity, String unit, BigDecimal rate,
-                         BigDecimal amount) {
+                         BigDecimal amount) implements java.io.Serializable {
 }

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 public record RateCard(long id, String tenantId, String name, String agent, Long groupId, LocalDate validFrom,
                        LocalDate validTo, BigDecimal perAnswered, BigDecimal perTalkMinute, TalkRounding talkRounding,
                        BigDecimal perReadyHour, Map<String, BigDecimal> pauseRates, BigDecimal slTargetPercent,
-                       BigDecimal slBonus, Integer answeredTarget, BigDecimal answeredBonus, BigDecimal perRingNoAnswer) {
+                       BigDecimal slBonus, Integer answeredTarget, BigDecimal answeredBonus, BigDecimal perRingNoAnswer) implements java.io.Serializable {
 
     public RateCard {
         Objects.requireNonNull(tenantId, "tenantId");

@@ -12,7 +12,7 @@ import java.util.List;
  * the tenant's; {@code formats}: xlsx, csv, pdf, parquet; {@code frequency}: daily, weekly, monthly;
  * {@code time}: HH:mm local; {@code weekday}: monday..sunday (weekly); {@code dayOfMonth}: 1..31 (monthly).
  */
-public class SubscriptionForm {
+public class SubscriptionForm implements java.io.Serializable {
 
     private String report;
     private String period = PeriodKind.YESTERDAY.apiName();

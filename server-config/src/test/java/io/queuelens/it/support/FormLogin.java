@@ -26,12 +26,45 @@ public final class FormLogin {
             "name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"jakarta\\.faces\\.ViewState\"");
 
     private final RunningServer server;
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final CookieManager cookies;
+    private final HttpClient http;
 
     private FormLogin(RunningServer server) {
+        this(server, new CookieManager());
+    }
+
+    private FormLogin(RunningServer server, CookieManager cookies) {
         this.server = server;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Not logged in yet: a browser that has only opened the login page's server. */
+    public static FormLogin anonymous(RunningServer server) {
+        return new FormLogin(server);
+    }
+
+    /**
+     * The same browser (the same cookies, so the same session) talking to another server, as a load
+     * balancer that moved the user to another cluster member would make it. The members' loopback URLs
+     * differ only by port, and cookies are not kept per port.
+     */
+    public FormLogin via(RunningServer other) {
+        return new FormLogin(other, cookies);
+    }
+
+    /** Posts the login form, whose page was rendered by {@code from} (its view state is that server's session's). */
+    public HttpResponse<String> submitLoginRenderedBy(FormLogin from, String user, String password)
+            throws IOException, InterruptedException {
+        HttpResponse<String> page = from.get("/login.xhtml");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("login", "login");
+        form.put("login:username", user);
+        form.put("login:password", password);
+        form.put("login:submit", "");
+        form.put("jakarta.faces.ViewState", viewState(page.body()));
+        return post("/login.xhtml", form);
     }
 
     /**
@@ -72,14 +105,7 @@ public final class FormLogin {
     }
 
     private HttpResponse<String> submitLogin(String user, String password) throws IOException, InterruptedException {
-        HttpResponse<String> page = get("/login.xhtml");
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("login", "login");
-        form.put("login:username", user);
-        form.put("login:password", password);
-        form.put("login:submit", "");
-        form.put("jakarta.faces.ViewState", viewState(page.body()));
-        return post("/login.xhtml", form);
+        return submitLoginRenderedBy(this, user, password);
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -121,8 +147,9 @@ public final class FormLogin {
         if (!m.find()) {
             throw new IllegalStateException("no " + channel + " channel on the page");
         }
-        String cookie = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElseThrow();
+        // every cookie, as a browser sends them (with <distributable/> Payara adds JSESSIONIDVERSION to JSESSIONID)
+        String cookie = cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
         URI socket = URI.create(server.url("/omnifaces.push/" + channel + "?" + m.group(1)).replaceFirst("^http", "ws"));
         return HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
                 .buildAsync(socket, listener).get(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -48,7 +48,8 @@ public class UsersBacking implements Serializable {
     private boolean editing;
     private String username;
     private List<String> roles = new ArrayList<>();
-    private final Map<String, Object> granted = new HashMap<>();
+    /** Tenant id -> the checkbox's value (a Boolean; declared Serializable so the view state replicates). */
+    private final Map<String, java.io.Serializable> granted = new HashMap<>();
     private final Map<String, String> queues = new HashMap<>();
     /** The one-time password to show once, and whose it is. */
     private String shownPassword;
@@ -204,7 +205,7 @@ public class UsersBacking implements Serializable {
     public void setUsername(String v) { username = v; }
     public List<String> getRoles() { return roles; }
     public void setRoles(List<String> v) { roles = v == null ? new ArrayList<>() : new ArrayList<>(v); }
-    public Map<String, Object> getGranted() { return granted; }
+    public Map<String, java.io.Serializable> getGranted() { return granted; }
     public Map<String, String> getQueues() { return queues; }
     public String getShownFor() { return shownFor; }
 }

@@ -9,7 +9,6 @@ import io.queuelens.login.control.LoginSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -45,11 +44,12 @@ import java.util.logging.Logger;
  * Behind a trusted reverse proxy, the single sign-on header (QUEUELENS_SSO_HEADER, off by default)
  * logs in the existing, enabled user it names; from any other address it is ignored.
  * Pages also accept the opt-in remember-me cookie ({@link RememberMe}) when there is no session.
+ * A logged-in session carries its login in its attributes ({@link SessionLogin}), so it goes on on any
+ * cluster member the load balancer sends it to.
  * Password guessing is throttled by {@link LoginGuard}: a locked user name or client address is refused
  * before its password is checked, with the same answer as a wrong password.
  */
 @ApplicationScoped
-@AutoApplySession
 public class QueueLensAuthentication implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
@@ -102,7 +102,16 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
         if (credential != null) {
             // An invalid result gives SEND_FAILURE without an error response, so the login page
             // renders its own message instead of the container's 401 page.
-            return context.notifyContainerAboutLogin(checkPassword(credential, clientAddress(request)));
+            CredentialValidationResult result = checkPassword(credential, clientAddress(request));
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                SessionLogin.remember(request.getSession(), result.getCallerPrincipal().getName(), result.getCallerGroups());
+            }
+            return context.notifyContainerAboutLogin(result);
+        }
+        Optional<SessionLogin.Login> session = SessionLogin.of(request.getSession(false));
+        if (session.isPresent()) {
+            // a logged-in session, on whichever cluster member the request reached
+            return context.notifyContainerAboutLogin(session.get().username(), session.get().roles());
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -125,9 +134,10 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
                 if (request.getSession(false) != null) {
                     request.changeSessionId(); // session fixation, as at a form login
                 }
+                Set<String> roles = login.get().roles().stream().map(Role::name).collect(Collectors.toSet());
                 SessionCutoffFilter.stamp(request.getSession(), login.get().username());
-                return context.notifyContainerAboutLogin(login.get().username(),
-                        login.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
+                SessionLogin.remember(request.getSession(), login.get().username(), roles);
+                return context.notifyContainerAboutLogin(login.get().username(), roles);
             }
             RememberMeCookie.clear(request, response);
         }
@@ -158,9 +168,10 @@ public class QueueLensAuthentication implements HttpAuthenticationMechanism {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
+        Set<String> roles = caller.get().roles().stream().map(Role::name).collect(Collectors.toSet());
         SessionCutoffFilter.stamp(request.getSession(), caller.get().username());
-        return context.notifyContainerAboutLogin(caller.get().username(),
-                caller.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
+        SessionLogin.remember(request.getSession(), caller.get().username(), roles);
+        return context.notifyContainerAboutLogin(caller.get().username(), roles);
     }
 
     private CredentialValidationResult checkPassword(Credential credential, String address) {

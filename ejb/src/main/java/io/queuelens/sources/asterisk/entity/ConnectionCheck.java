@@ -7,5 +7,5 @@ package io.queuelens.sources.asterisk.entity;
  * @param ok      whether it worked
  * @param message what was found, or what failed and why
  */
-public record ConnectionCheck(String part, boolean ok, String message) {
+public record ConnectionCheck(String part, boolean ok, String message) implements java.io.Serializable {
 }

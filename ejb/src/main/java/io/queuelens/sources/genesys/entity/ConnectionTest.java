@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param ok true when every step passed
  */
-public record ConnectionTest(boolean ok, List<Step> steps) {
+public record ConnectionTest(boolean ok, List<Step> steps) implements java.io.Serializable {
 
     /**
      * @param step    {@code token}, {@code queues} or {@code analytics}
@@ -15,7 +15,7 @@ public record ConnectionTest(boolean ok, List<Step> steps) {
      * @param status  the HTTP status, 0 when there was no answer
      * @param message what happened, and what to fix
      */
-    public record Step(String step, boolean ok, String failure, int status, String message) {
+    public record Step(String step, boolean ok, String failure, int status, String message) implements java.io.Serializable {
     }
 
     public ConnectionTest {

@@ -4,7 +4,7 @@ package io.queuelens.sources.genesys.entity;
  * What an admin enters for a Genesys org (REST body and page form). The secret is write-only: left
  * empty on an edit, the stored one stays.
  */
-public class GenesysSourceForm {
+public class GenesysSourceForm implements java.io.Serializable {
 
     private String name;
     private String displayName;
