@@ -13,54 +13,43 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 9's sessions: two cluster members (real Payara Micro servers, one data grid, one MariaDB) and a
- * client that a load balancer moves between them, keeping its session cookie. Its login and its pages'
- * view state made on one member work on the other; a logout on one ends the session on both; after
- * SIGKILL of the member that logged it in, the other still serves it.
+ * Issue 9's sessions, as docs/CLUSTER.md sets them up: sticky sessions at the load balancer, no session
+ * replication (Payara's replication of a distributable app lost JSF view state and PrimeFaces' CSP nonces
+ * in our runs). Two cluster members (real Payara Micro servers, one data grid, one MariaDB) and a client
+ * that the balancer moves from one to the other with its cookies: a browser that ticked "remember me" is
+ * logged in again on the other member without a password, also after SIGKILL of the first; one that did
+ * not is sent to the login page (its session lived on the first member only).
  */
 class ClusterSessionIT {
 
     private static final String ADMIN_PAGE = "/admin/users.xhtml";
 
     @Test
-    void aSessionSurvivesMovesBetweenMembersAndTheDeathOfItsFirst() throws Exception {
+    void aRememberedBrowserMovedToAnotherMemberStaysLoggedInAfterTheFirstDies() throws Exception {
         try (ClusterOfServers cluster = ClusterOfServers.start("cluster-session", 2, Map.of("QUEUELENS_DEMO_ENABLED", "false"))) {
             RunningServer a = cluster.server(0);
             RunningServer b = cluster.server(1);
             // the first member seeded the empty database and printed the administrator's first password
             String initial = Files.readString(a.dataDir().resolve("initial-admin-password")).strip();
-            FormLogin onA = FormLogin.firstLogin(a, AdminLogin.USER, initial, AdminLogin.PASSWORD);
-            assertLoggedInAsAdmin(onA.get(ADMIN_PAGE), "on the member that logged in");
+            FormLogin.firstLogin(a, AdminLogin.USER, initial, AdminLogin.PASSWORD);
 
-            FormLogin onB = onA.via(b);
-            assertLoggedInAsAdmin(onB.get(ADMIN_PAGE), "on the other member, with the same session cookie");
+            FormLogin plain = FormLogin.logIn(a, AdminLogin.USER, AdminLogin.PASSWORD);
+            FormLogin remembered = FormLogin.logInRemembered(a, AdminLogin.USER, AdminLogin.PASSWORD);
+            assertLoggedInAsAdmin(plain.get(ADMIN_PAGE), "on the member that logged in");
+            assertLoggedInAsAdmin(remembered.get(ADMIN_PAGE), "on the member that logged in, remembered");
 
-            // a view rendered on one member is posted back on the other: its state travelled with the session
-            FormLogin second = FormLogin.anonymous(b);
-            HttpResponse<String> login = second.submitLoginRenderedBy(second.via(a), AdminLogin.USER, AdminLogin.PASSWORD);
-            assertThat(login.statusCode()).as("login form rendered by A, posted to B: " + login.body()).isEqualTo(302);
-            assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("/login.xhtml");
-            assertLoggedInAsAdmin(second.via(a).get(ADMIN_PAGE), "the session logged in on B, on A");
+            HttpResponse<String> moved = plain.via(b).get(ADMIN_PAGE);
+            assertThat(moved.statusCode()).as("a session of A on B, not remembered").isIn(302, 303);
+            assertThat(moved.headers().firstValue("Location").orElse("")).contains("/login.xhtml");
 
-            // a logout on one member ends the session everywhere
-            HttpResponse<String> logout = second.via(a).post("/logout", Map.of());
-            assertThat(logout.statusCode()).isIn(302, 303);
-            assertRedirectedToLogin(second.get(ADMIN_PAGE), "after the logout on A, on B");
-            assertRedirectedToLogin(second.via(a).get(ADMIN_PAGE), "after the logout on A, on A");
-            assertLoggedInAsAdmin(onB.get(ADMIN_PAGE), "another session of the same user is not logged out");
-
+            assertLoggedInAsAdmin(remembered.via(b).get(ADMIN_PAGE), "moved to B, logged in again by the remember-me cookie");
             cluster.kill(0);
-            assertLoggedInAsAdmin(onB.get(ADMIN_PAGE), "after SIGKILL of the member that logged it in");
+            assertLoggedInAsAdmin(remembered.via(b).get(ADMIN_PAGE), "on B after SIGKILL of A");
         }
     }
 
     private static void assertLoggedInAsAdmin(HttpResponse<String> page, String where) {
         assertThat(page.statusCode()).as(where + ": " + page.headers().map()).isEqualTo(200);
         assertThat(page.body()).as(where).contains("id=\"caller\">" + AdminLogin.USER + "<");
-    }
-
-    private static void assertRedirectedToLogin(HttpResponse<String> page, String where) {
-        assertThat(page.statusCode()).as(where).isIn(302, 303);
-        assertThat(page.headers().firstValue("Location").orElse("")).as(where).contains("/login.xhtml");
     }
 }

@@ -242,8 +242,10 @@ class SubscriptionsIT {
             HttpResponse<String> admin = call(d, "POST", "/api/v1/subscriptions/" + id + "/send-now?tenant=" + tenant, null);
             assertThat(admin.statusCode()).as(admin.body()).isEqualTo(202);
             long failed = json(admin.body()).asJsonObject().getJsonNumber("executionId").longValue();
+            // the job's error is written as the run fails: wait for both, not only for the status
             JsonObject failedRun = PayoutFixture.awaitRun(d.server(), SharedMariaDbServer.API_TOKEN, tenant, failed,
-                    PayoutFixture::finished, Duration.ofSeconds(120));
+                    r -> PayoutFixture.finished(r) && (!"FAILED".equals(r.getString("status")) || r.containsKey("error")),
+                    Duration.ofSeconds(120));
             assertThat(failedRun.getString("status")).isEqualTo("FAILED");
             assertThat(failedRun.getString("error")).contains(ownerName).contains("disabled");
             Thread.sleep(5000);

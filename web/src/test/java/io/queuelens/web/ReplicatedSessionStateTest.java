@@ -24,12 +24,12 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * In a cluster the HTTP session is replicated (web.xml {@code <distributable/>}), and with it every
- * session- and view-scoped bean: a field whose value cannot be serialized would make the replication
- * of that user's session fail at run time, on the member where it happens. This test fails instead:
- * every instance field of such a bean (and of its superclasses) is transient, injected or an EJB (CDI
- * and EJB proxies serialize as references), or of a type that serializes: a primitive, a Serializable
- * class whose own fields serialize (for QueueLens' classes), or a collection or map of such.
+ * Session state that can be serialized: what Payara needs to passivate sessions and to replicate them
+ * (docs/CLUSTER.md, "Sessions": off for now, but one web.xml line away). A field whose value cannot be
+ * serialized would fail only at run time, on the server where it happens; this test fails instead:
+ * every instance field of a session- or view-scoped bean (and of its superclasses) is transient, injected
+ * or an EJB (CDI and EJB proxies serialize as references), or of a type that serializes: a primitive, a
+ * Serializable class whose own fields serialize (for QueueLens' classes), or a collection or map of such.
  */
 class ReplicatedSessionStateTest {
 

@@ -40,11 +40,6 @@ public final class FormLogin {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** Not logged in yet: a browser that has only opened the login page's server. */
-    public static FormLogin anonymous(RunningServer server) {
-        return new FormLogin(server);
-    }
-
     /**
      * The same browser (the same cookies, so the same session) talking to another server, as a load
      * balancer that moved the user to another cluster member would make it. The members' loopback URLs
@@ -54,18 +49,17 @@ public final class FormLogin {
         return new FormLogin(other, cookies);
     }
 
-    /** Posts the login form, whose page was rendered by {@code from} (its view state is that server's session's). */
-    public HttpResponse<String> submitLoginRenderedBy(FormLogin from, String user, String password)
+    /** Logs in with a password that needs no change, ticking "remember me" (a cookie that logs this browser in again). */
+    public static FormLogin logInRemembered(RunningServer server, String user, String password)
             throws IOException, InterruptedException {
-        HttpResponse<String> page = from.get("/login.xhtml");
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("login", "login");
-        form.put("login:username", user);
-        form.put("login:password", password);
-        form.put("login:submit", "");
-        form.put("jakarta.faces.ViewState", viewState(page.body()));
-        return post("/login.xhtml", form);
+        FormLogin s = new FormLogin(server);
+        HttpResponse<String> r = s.submitLogin(user, password, true);
+        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("/login.xhtml")) {
+            throw new IllegalStateException("login of " + user + " failed: " + r.statusCode());
+        }
+        return s;
     }
+
 
     /**
      * Logs in with a one-time password and replaces it with {@code newPassword} on the forced-change page.
@@ -105,7 +99,22 @@ public final class FormLogin {
     }
 
     private HttpResponse<String> submitLogin(String user, String password) throws IOException, InterruptedException {
-        return submitLoginRenderedBy(this, user, password);
+        return submitLogin(user, password, false);
+    }
+
+    private HttpResponse<String> submitLogin(String user, String password, boolean remember)
+            throws IOException, InterruptedException {
+        HttpResponse<String> page = get("/login.xhtml");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("login", "login");
+        form.put("login:username", user);
+        form.put("login:password", password);
+        if (remember) {
+            form.put("login:remember", "on");
+        }
+        form.put("login:submit", "");
+        form.put("jakarta.faces.ViewState", viewState(page.body()));
+        return post("/login.xhtml", form);
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -11,13 +11,13 @@ import java.util.stream.Collectors;
 
 /**
  * Who a session is logged in as, kept in two session attributes: the user name and the roles granted at
- * the login. The container's own session login ({@code @AutoApplySession}) is not used because Payara
- * does not replicate it whole: on another cluster member the session arrives with the caller's name but
- * without their roles (every page answered 403). Attributes travel with a replicated session, so the
- * login goes on on any member. They are written here, on the server, only after a successful
+ * the login. Not the container's own session login ({@code @AutoApplySession}): in a cluster trial with
+ * replicated sessions Payara restored that login on another member without the caller's roles (every
+ * page answered 403), while attributes travel whole; keeping the login here keeps that door open (see
+ * docs/CLUSTER.md, "Sessions"). They are written here, on the server, only after a successful
  * authentication; a client cannot set session attributes. Roles granted or taken later apply at the next
  * login, as with the container's session login; ending a user's sessions (disabling, password change,
- * "log out everywhere") is enforced by {@link SessionCutoffFilter} on every member.
+ * "log out everywhere") is enforced by {@link SessionCutoffFilter}.
  */
 final class SessionLogin {
 
