@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OutboxDeliveryTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** The SMTP timeouts: generous, as a loaded CI machine can stall GreenMail's first answers for seconds. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -134,8 +135,9 @@ class OutboxDeliveryTest {
             OutboxStore store = new OutboxStore(db.dataSource());
             long id = store.insert("acme", null, MailMessage.of(List.of("a@example.com"), "S", "t", null), Instant.now());
             OutboxSender sender = sender(store, new AtomicReference<>(settings(port, "ql", "wrong-password")), 8, "s1");
-            assertThat(sender.deliverDue(10).failed()).isEqualTo(1);
+            OutboxSender.Round round = sender.deliverDue(10);
             MailDelivery failed = store.find(id).orElseThrow();
+            assertThat(round.failed()).as("%s; the row: %s", round, failed).isEqualTo(1);
             assertThat(failed.status()).as(failed.lastError()).isEqualTo(DeliveryStatus.FAILED);
             assertThat(failed.attempts()).isEqualTo(1);
             assertThat(failed.lastError()).startsWith("AUTH: ").contains("535");
