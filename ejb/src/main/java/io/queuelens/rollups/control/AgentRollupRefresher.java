@@ -57,7 +57,13 @@ public final class AgentRollupRefresher {
      * their index. The queue rollups assume the same day ({@link QueueRollupRefresher#ACW_LOOKBACK}).
      */
     static final Duration LONGEST_CALL = Duration.ofDays(1);
-    private static final int IN_CHUNK = 500;
+    /**
+     * Agents per read. Each agent is two index ranges in the reads by end time (a range or NULL): 90 agents
+     * stay under MariaDB's eq_range_index_dive_limit (200 ranges), so the optimizer counts rows by index
+     * dives. Above it (500 before), it estimated from index statistics and scanned all of queue_visit and
+     * agent_pause for every day a settlement rebuilt: EXPLAIN on 265,000 imported visits, 400 agents.
+     */
+    private static final int IN_CHUNK = 90;
 
     private final String tenantId;
     private final KpiSettingsHistory settings;

@@ -110,6 +110,44 @@ class AgentRollupPropertyTest {
         }
     }
 
+    /**
+     * A bulk import's path (deferred commits, then one settlement) with more agents than one read of the
+     * refresher takes: the agents are read in several chunks, and every agent's buckets still equal its
+     * timeline over the whole range.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aSettlementOverMoreAgentsThanOneReadTakesEqualsTheTimeline(String kind) throws Exception {
+        List<String> agents = new ArrayList<>();
+        for (int i = 0; i < 181; i++) { // three reads of 90, 90 and 1 agents
+            agents.add("PJSIP/" + (1000 + i));
+        }
+        Random r = new Random(42 + kind.length());
+        Facts facts = Facts.random(r, KpiSettings.DEFAULTS.acwMatchSeconds(), agents).unique();
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            FactCommitter committer = new FactCommitter(db.dataSource(), TENANT, "src", "bulk",
+                    new QueueRollupRefresher(TENANT, new KpiSettingsHistory(List.of(KpiSettings.DEFAULTS), List.of())));
+            int n = 0;
+            for (FactBatch b : facts.cut(r, 4)) {
+                committer.commitDeferred(b, List.of(), new Checkpoint(String.valueOf(++n), AssemblerState.EMPTY), "test:");
+            }
+            committer.settleDeferred(AssemblerState.EMPTY);
+            Instant from = BASE.minus(Duration.ofDays(1));
+            Instant to = BASE.plus(Duration.ofDays(DAYS + 2));
+            List<AgentBucket> stored;
+            try (Connection c = db.dataSource().getConnection()) {
+                stored = read(c, from, to);
+            }
+            List<AgentBucket> expected = new ArrayList<>();
+            for (String agent : agents) {
+                expected.addAll(AgentTimeline.buckets(TENANT, agent, from, to, facts.sessions, facts.pauses,
+                        facts.visits, facts.ringsOf(agent), KpiSettings.DEFAULTS));
+            }
+            assertThat(stored.stream().map(AgentBucket::agent).distinct()).as("agents with buckets").hasSize(agents.size());
+            assertThat(stored).as("%d agents on %s", agents.size(), kind).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
     static List<AgentBucket> read(Connection c, Instant from, Instant to) throws SQLException {
         List<AgentBucket> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + AgentRollupStore.COLUMNS
@@ -134,9 +172,13 @@ class AgentRollupPropertyTest {
         final List<RingNoAnswer> rings = new ArrayList<>();
 
         static Facts random(Random r, int acwMatchSeconds) {
+            return random(r, acwMatchSeconds, AGENTS);
+        }
+
+        static Facts random(Random r, int acwMatchSeconds, List<String> agents) {
             Facts f = new Facts();
             int call = 0;
-            for (String agent : AGENTS) {
+            for (String agent : agents) {
                 for (int day = 0; day < DAYS; day++) {
                     Instant shiftStart = BASE.plus(Duration.ofDays(day)).plusSeconds(r.nextInt(20 * 3600));
                     // A shift of 2..14 hours (across midnight sometimes), in one to three queues with staggered logins.
