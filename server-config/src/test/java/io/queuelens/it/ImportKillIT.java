@@ -78,6 +78,90 @@ class ImportKillIT {
         }
     }
 
+    /**
+     * An upload cut off midway (the client's stream fails) leaves the committed part's rollups owed; the
+     * running server settles them at its next leftover check, without a restart or a second upload.
+     */
+    @Test
+    void anUploadCutOffMidwayIsSettledByTheNextCheckWithoutARestart() throws Exception {
+        Path file = DemoQueueLogFile.tenDays(Path.of("target/it/kill-input/queue_log-10-days"));
+        try (ThrowawayMariaDb db = ThrowawayMariaDb.create("ql_cut");
+             RunningServer server = RunningServer.start("cut", Map.of(
+                     "QUEUELENS_DB_URL", db.queuelensUrl(),
+                     "QUEUELENS_DB_USER", ThrowawayMariaDb.USER,
+                     "QUEUELENS_DEMO_BACKFILL_DAYS", "0",
+                     "QUEUELENS_IMPORT_LEFTOVER_CHECK_MINUTES", "1",
+                     "QUEUELENS_API_TOKEN", TOKEN))) {
+            long cutAt = Files.size(file) * 6 / 10;
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.url(
+                            "/api/v1/imports/queue-log?tenant=demo&source=cut&name=big.log")))
+                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "text/plain")
+                    .timeout(Duration.ofMinutes(10))
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new FailingAfter(file, cutAt))).build();
+            assertThat(HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())).failsWithin(Duration.ofMinutes(2));
+            awaitCount(db, "select count(*) from audit_log where action = 'import.failed' and target = 'cut/big.log'", 1);
+
+            long visits = db.count("select count(*) from queue_visit where source_id = 'cut'");
+            assertThat(visits).as("the part before the cut is stored").isPositive();
+            assertThat(db.count("select count(*) from rollup_backlog where source_id = 'cut'"))
+                    .as("its rollups are owed after the cut").isEqualTo(1);
+            String lastQuarter = "select count(*) from rollup_queue_15m r join (select max(entered_at) t from queue_visit "
+                    + "where source_id = 'cut') v on r.bucket_start <= v.t and r.bucket_start > v.t - interval 15 minute";
+            assertThat(db.count(lastQuarter)).as("the last stored call's quarter-hour is not rolled up yet").isZero();
+
+            awaitCount(db, "select count(*) from rollup_backlog where source_id = 'cut'", 0);
+            assertThat(db.count(lastQuarter)).as("the last stored call's quarter-hour is rolled up").isPositive();
+            // the file's days are in September 2026, away from the live demo's calls of today
+            assertThat(db.count("select coalesce(sum(offered), 0) from rollup_queue_15m where bucket_start < '2026-11-01'"))
+                    .as("every stored visit is offered once").isEqualTo(visits);
+        }
+    }
+
+    /** The file's bytes up to {@code limit}, then the failure of a client whose upload broke. */
+    private static final class FailingAfter extends java.io.FilterInputStream {
+        private long left;
+
+        FailingAfter(Path file, long limit) {
+            super(open(file));
+            this.left = limit;
+        }
+
+        private static java.io.InputStream open(Path file) {
+            try {
+                return Files.newInputStream(file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws java.io.IOException {
+            if (left <= 0) {
+                throw new java.io.IOException("upload cut off (test)");
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            left -= Math.max(n, 0);
+            return n;
+        }
+    }
+
+    private static void awaitCount(ThrowawayMariaDb db, String sql, long expected) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        long last;
+        while ((last = db.count(sql)) != expected) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(sql + " = " + last + " after 3 minutes, expected " + expected);
+            }
+            Thread.sleep(250);
+        }
+    }
+
     private static CompletableFuture<HttpResponse<String>> post(RunningServer server, Path file, String source)
             throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/v1/imports/queue-log?tenant=demo&source="

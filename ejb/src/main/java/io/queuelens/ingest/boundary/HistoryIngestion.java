@@ -111,6 +111,14 @@ public class HistoryIngestion implements SourceProvider {
     @ConfigProperty(name = "queuelens.ingest.batch-rows", defaultValue = "5000")
     int batchRows;
 
+    /**
+     * How often the rollups of interrupted imports are settled besides at start: an upload cut off in a
+     * running server, or an import on a cluster member that died, leaves its backlog owed.
+     */
+    @Inject
+    @ConfigProperty(name = "queuelens.import.leftover-check-minutes", defaultValue = "5")
+    long leftoverCheckMinutes;
+
     /** Comma-separated folders FILE sources may read from (see {@link FileRoots}). */
     @Inject
     @ConfigProperty(name = "queuelens.sources.file-roots", defaultValue = FileRoots.DEFAULT)
@@ -170,6 +178,8 @@ public class HistoryIngestion implements SourceProvider {
             scheduler.scheduleWithFixedDelay(() -> drainDemo(ingestion), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         }
         scheduler.scheduleWithFixedDelay(this::reconcile, 0, intervalMillis, TimeUnit.MILLISECONDS);
+        // imports claim their name in the shared database, so this never settles one still running on any member
+        scheduler.scheduleWithFixedDelay(imports::settleLeftovers, leftoverCheckMinutes, leftoverCheckMinutes, TimeUnit.MINUTES);
     }
 
     /** Reads until caught up; a failure is logged once per streak and retried at the next tick. */

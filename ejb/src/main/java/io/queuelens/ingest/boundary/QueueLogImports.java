@@ -69,7 +69,7 @@ public class QueueLogImports {
                 new QueueRollupRefresher(tenantId, kpiSettings.historySupplier(tenantId)), linesPerCommit).settleOn(executor);
         IngestResult r;
         String target = sourceId + "/" + name;
-        try (ImportsInProgress.Claim claim = ImportsInProgress.claim(tenantId, sourceId, name)) {
+        try (ImportsInProgress.Claim claim = ImportsInProgress.claim(dataSource, tenantId, sourceId, name)) {
             audit.record(tenantId, "import.started", target, null);
             try {
                 r = ingestion.importStream(in);
@@ -106,7 +106,7 @@ public class QueueLogImports {
                     continue;
                 }
                 String name = o.reader().substring(QueueLogFileIngestion.READER_PREFIX.length());
-                try (ImportsInProgress.Claim claim = ImportsInProgress.claim(o.tenantId(), o.sourceId(), name)) {
+                try (ImportsInProgress.Claim claim = ImportsInProgress.claim(dataSource, o.tenantId(), o.sourceId(), name)) {
                     long buckets = new QueueLogFileIngestion(o.tenantId(), o.sourceId(), name, dataSource,
                             new QueueRollupRefresher(o.tenantId(), kpiSettings.historySupplier(o.tenantId())), linesPerCommit)
                             .settleOn(executor).settleLeftover();
