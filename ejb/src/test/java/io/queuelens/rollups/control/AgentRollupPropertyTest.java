@@ -71,11 +71,7 @@ class AgentRollupPropertyTest {
                 try (Connection c = db.dataSource().getConnection()) {
                     stored = read(c, from, to);
                 }
-                List<AgentBucket> expected = new ArrayList<>();
-                for (String agent : AGENTS) {
-                    expected.addAll(AgentTimeline.buckets(TENANT, agent, from, to, facts.sessions, facts.pauses,
-                            facts.visits, facts.ringsOf(agent), settings));
-                }
+                List<AgentBucket> expected = facts.timelines(AGENTS, from, to, settings);
                 assertThat(stored).as("seed %d on %s, %d batches", seed, kind, batches.size())
                         .containsExactlyInAnyOrderElementsOf(expected);
                 assertThat(expected).as("the random facts make agent time").hasSizeGreaterThan(50);
@@ -138,11 +134,7 @@ class AgentRollupPropertyTest {
             try (Connection c = db.dataSource().getConnection()) {
                 stored = read(c, from, to);
             }
-            List<AgentBucket> expected = new ArrayList<>();
-            for (String agent : agents) {
-                expected.addAll(AgentTimeline.buckets(TENANT, agent, from, to, facts.sessions, facts.pauses,
-                        facts.visits, facts.ringsOf(agent), KpiSettings.DEFAULTS));
-            }
+            List<AgentBucket> expected = facts.timelines(agents, from, to, KpiSettings.DEFAULTS);
             assertThat(stored.stream().map(AgentBucket::agent).distinct()).as("agents with buckets").hasSize(agents.size());
             assertThat(stored).as("%d agents on %s", agents.size(), kind).containsExactlyInAnyOrderElementsOf(expected);
         }
@@ -249,6 +241,15 @@ class AgentRollupPropertyTest {
             Set<String> keys = new HashSet<>();
             pauses.removeIf(p -> !keys.add(p.agent() + "|" + p.queue() + "|" + p.startAt()));
             return this;
+        }
+
+        /** What the rollups of these agents must hold: their timelines over [from, to), computed from every fact at once. */
+        List<AgentBucket> timelines(List<String> agents, Instant from, Instant to, KpiSettings settings) {
+            List<AgentBucket> out = new ArrayList<>();
+            for (String agent : agents) {
+                out.addAll(AgentTimeline.buckets(TENANT, agent, from, to, sessions, pauses, visits, ringsOf(agent), settings));
+            }
+            return out;
         }
 
         List<Instant> ringsOf(String agent) {
