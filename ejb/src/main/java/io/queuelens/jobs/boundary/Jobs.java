@@ -84,8 +84,7 @@ public class Jobs {
         p.setProperty(TENANT, launch.tenantId());
         long execution = operator().start(launch.jobName(), p);
         try (Connection c = dataSource.getConnection()) {
-            JobTable.setExecution(c, launch.id(), execution);
-            JobTable.setRunningOn(c, launch.id(), cluster.memberId());
+            JobTable.started(c, launch.id(), execution, cluster.memberId());
         } catch (SQLException e) {
             throw new EJBException("execution " + execution + " of launch " + launch.id() + " not recorded: " + e.getMessage(), e);
         }

@@ -95,8 +95,9 @@ public final class JobTable {
                 + " LIMIT " + limit, args.toArray());
     }
 
-    public static void setExecution(Connection c, long launchId, long executionId) throws SQLException {
-        update(c, "UPDATE job_launch SET execution_id = ? WHERE id = ?", executionId, launchId);
+    /** Records the execution a launch started as, and the member running it, in one statement. */
+    public static void started(Connection c, long launchId, long executionId, String member) throws SQLException {
+        update(c, "UPDATE job_launch SET execution_id = ?, running_on = ? WHERE id = ?", executionId, member, launchId);
     }
 
     /**
