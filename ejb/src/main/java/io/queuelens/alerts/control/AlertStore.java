@@ -273,9 +273,9 @@ public final class AlertStore {
             s.setLong(3, channelId);
             s.setString(4, kind.name());
             s.setString(5, payload);
-            s.setObject(6, UtcColumns.of(now));
-            s.setObject(7, UtcColumns.of(now));
-            s.setObject(8, UtcColumns.of(now));
+            s.setObject(6, UtcColumns.ofMillis(now));
+            s.setObject(7, UtcColumns.ofMillis(now));
+            s.setObject(8, UtcColumns.ofMillis(now));
             s.executeUpdate();
             return key(s);
         }
@@ -321,7 +321,7 @@ public final class AlertStore {
                 s.setInt(2, httpStatus);
             }
             s.setString(3, error == null ? null : cut(error, 2000));
-            s.setObject(4, nextAttempt == null ? null : UtcColumns.of(nextAttempt));
+            s.setObject(4, UtcColumns.ofMillis(nextAttempt));
             s.setObject(5, UtcColumns.of(now));
             s.setLong(6, id);
             s.executeUpdate();

@@ -85,8 +85,8 @@ public final class OutboxStore {
             s.setString(4, m.subject());
             s.setString(5, m.textBody());
             s.setString(6, m.htmlBody());
-            s.setObject(7, UtcColumns.of(now));
-            s.setObject(8, UtcColumns.of(now));
+            s.setObject(7, UtcColumns.ofMillis(now));
+            s.setObject(8, UtcColumns.ofMillis(now));
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
@@ -226,7 +226,7 @@ public final class OutboxStore {
 
     public void markRetry(long id, String claimant, Instant next, String error) throws SQLException {
         update("UPDATE mail_delivery SET status = 'RETRYING', next_attempt_at = ?, last_error = ?, claimed_by = NULL, "
-                + "claimed_until = NULL WHERE id = ? AND claimed_by = ?", UtcColumns.of(next), clip(error), id, claimant);
+                + "claimed_until = NULL WHERE id = ? AND claimed_by = ?", UtcColumns.ofMillis(next), clip(error), id, claimant);
     }
 
     public void markFailed(long id, String claimant, String error) throws SQLException {
@@ -243,7 +243,7 @@ public final class OutboxStore {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE mail_delivery SET status = 'PENDING', attempts = 0, "
                      + "next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ? AND status <> 'SENDING'")) {
-            s.setObject(1, UtcColumns.of(now));
+            s.setObject(1, UtcColumns.ofMillis(now));
             s.setLong(2, id);
             return s.executeUpdate() == 1;
         }

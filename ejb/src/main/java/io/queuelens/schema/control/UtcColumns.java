@@ -18,6 +18,16 @@ public final class UtcColumns {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
+    /**
+     * For a {@code DATETIME(3)} value that is compared with "now" soon after it is written, such as an
+     * outbox row's next attempt. MariaDB cuts the digits a column does not hold, but H2 rounds them: a
+     * row written at 12:00:00.3025 became due at .303, and a "due at .3028?" query in that millisecond
+     * missed it. Cut here, both databases store the same value, never after the instant given.
+     */
+    public static LocalDateTime ofMillis(Instant instant) {
+        return instant == null ? null : of(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
     public static Instant instant(LocalDateTime column) {
         return column == null ? null : column.toInstant(ZoneOffset.UTC);
     }
