@@ -70,10 +70,12 @@ public final class LivePushLoad {
         env.put("QUEUELENS_JAVA_OPTS", System.getenv().getOrDefault("QUEUELENS_JAVA_OPTS", "-Xmx1g"));
         String interval = System.getenv().getOrDefault("QUEUELENS_LIVE_PUSH_INTERVAL_MS", "200");
         env.put("QUEUELENS_LIVE_PUSH_INTERVAL_MS", interval);
+        String pushThreads = System.getenv().getOrDefault("QUEUELENS_LIVE_PUSH_THREADS", "2");
+        env.put("QUEUELENS_LIVE_PUSH_THREADS", pushThreads);
         Path home = Path.of(System.getenv().getOrDefault("QUEUELENS_HOME", ".")).toAbsolutePath();
         LaunchConfig config = LaunchConfig.from(env, home);
-        System.out.printf("starting QueueLens (%s, demo %s events/s, push interval %s ms)%n",
-                env.get("QUEUELENS_JAVA_OPTS"), env.get("QUEUELENS_DEMO_EVENT_RATE"), interval);
+        System.out.printf("starting QueueLens (%s, demo %s events/s, push interval %s ms, %s push threads)%n",
+                env.get("QUEUELENS_JAVA_OPTS"), env.get("QUEUELENS_DEMO_EVENT_RATE"), interval, pushThreads);
         try (PayaraMicroLauncher server = PayaraMicroLauncher.start(config, line -> { })) {
             server.awaitReady(Duration.ofMinutes(5));
             String base = config.baseUrl();
@@ -83,14 +85,19 @@ public final class LivePushLoad {
             Map<String, long[]> classesBefore = histogram ? histogram(jcmd(server.pid(), "GC.class_histogram")) : Map.of();
 
             ExecutorService pool = Executors.newFixedThreadPool(4);
-            HttpClient http = HttpClient.newBuilder().executor(pool).connectTimeout(Duration.ofSeconds(10)).build();
+            // one HttpClient reads all its sockets on one selector thread: at 5,000 subscribers that one
+            // thread, not the server, would set the pace, so every 500 subscribers get a client of their own
+            List<HttpClient> clients = new ArrayList<>();
             Latencies fanOut = new Latencies();
             Latencies fromEvent = new Latencies();
             AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
             List<WebSocket> sockets = new ArrayList<>();
             long t0 = System.nanoTime();
             for (int i = 0; i < subscribers; i++) {
-                sockets.add(subscribe(http, base, fanOut, fromEvent, measureFrom));
+                if (i % SUBSCRIBERS_PER_CLIENT == 0) {
+                    clients.add(HttpClient.newBuilder().executor(pool).connectTimeout(Duration.ofSeconds(10)).build());
+                }
+                sockets.add(subscribe(clients.get(clients.size() - 1), base, fanOut, fromEvent, measureFrom));
                 if ((i + 1) % 500 == 0) {
                     System.out.printf("%d subscribers connected (%.0f s)%n", i + 1, (System.nanoTime() - t0) / 1e9);
                 }
@@ -119,9 +126,13 @@ public final class LivePushLoad {
                 // a profile of the server over the measured seconds only (not start-up, not the connects)
                 jcmd(server.pid(), "JFR.start name=livepush settings=profile");
             }
+            double serverCpu0 = cpuSeconds(server.pid());
+            double clientCpu0 = ownCpuSeconds();
             measureFrom.set(System.currentTimeMillis());
             Thread.sleep(seconds * 1000L);
             measureFrom.set(Long.MAX_VALUE);
+            System.out.printf("CPU over the measured %d s: server %.2f cores, this benchmark's clients %.2f cores%n", seconds,
+                    (cpuSeconds(server.pid()) - serverCpu0) / seconds, (ownCpuSeconds() - clientCpu0) / seconds);
             if (jfr != null) {
                 System.out.print(jcmd(server.pid(), "JFR.stop name=livepush filename=" + Path.of(jfr).toAbsolutePath()));
             }
@@ -154,6 +165,20 @@ public final class LivePushLoad {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    private static final int SUBSCRIBERS_PER_CLIENT = 500;
+
+    /** User plus system CPU seconds of a process so far (Linux /proc; clock ticks of 1/100 s). */
+    static double cpuSeconds(long pid) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime: fields 14 and 15
+    }
+
+    static double ownCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     static WebSocket subscribe(HttpClient http, String base, Latencies fanOut, Latencies fromEvent,
