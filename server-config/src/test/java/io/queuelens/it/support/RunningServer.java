@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,7 +48,7 @@ public final class RunningServer implements AutoCloseable {
             again.awaitReady(READY_WITHIN);
         } catch (RuntimeException | InterruptedException e) {
             again.close();
-            throw new IllegalStateException("QueueLens did not restart; log: " + dataDir.resolve("logs/server.log"), e);
+            throw notReady("restart", dataDir, e);
         }
         return new RunningServer(again, dataDir);
     }
@@ -102,7 +103,7 @@ public final class RunningServer implements AutoCloseable {
             launcher.awaitReady(READY_WITHIN);
         } catch (RuntimeException | InterruptedException e) {
             launcher.close();
-            throw new IllegalStateException("QueueLens did not start; log: " + dataDir.resolve("logs/server.log"), e);
+            throw notReady("start", dataDir, e);
         }
         return new RunningServer(launcher, dataDir);
     }
@@ -133,6 +134,37 @@ public final class RunningServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         launcher.close();
+    }
+
+    /**
+     * The failure of a start, self-describing: CI shows only the exception's first line, and the data
+     * folder is gone with the CI machine, so the message carries the launcher's reason (the last
+     * readiness document names the check that was DOWN) and the log's last SEVERE record; the log's tail goes
+     * to stderr, into the test's report.
+     */
+    private static IllegalStateException notReady(String what, Path dataDir, Exception cause) {
+        Path log = dataDir.resolve("logs/server.log");
+        List<String> lines = List.of();
+        try {
+            lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            // the message still carries the launcher's reason
+        }
+        String lastSevere = "none";
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).contains("SEVERE")) { // a record's header; its message follows on the next lines
+                lastSevere = String.join(" ", lines.subList(i, Math.min(lines.size(), i + 4))).replaceAll("\\e\\[[0-9;]*m", "");
+                break;
+            }
+        }
+        System.err.println("== QueueLens did not " + what + "; last lines of " + log + ":");
+        lines.subList(Math.max(0, lines.size() - 80), lines.size()).forEach(System.err::println);
+        return new IllegalStateException("QueueLens did not " + what + ": " + cause.getMessage() + "; last SEVERE: "
+                + abbreviate(lastSevere, 1500) + "; log: " + log, cause);
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "...";
     }
 
     static int freePort() throws IOException {
