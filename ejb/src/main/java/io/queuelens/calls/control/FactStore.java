@@ -1,5 +1,6 @@
 package io.queuelens.calls.control;
 
+import io.queuelens.schema.control.InList;
 import io.queuelens.schema.control.UtcColumns;
 import io.queuelens.calls.entity.AgentPause;
 import io.queuelens.calls.entity.AgentSession;
@@ -213,14 +214,11 @@ public final class FactStore {
         if (queues.isEmpty()) {
             return List.of();
         }
-        String in = String.join(",", java.util.Collections.nCopies(queues.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement(SELECT_VISIT + "WHERE tenant_id = ? AND queue IN (" + in
-                + ") AND entered_at >= ? AND entered_at < ? ORDER BY entered_at, call_id, visit_seq")) {
-            int i = 1;
-            ps.setString(i++, tenantId);
-            for (String q : queues) {
-                ps.setString(i++, q);
-            }
+        InList in = InList.of(c);
+        try (PreparedStatement ps = c.prepareStatement(SELECT_VISIT + "WHERE tenant_id = ? AND " + in.sql("queue", queues.size())
+                + " AND entered_at >= ? AND entered_at < ? ORDER BY entered_at, call_id, visit_seq")) {
+            ps.setString(1, tenantId);
+            int i = in.bind(ps, 2, queues);
             ps.setObject(i++, UtcColumns.of(from));
             ps.setObject(i, UtcColumns.of(to));
             return visits(ps);
@@ -260,15 +258,13 @@ public final class FactStore {
         if (callers.isEmpty()) {
             return List.of();
         }
-        String in = String.join(",", java.util.Collections.nCopies(callers.size(), "?"));
+        InList in = InList.of(c);
         try (PreparedStatement ps = c.prepareStatement(SELECT_VISIT
-                + "WHERE tenant_id = ? AND entered_at >= ? AND entered_at < ? AND caller_number IN (" + in + ")")) {
+                + "WHERE tenant_id = ? AND entered_at >= ? AND entered_at < ? AND " + in.sql("caller_number", callers.size()))) {
             ps.setString(1, tenantId);
             ps.setObject(2, UtcColumns.of(from));
             ps.setObject(3, UtcColumns.of(to));
-            for (int i = 0; i < callers.size(); i++) {
-                ps.setString(4 + i, callers.get(i));
-            }
+            in.bind(ps, 4, callers);
             return visits(ps);
         }
     }

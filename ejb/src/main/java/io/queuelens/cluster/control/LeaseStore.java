@@ -1,6 +1,7 @@
 package io.queuelens.cluster.control;
 
 import io.queuelens.cluster.entity.Lease;
+import io.queuelens.schema.control.DatabaseKind;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -33,8 +34,7 @@ public final class LeaseStore {
     private String now(Connection c) throws SQLException {
         String n = now;
         if (n == null) {
-            n = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")
-                    ? "LOCALTIMESTAMP(3)" : "UTC_TIMESTAMP(3)";
+            n = DatabaseKind.of(c) == DatabaseKind.H2 ? "LOCALTIMESTAMP(3)" : "UTC_TIMESTAMP(3)";
             now = n;
         }
         return n;

@@ -1,5 +1,7 @@
 package io.queuelens.ingest.control;
 
+import io.queuelens.schema.control.DatabaseKind;
+
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -67,7 +68,7 @@ public final class ImportsInProgress {
         Connection c = null;
         try {
             c = database.getConnection();
-            if (!hasNamedLocks(c)) {
+            if (DatabaseKind.of(c) != DatabaseKind.MYSQL) {
                 c.close();
                 return local;
             }
@@ -105,11 +106,6 @@ public final class ImportsInProgress {
 
     private static String key(String tenantId, String sourceId, String name) {
         return tenantId + "\u0000" + sourceId + "\u0000" + name;
-    }
-
-    private static boolean hasNamedLocks(Connection c) throws SQLException {
-        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        return product.contains("mysql") || product.contains("mariadb");
     }
 
     /** MySQL refuses lock names over 64 characters: a digest of the key keeps any name under it. */

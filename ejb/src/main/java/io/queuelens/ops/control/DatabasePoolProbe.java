@@ -1,6 +1,7 @@
 package io.queuelens.ops.control;
 
 import io.queuelens.ops.entity.OpsStatus.DatabasePool;
+import io.queuelens.schema.control.DatabaseKind;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -22,8 +23,7 @@ public final class DatabasePoolProbe {
 
     public static DatabasePool probe(DataSource dataSource, long max) {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-            if (product.contains("h2")) {
+            if (DatabaseKind.of(c) == DatabaseKind.H2) {
                 try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
                     rs.next();
                     return new DatabasePool("h2-sessions", rs.getLong(1), -1, max, null);

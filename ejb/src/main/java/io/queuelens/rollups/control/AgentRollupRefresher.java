@@ -8,6 +8,7 @@ import io.queuelens.calls.entity.RingNoAnswer;
 import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.rollups.entity.AgentBucket;
 import io.queuelens.rollups.entity.Buckets;
+import io.queuelens.schema.control.InList;
 import io.queuelens.schema.control.UtcColumns;
 
 import java.sql.Connection;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,10 +216,10 @@ public final class AgentRollupRefresher {
         Instant from = ranges.values().stream().map(AgentRollupStore.Range::from).min(Instant::compareTo).orElseThrow();
         Instant to = ranges.values().stream().map(AgentRollupStore.Range::to).max(Instant::compareTo).orElseThrow();
         List<AgentPause> candidates = new ArrayList<>(openPauses);
-        String in = String.join(",", Collections.nCopies(agents.size(), "?"));
+        InList in = InList.of(c);
         try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
-                + "FROM agent_pause WHERE tenant_id = ? AND agent IN (" + in + ") AND start_at >= ? AND start_at < ?")) {
-            int i = bind(ps, agents);
+                + "FROM agent_pause WHERE tenant_id = ? AND " + in.sql("agent", agents.size()) + " AND start_at >= ? AND start_at < ?")) {
+            int i = bind(ps, in, agents);
             ps.setObject(i++, UtcColumns.of(from));
             ps.setObject(i, UtcColumns.of(to));
             try (ResultSet rs = ps.executeQuery()) {
@@ -296,11 +296,12 @@ public final class AgentRollupRefresher {
 
     private Facts read(Connection c, List<String> agents, Instant from, Instant to) throws SQLException {
         Facts f = new Facts();
-        String in = String.join(",", Collections.nCopies(agents.size(), "?"));
+        InList inList = InList.of(c);
+        String in = inList.sql("agent", agents.size());
         try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, login_at, logout_at "
-                + "FROM agent_session WHERE tenant_id = ? AND agent IN (" + in + ") "
+                + "FROM agent_session WHERE tenant_id = ? AND " + in + " "
                 + "AND (logout_at > ? OR logout_at IS NULL) AND login_at < ?")) {
-            int i = bind(ps, agents);
+            int i = bind(ps, inList, agents);
             ps.setObject(i++, UtcColumns.of(from));
             ps.setObject(i, UtcColumns.of(to));
             try (ResultSet rs = ps.executeQuery()) {
@@ -313,9 +314,9 @@ public final class AgentRollupRefresher {
         }
         Instant earliestPause = from;
         try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
-                + "FROM agent_pause WHERE tenant_id = ? AND agent IN (" + in + ") "
+                + "FROM agent_pause WHERE tenant_id = ? AND " + in + " "
                 + "AND (end_at > ? OR end_at IS NULL) AND start_at < ?")) {
-            int i = bind(ps, agents);
+            int i = bind(ps, inList, agents);
             ps.setObject(i++, UtcColumns.of(from.minus(CONTEXT)));
             ps.setObject(i, UtcColumns.of(to.plus(CONTEXT)));
             try (ResultSet rs = ps.executeQuery()) {
@@ -332,10 +333,10 @@ public final class AgentRollupRefresher {
         // LONGEST_CALL later is not read): on the (tenant, agent, ended_at) index an open-ended bound read
         // every later call of the agents, and a settlement walking day by day through months of history
         // read them all again for every day.
-        try (PreparedStatement ps = c.prepareStatement(FactStore.SELECT_VISIT + "WHERE tenant_id = ? AND agent IN ("
-                + in + ") AND ((ended_at >= ? AND ended_at < ?) OR ended_at IS NULL) AND connected_at IS NOT NULL "
+        try (PreparedStatement ps = c.prepareStatement(FactStore.SELECT_VISIT + "WHERE tenant_id = ? AND "
+                + in + " AND ((ended_at >= ? AND ended_at < ?) OR ended_at IS NULL) AND connected_at IS NOT NULL "
                 + "AND connected_at < ?")) {
-            int i = bind(ps, agents);
+            int i = bind(ps, inList, agents);
             ps.setObject(i++, UtcColumns.of(earliestPause.minus(CONTEXT)));
             ps.setObject(i++, UtcColumns.of(to.plus(CONTEXT).plus(LONGEST_CALL)));
             ps.setObject(i, UtcColumns.of(to.plus(CONTEXT)));
@@ -347,8 +348,8 @@ public final class AgentRollupRefresher {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT agent, rang_at FROM ring_no_answer WHERE tenant_id = ? "
-                + "AND agent IN (" + in + ") AND rang_at >= ? AND rang_at < ?")) {
-            int i = bind(ps, agents);
+                + "AND " + in + " AND rang_at >= ? AND rang_at < ?")) {
+            int i = bind(ps, inList, agents);
             ps.setObject(i++, UtcColumns.of(from));
             ps.setObject(i, UtcColumns.of(to));
             try (ResultSet rs = ps.executeQuery()) {
@@ -360,12 +361,9 @@ public final class AgentRollupRefresher {
         return f;
     }
 
-    private int bind(PreparedStatement ps, List<String> agents) throws SQLException {
+    private int bind(PreparedStatement ps, InList in, List<String> agents) throws SQLException {
         ps.setString(1, tenantId);
-        for (int j = 0; j < agents.size(); j++) {
-            ps.setString(2 + j, agents.get(j));
-        }
-        return 2 + agents.size();
+        return in.bind(ps, 2, agents);
     }
 
     private static Instant time(ResultSet rs, int column) throws SQLException {

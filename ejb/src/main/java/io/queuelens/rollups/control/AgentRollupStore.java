@@ -3,6 +3,7 @@ package io.queuelens.rollups.control;
 import io.queuelens.kpi.entity.AgentTotals;
 import io.queuelens.rollups.entity.AgentBucket;
 import io.queuelens.rollups.entity.Buckets;
+import io.queuelens.schema.control.InList;
 import io.queuelens.schema.control.UtcColumns;
 
 import java.net.URLDecoder;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +99,7 @@ public final class AgentRollupStore {
             throws SQLException {
         Map<AgentKey, AgentTotals> out = new HashMap<>();
         List<String> agents = new ArrayList<>(rangesByAgent.keySet());
+        InList in = InList.of(c);
         for (int i = 0; i < agents.size(); i += IN_CHUNK) {
             List<String> chunk = agents.subList(i, Math.min(agents.size(), i + IN_CHUNK));
             Instant from = null;
@@ -110,13 +111,10 @@ public final class AgentRollupStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM rollup_agent_15m WHERE tenant_id = ? "
-                    + "AND agent IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") "
+                    + "AND " + in.sql("agent", chunk.size()) + " "
                     + "AND bucket_start >= ? AND bucket_start < ?")) {
-                int j = 1;
-                ps.setString(j++, tenantId);
-                for (String agent : chunk) {
-                    ps.setString(j++, agent);
-                }
+                ps.setString(1, tenantId);
+                int j = in.bind(ps, 2, chunk);
                 ps.setObject(j++, UtcColumns.of(from));
                 ps.setObject(j, UtcColumns.of(to));
                 try (ResultSet rs = ps.executeQuery()) {

@@ -1,5 +1,6 @@
 package io.queuelens.rollups.control;
 
+import io.queuelens.schema.control.InList;
 import io.queuelens.schema.control.UtcColumns;
 import io.queuelens.calls.control.FactStore;
 import io.queuelens.calls.entity.AgentPause;
@@ -118,17 +119,16 @@ public final class QueueRollupRefresher {
         Instant earliest = Collections.min(earliestByCaller.values());
         Duration window = Duration.ofHours(maxRepeatWindowHours());
         List<String> callers = new ArrayList<>(earliestByCaller.keySet());
+        InList in = InList.of(c);
         for (int i = 0; i < callers.size(); i += IN_CHUNK) {
             List<String> chunk = callers.subList(i, Math.min(callers.size(), i + IN_CHUNK));
             String sql = "SELECT DISTINCT queue, entered_at FROM queue_visit WHERE tenant_id = ? AND entered_at >= ? "
-                    + "AND entered_at < ? AND caller_number IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+                    + "AND entered_at < ? AND " + in.sql("caller_number", chunk.size());
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, tenantId);
                 ps.setObject(2, UtcColumns.of(earliest.minus(window).minus(Duration.ofDays(1))));
                 ps.setObject(3, UtcColumns.of(Collections.max(earliestByCaller.values())));
-                for (int j = 0; j < chunk.size(); j++) {
-                    ps.setString(4 + j, chunk.get(j));
-                }
+                in.bind(ps, 4, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         keys.add(BucketKey.of(rs.getString(1), UtcColumns.instant(rs.getObject(2, java.time.LocalDateTime.class))));
@@ -181,18 +181,16 @@ public final class QueueRollupRefresher {
             hi = hi == null || window[1].isAfter(hi) ? window[1] : hi;
         }
         List<String> agents = new ArrayList<>(windowsByAgent.keySet());
+        InList in = InList.of(c);
         for (int i = 0; i < agents.size(); i += AGENT_CHUNK) {
             List<String> chunk = agents.subList(i, Math.min(agents.size(), i + AGENT_CHUNK));
             // entered_at <= ended_at, and ACW_LOOKBACK: the entry-time range keeps the query on the agent index
-            String sql = "SELECT queue, entered_at, agent, ended_at FROM queue_visit WHERE tenant_id = ? AND agent IN ("
-                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") AND entered_at >= ? AND entered_at <= ? "
+            String sql = "SELECT queue, entered_at, agent, ended_at FROM queue_visit WHERE tenant_id = ? AND "
+                    + in.sql("agent", chunk.size()) + " AND entered_at >= ? AND entered_at <= ? "
                     + "AND ended_at >= ? AND ended_at <= ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int j = 1;
-                ps.setString(j++, tenantId);
-                for (String a : chunk) {
-                    ps.setString(j++, a);
-                }
+                ps.setString(1, tenantId);
+                int j = in.bind(ps, 2, chunk);
                 ps.setObject(j++, UtcColumns.of(lo.minus(ACW_LOOKBACK)));
                 ps.setObject(j++, UtcColumns.of(hi));
                 ps.setObject(j++, UtcColumns.of(lo));
@@ -308,16 +306,14 @@ public final class QueueRollupRefresher {
     private List<AgentPause> pausesBetween(Connection c, Set<String> agentSet, Instant from, Instant to) throws SQLException {
         List<AgentPause> pauses = new ArrayList<>();
         List<String> agents = new ArrayList<>(agentSet);
+        InList in = InList.of(c);
         for (int i = 0; i < agents.size(); i += AGENT_CHUNK) {
             List<String> chunk = agents.subList(i, Math.min(agents.size(), i + AGENT_CHUNK));
             try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
-                    + "FROM agent_pause WHERE tenant_id = ? AND agent IN (" + String.join(",", Collections.nCopies(chunk.size(), "?"))
-                    + ") AND start_at >= ? AND start_at < ?")) {
-                int j = 1;
-                ps.setString(j++, tenantId);
-                for (String a : chunk) {
-                    ps.setString(j++, a);
-                }
+                    + "FROM agent_pause WHERE tenant_id = ? AND " + in.sql("agent", chunk.size())
+                    + " AND start_at >= ? AND start_at < ?")) {
+                ps.setString(1, tenantId);
+                int j = in.bind(ps, 2, chunk);
                 ps.setObject(j++, UtcColumns.of(from));
                 ps.setObject(j, UtcColumns.of(to));
                 try (ResultSet rs = ps.executeQuery()) {
