@@ -28,10 +28,6 @@ public final class InList {
         return new InList(DatabaseKind.of(c));
     }
 
-    public static InList of(DatabaseKind kind) {
-        return new InList(kind);
-    }
-
     /** The condition that {@code column} is one of {@code n} values (n at least 1). */
     public String sql(String column, int n) {
         if (n < 1) {
