@@ -47,7 +47,7 @@ class AdminUsersBrowserIT {
         String s = UUID.randomUUID().toString().substring(0, 6);
         String tenant = "br-" + s;
         browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         AdminLogin.logIn(browser, d.server());
 
         browser.get(d.server().url("/admin/tenants.xhtml"));

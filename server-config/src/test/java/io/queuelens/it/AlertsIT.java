@@ -145,7 +145,7 @@ class AlertsIT {
         AdminLogin.logIn(browser, d.server());
         // the toast comes on any page of the layout: here the tenant's wallboard
         browser.get(d.server().url("/live/wallboard.xhtml?tenant=" + tenant));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ql-toasts")));
         Thread.sleep(2000); // the alerts socket opens after the page loaded
 

@@ -111,14 +111,14 @@ class ClusterLiveIT {
             AdminLogin.logIn(browser, cluster.server(0)); // the first member printed the admin password
             AdminLogin.logIn(browser, follower);
             browser.get(follower.url("/live/wallboard.xhtml?tenant=" + tenant));
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(60));
             wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
             By salesWaiting = By.cssSelector("section.ql-card[data-group='sales'] [data-fig=waiting] .ql-fig-value");
             wait.until(ExpectedConditions.textToBe(salesWaiting, Integer.toString(before + 1)));
 
             Instant second = Instant.now();
             join("9001.2", "+15550002");
-            new WebDriverWait(browser, Duration.ofSeconds(20))
+            HeadlessChromium.waitFor(browser, Duration.ofSeconds(20))
                     .until(ExpectedConditions.textToBe(salesWaiting, Integer.toString(before + 2)));
             assertThat(Duration.between(second, Instant.now())).as("PBX -> follower's browser").isLessThan(Duration.ofSeconds(5));
             assertThat(browser.findElement(By.id("live-status")).getText()).isEqualTo("Live");

@@ -68,7 +68,7 @@ class CsrfIT {
                 .as("reading is not a change").isEqualTo(200);
 
         // a page's form: the wallboard editor's save, sent with and without the view state it rendered
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         browser.get(d.server().url("/live/wallboard.xhtml?tenant=demo"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("editor:name")));
         String name = "csrf-" + UUID.randomUUID().toString().substring(0, 8);

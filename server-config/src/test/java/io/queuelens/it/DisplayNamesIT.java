@@ -103,7 +103,7 @@ class DisplayNamesIT {
         browser = HeadlessChromium.start();
         AdminLogin.logIn(browser, d.server());
         browser.get(d.server().url("/reports/summary.xhtml?" + range + "&groupBy=queue&queues=" + queue));
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> !b.findElements(By.cssSelector("#summary tbody td.fig-label")).isEmpty());
+        HeadlessChromium.waitFor(browser, Duration.ofSeconds(60)).until(b -> !b.findElements(By.cssSelector("#summary tbody td.fig-label")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#summary tbody td.fig-label"))).extracting(WebElement::getText)
                 .containsExactly(queueName);
         assertThat(browser.findElements(By.cssSelector("#summary tbody td.fig-label i"))).as("no markup from a name").isEmpty();
@@ -180,7 +180,7 @@ class DisplayNamesIT {
             AdminLogin.logIn(browser, d.server());
             browser.get(d.server().url("/live/tables.xhtml?tenant=demo"));
             By cell = By.cssSelector("#live-queues tbody tr[data-key='" + liveQueue + "'] td.col-key");
-            new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> b.findElements(cell).stream()
+            HeadlessChromium.waitFor(browser, Duration.ofSeconds(60)).until(b -> b.findElements(cell).stream()
                     .anyMatch(e -> e.getText().equals(shown)));
             assertThat(get(d, "/api/v1/live?tenant=demo", 200).getJsonObject("displayNames").getJsonObject("queues")
                     .getString(liveQueue)).isEqualTo(shown);

@@ -80,7 +80,7 @@ class GenesysPageBrowserIT {
             genesys.aggregates(Json.createArrayBuilder().add(GenesysSourceIT.aggregate("q1", 4, 3)).build());
 
             browser = HeadlessChromium.start();
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
             AdminLogin.logIn(browser, d.server());
             browser.get(d.server().url("/admin/genesys.xhtml?tenant=" + tenant));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("listForm:add")));
@@ -198,7 +198,7 @@ class GenesysPageBrowserIT {
         String text = "";
         while (Instant.now().isBefore(deadline)) {
             browser.get(d.server().url("/admin/genesys.xhtml?tenant=" + tenant));
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+            HeadlessChromium.waitFor(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
             text = browser.findElement(By.id(id)).getText();
             if (done.test(text)) {
                 return;

@@ -63,7 +63,7 @@ class GenesysWallboardBrowserIT {
                 browser = HeadlessChromium.start();
                 AdminLogin.logIn(browser, d.server());
                 browser.get(d.server().url("/live/wallboard.xhtml?tenant=" + f.tenant));
-                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+                WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(60));
                 wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
 
                 WebElement salesCard = card(sales);
@@ -77,7 +77,7 @@ class GenesysWallboardBrowserIT {
                 Instant since = Instant.now();
                 ws.publish("v2.routing.queues." + sales + ".conversations",
                         GenesysSourceIT.waitingConversation(conversation, sales, since));
-                WebDriverWait seconds = new WebDriverWait(browser, Duration.ofSeconds(10));
+                WebDriverWait seconds = HeadlessChromium.waitFor(browser, Duration.ofSeconds(10));
                 seconds.until(b -> waiting(sales).equals("1"));
                 assertThat(waiting(support)).isEqualTo("0");
                 screenshot("target/it/genesys-wallboard-waiting.png");

@@ -45,7 +45,7 @@ class KpiSettingsBrowserIT {
     @Test
     void anInvalidValueIsShownOnItsFieldAndAQueueOverrideBecomesAVersion(Deployment d) throws Exception {
         browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         AdminLogin.logIn(browser, d.server());
 
         browser.get(d.server().url("/admin/kpi-settings.xhtml?tenant=demo"));

@@ -74,7 +74,7 @@ class LiveScriptBrowserIT {
                 </body></html>
                 """.formatted(script.toUri()));
         browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(10));
         browser.get(page.toUri().toString());
 
         js("""

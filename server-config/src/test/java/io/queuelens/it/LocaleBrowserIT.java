@@ -48,7 +48,7 @@ class LocaleBrowserIT {
         String name = "locale-" + UUID.randomUUID().toString().substring(0, 8);
         String oneTime = AccessMatrixIT.invite(d, name, "MANAGER", "{\"demo\": []}");
         browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(60));
         browser.get(d.server().url("/login.xhtml"));
         browser.findElement(By.id("login:username")).sendKeys(name);
         browser.findElement(By.id("login:password")).sendKeys(oneTime);

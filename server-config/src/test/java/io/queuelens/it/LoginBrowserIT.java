@@ -46,7 +46,7 @@ class LoginBrowserIT {
         Path passwordFile = d.server().dataDir().resolve("initial-admin-password");
         String initial = Files.readString(passwordFile).strip();
         browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(20));
 
         browser.get(d.server().url("/"));
         wait.until(ExpectedConditions.urlContains("/login.xhtml"));

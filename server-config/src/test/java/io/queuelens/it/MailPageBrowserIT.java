@@ -43,7 +43,7 @@ class MailPageBrowserIT {
     void anInvalidPortIsNamedOnItsFieldAndValidSettingsAreSaved(Deployment d) throws Exception {
         String tenant = MailIT.newTenant(d);
         browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         AdminLogin.logIn(browser, d.server());
 
         browser.get(d.server().url("/admin/mail.xhtml?tenant=" + tenant));

@@ -53,7 +53,7 @@ class OperationsPageBrowserIT {
         String source = OpsFixture.configure(d, HttpClient.newHttpClient(), cleanup, tenant, pbx.port(), pbx.secret());
 
         browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(60));
         AdminLogin.logIn(browser, d.server());
         browser.get(d.server().url("/admin/operations.xhtml"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sources")));
@@ -84,14 +84,13 @@ class OperationsPageBrowserIT {
         screenshot("target/it/operations-self-check.png");
     }
 
-    /** The state cell of this test's source row, "" while the row is not there (yet). */
+    /**
+     * The state cell of this test's source row, "" while the row is not there (yet). When the poll replaces the
+     * table while it is read, the wait (HeadlessChromium.waitFor) reads again.
+     */
     private String state(String tenant, String source) {
-        try {
-            WebElement row = row(tenant, source);
-            return row == null ? "" : row.findElement(By.xpath(".//span[contains(@id, ':state')]")).getText();
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return ""; // the poll replaced the table while reading: read again
-        }
+        WebElement row = row(tenant, source);
+        return row == null ? "" : row.findElement(By.xpath(".//span[contains(@id, ':state')]")).getText();
     }
 
     private WebElement row(String tenant, String source) {

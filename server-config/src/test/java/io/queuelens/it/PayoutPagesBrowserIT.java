@@ -52,7 +52,7 @@ class PayoutPagesBrowserIT {
         PayoutFixture.rollups(d.database(), tenant, "alice", DAY, 4, 900_000, 0, 0, 0); // 1 h ready
 
         browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         AdminLogin.logIn(browser, d.server());
 
         browser.get(d.server().url("/payouts/rate-cards.xhtml?tenant=" + tenant));

@@ -55,7 +55,7 @@ class ReportPagesBrowserIT {
                 + today + " 00:00:00'";
         JsonObject total = settledTotal(d, range + "&groupBy=queue");
         browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         AdminLogin.logIn(browser, d.server());
 
         // Answered: the queue total from the rollups, the wait bands from the facts.

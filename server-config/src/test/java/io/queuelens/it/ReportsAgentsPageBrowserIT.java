@@ -51,7 +51,7 @@ class ReportsAgentsPageBrowserIT {
     @Test
     void theTotalAgreesWithTheApiAndABadRangeIsShownOnTheField(Deployment d) throws Exception {
         browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         AdminLogin.logIn(browser, d.server());
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

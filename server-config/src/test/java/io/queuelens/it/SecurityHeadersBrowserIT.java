@@ -92,9 +92,7 @@ class SecurityHeadersBrowserIT {
         EveryPage.open(browser, d.server().url("/index.xhtml"));
         // The choice is stored on the admin, whom later ITs use: it must end as English. Each choice
         // reloads the page, so elements go stale under the wait; it retries until the page shows the language.
-        org.openqa.selenium.support.ui.WebDriverWait reload = new org.openqa.selenium.support.ui.WebDriverWait(browser,
-                java.time.Duration.ofSeconds(30));
-        reload.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        org.openqa.selenium.support.ui.WebDriverWait reload = HeadlessChromium.waitFor(browser, java.time.Duration.ofSeconds(30));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language:choice"))).selectByValue("tr");
         reload.until(b -> "Denetim kaydı".equals(b.findElement(By.id("nav-audit")).getText()));
         reload.until(b -> {

@@ -44,7 +44,7 @@ class SourcesPageBrowserIT {
         Files.writeString(log, "1795308941|1795308941.1|it-file-q|NONE|ENTERQUEUE||5551234|1\n"
                 + "1795308945|1795308941.1|it-file-q|PJSIP/101|CONNECT|4|1795308945.2|3\n");
         browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         AdminLogin.logIn(browser, d.server());
 
         browser.get(d.server().url("/admin/sources.xhtml?tenant=demo"));

@@ -44,7 +44,7 @@ class SubscriptionsPageBrowserIT {
             throws Exception {
         String tenant = MailIT.newTenant(d);
         browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         AdminLogin.logIn(browser, d.server());
 
         browser.get(d.server().url("/reports/subscriptions.xhtml?tenant=" + tenant + "&subscribe=answered&queues=sales"));

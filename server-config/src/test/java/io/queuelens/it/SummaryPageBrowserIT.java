@@ -50,7 +50,7 @@ class SummaryPageBrowserIT {
     void theTotalAgreesWithTheApiAndABadRangeIsShownOnTheField(Deployment d) throws Exception {
         awaitRollups(d);
         browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         AdminLogin.logIn(browser, d.server());
 
         // Whole UTC days that have ended: their 15-minute buckets no longer change while the demo runs.

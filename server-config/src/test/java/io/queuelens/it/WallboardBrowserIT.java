@@ -61,9 +61,8 @@ class WallboardBrowserIT {
         proxy = new TcpProxy(URI.create(d.server().url("/")).getPort());
         // the same host name as the server's URL, so the login cookie goes through the proxy too
         browser.get("http://localhost:" + proxy.port() + path);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(60));
         // a form post replaces the editor's elements: a condition that found one just before is asked again
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
         return wait;
     }
@@ -204,7 +203,7 @@ class WallboardBrowserIT {
     @Test
     void aWaitingCountChangesWhenTheDemoQueuesACaller(Deployment d) throws Exception {
         open(d, "/live/wallboard.xhtml?tenant=demo");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(180));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(180));
         wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-pbx", "up")); // the model is connected to the demo
         long firstVersion = Long.parseLong(live("data-version"));
         List<String> first = waitingCounts();

@@ -157,7 +157,7 @@ class XssPlantsBrowserIT {
     }
 
     private void saveBoardNamed(Deployment d, String name) throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         browser.get(d.server().url("/live/wallboard.xhtml?tenant=demo"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("editor:name")));
         browser.findElement(By.id("editor:name")).clear();

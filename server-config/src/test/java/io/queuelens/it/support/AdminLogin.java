@@ -27,7 +27,7 @@ public final class AdminLogin {
 
     /** Logs in and returns once the browser is past the login (and password) page. */
     public static synchronized void logIn(WebDriver browser, RunningServer server) throws IOException {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         Path printed = server.dataDir().resolve("initial-admin-password");
         browser.get(server.url("/login.xhtml"));
         if (Files.exists(printed)) {

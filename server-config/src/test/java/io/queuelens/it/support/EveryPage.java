@@ -46,7 +46,7 @@ public final class EveryPage {
     /** Opens the page and waits until it has loaded and its scripts ran (PrimeFaces' widgets included). */
     public static void open(WebDriver browser, String url) {
         browser.get(url);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "complete".equals(
+        HeadlessChromium.waitFor(browser, Duration.ofSeconds(30)).until(b -> "complete".equals(
                 ((JavascriptExecutor) b).executeScript("return document.readyState")));
         try {
             Thread.sleep(700); // deferred widget scripts, the live socket's first message

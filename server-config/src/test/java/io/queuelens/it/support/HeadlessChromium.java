@@ -1,12 +1,16 @@
 package io.queuelens.it.support;
 
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Debian's Chromium driven by Debian's chromedriver (installed by .ci/run); nothing is downloaded.
@@ -36,5 +40,16 @@ public final class HeadlessChromium {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * A wait that tries again when the element it found was replaced before it was read: the pages re-render parts
+     * by Ajax and by push, so "found, then read" races with the update (ExpectedConditions.attributeToBe does not
+     * catch it; CI saw it fail on the alert rule editor's name field).
+     */
+    public static WebDriverWait waitFor(WebDriver browser, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 }
