@@ -8,8 +8,10 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 /**
  * The latest published live snapshot of every tenant: the one place wallboards, realtime tables and
@@ -81,6 +83,21 @@ public class LiveSnapshots {
             LiveSnapshot stored = withVersion(copy, previous == null ? 1 : previous.snapshot().version() + 1);
             store(previous, new Stored(stored, true));
             return stored;
+        }
+    }
+
+    /**
+     * As {@link #follow}, unless {@code heldHere} says this member holds the tenant by the time the copy would be
+     * stored. Asked under the tenant's lock, where the model publishes, and a model publishes only once its member
+     * holds the tenant: so a copy taken from the grid just before this member took the tenant over cannot land on
+     * top of what its own model published since, where it would stay until the model's next change.
+     *
+     * @return what was stored, or empty when the tenant is held here
+     */
+    public Optional<LiveSnapshot> followUnlessHeld(LiveSnapshot copy, Predicate<String> heldHere) {
+        Objects.requireNonNull(copy, "copy");
+        synchronized (lock(copy.tenantId())) {
+            return heldHere.test(copy.tenantId()) ? Optional.empty() : Optional.of(follow(copy));
         }
     }
 

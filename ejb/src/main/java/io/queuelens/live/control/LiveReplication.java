@@ -157,8 +157,9 @@ public final class LiveReplication implements AutoCloseable {
                 }
             }
         }
-        snapshots.follow(frame.snapshot());
-        followed.put(tenantId, new Followed(frame.origin(), frame.snapshot().version(), now));
+        if (snapshots.followUnlessHeld(frame.snapshot(), holds).isPresent()) {
+            followed.put(tenantId, new Followed(frame.origin(), frame.snapshot().version(), now));
+        }
     }
 
     /** Sender thread: the owner's sign of life (and the way back for a member that missed the last change). */
@@ -190,7 +191,8 @@ public final class LiveReplication implements AutoCloseable {
                 if (s.connected()) {
                     LOG.log(Level.WARNING, "No live snapshot of tenant {0} from member {1} for {2} s: shown disconnected",
                             new Object[]{tenantId, f.origin, staleAfter.toSeconds()});
-                    snapshots.follow(new LiveSnapshot(tenantId, s.version(), s.at(), s.queues(), s.members(), false));
+                    snapshots.followUnlessHeld(new LiveSnapshot(tenantId, s.version(), s.at(), s.queues(), s.members(), false),
+                            holds);
                 }
             } catch (RuntimeException ex) {
                 LOG.log(Level.FINE, "staleness of " + tenantId + " not checked", ex);

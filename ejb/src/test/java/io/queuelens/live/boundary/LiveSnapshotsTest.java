@@ -67,4 +67,19 @@ class LiveSnapshotsTest {
         assertThat(snapshots.follow(snapshot(40, false, 12)).version()).isEqualTo(3);
         assertThat(snapshots.of("t").connected()).isFalse();
     }
+
+    @Test
+    void aCopyThatArrivesOnceTheTenantIsHeldHereDoesNotReplaceTheModelsSnapshot() {
+        snapshots.follow(snapshot(500, true, 10));
+        // the replication checked "not held" and took a copy from the grid; meanwhile this member took the tenant
+        // over and its model published
+        LiveSnapshot own = snapshots.publish(snapshot(1, true, 12));
+        assertThat(snapshots.followUnlessHeld(snapshot(501, true, 11), t -> true)).isEmpty();
+        assertThat(snapshots.of("t")).isEqualTo(own);
+        assertThat(snapshots.followed("t")).isFalse();
+        // where the tenant is not held, the copy is stored as before
+        assertThat(snapshots.followUnlessHeld(snapshot(502, false, 13), t -> false)).hasValueSatisfying(
+                stored -> assertThat(stored.version()).isEqualTo(own.version() + 1));
+        assertThat(snapshots.followed("t")).isTrue();
+    }
 }
