@@ -50,8 +50,9 @@ public final class VisitCdrLinks {
         }
         InList in = InList.of(c);
         Map<Long, Cdr> cdrs = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+        int size = in.chunk(CHUNK);
+        for (int from = 0; from < ids.size(); from += size) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + size));
             // two reads, one per index: with "uniqueid IN (..) OR linkedid IN (..)" H2 read every CDR of the source
             readCdrs(c, in, tenantId, sourceId, "uniqueid", chunk, cdrs);
             readCdrs(c, in, tenantId, sourceId, "linkedid", chunk, cdrs);
@@ -68,8 +69,8 @@ public final class VisitCdrLinks {
         }
         Map<String, List<Visit>> visits = new HashMap<>();
         List<String> wanted = new ArrayList<>(named);
-        for (int from = 0; from < wanted.size(); from += CHUNK) {
-            readVisits(c, in, tenantId, sourceId, wanted.subList(from, Math.min(wanted.size(), from + CHUNK)), visits);
+        for (int from = 0; from < wanted.size(); from += size) {
+            readVisits(c, in, tenantId, sourceId, wanted.subList(from, Math.min(wanted.size(), from + size)), visits);
         }
 
         Map<String, List<Cdr>> byCall = new HashMap<>();

@@ -120,8 +120,9 @@ public final class QueueRollupRefresher {
         Duration window = Duration.ofHours(maxRepeatWindowHours());
         List<String> callers = new ArrayList<>(earliestByCaller.keySet());
         InList in = InList.of(c);
-        for (int i = 0; i < callers.size(); i += IN_CHUNK) {
-            List<String> chunk = callers.subList(i, Math.min(callers.size(), i + IN_CHUNK));
+        int size = in.chunk(IN_CHUNK);
+        for (int i = 0; i < callers.size(); i += size) {
+            List<String> chunk = callers.subList(i, Math.min(callers.size(), i + size));
             String sql = "SELECT DISTINCT queue, entered_at FROM queue_visit WHERE tenant_id = ? AND entered_at >= ? "
                     + "AND entered_at < ? AND " + in.sql("caller_number", chunk.size());
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -280,8 +281,9 @@ public final class QueueRollupRefresher {
         inRange.forEach(v -> all.put(v.naturalKey(), v));
         Instant until = to.plus(Duration.ofHours(maxRepeatWindowHours())).plus(Duration.ofDays(1));
         List<String> list = new ArrayList<>(callers);
-        for (int i = 0; i < list.size(); i += IN_CHUNK) {
-            for (QueueVisit v : FactStore.visitsOfCallers(c, tenantId, list.subList(i, Math.min(list.size(), i + IN_CHUNK)), to, until)) {
+        int size = InList.of(c).chunk(IN_CHUNK);
+        for (int i = 0; i < list.size(); i += size) {
+            for (QueueVisit v : FactStore.visitsOfCallers(c, tenantId, list.subList(i, Math.min(list.size(), i + size)), to, until)) {
                 all.putIfAbsent(v.naturalKey(), v);
             }
         }
