@@ -47,6 +47,7 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
         checkNumber(env, Setting.DEMO_BACKFILL_DAYS, 0, 3660);
         checkNumber(env, Setting.DEMO_AMI_PORT, 0, 65535);
         checkNumber(env, Setting.DEMO_EVENT_RATE, 0, 10_000_000);
+        checkNumber(env, Setting.DEMO_TICK_MILLIS, 1, 1000);
         checkDecimal(env, Setting.DEMO_SPEED);
         checkNumber(env, Setting.INGEST_INTERVAL_MS, 100, 3_600_000);
         checkNumber(env, Setting.INGEST_BATCH_ROWS, 1, 1_000_000);

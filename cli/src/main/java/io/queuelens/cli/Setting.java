@@ -59,6 +59,8 @@ public enum Setting {
     DEMO_AGENTS("QUEUELENS_DEMO_AGENTS", "40", "Number of simulated agents (10 to 200)."),
     DEMO_SPEED("QUEUELENS_DEMO_SPEED", "1.0", "Simulated seconds per real second."),
     DEMO_EVENT_RATE("QUEUELENS_DEMO_EVENT_RATE", "0", "Target AMI events per second for load tests; 0 = natural rate."),
+    DEMO_TICK_MILLIS("QUEUELENS_DEMO_TICK_MILLIS", "100",
+            "Milliseconds between the demo's simulation steps: each step sends the AMI events of its slice in one burst."),
     DEMO_BACKFILL_DAYS("QUEUELENS_DEMO_BACKFILL_DAYS", "30", "Days of history the demo writes at first start."),
     DEMO_AMI_HOST("QUEUELENS_DEMO_AMI_HOST", "127.0.0.1", "Address the demo AMI server listens on."),
     DEMO_AMI_PORT("QUEUELENS_DEMO_AMI_PORT", "15038", "Port of the demo AMI server; 0 picks a free one."),

@@ -93,6 +93,10 @@ public class DemoContactCenter implements Source {
     double eventRate;
 
     @Inject
+    @ConfigProperty(name = "queuelens.demo.tick-millis", defaultValue = "100")
+    int tickMillis;
+
+    @Inject
     @ConfigProperty(name = "queuelens.demo.backfill-days", defaultValue = "30")
     int backfillDays;
 
@@ -143,7 +147,7 @@ public class DemoContactCenter implements Source {
         try {
             settings = new DemoSettings(tenant, ZoneId.of(timeZone), seed, agents, speed, eventRate, backfillDays,
                     amiHost, amiPort, queueLogFile.map(String::trim).filter(f -> !f.isEmpty()).map(Path::of).orElse(null),
-                    recordings.root());
+                    recordings.root(), tickMillis);
         } catch (RuntimeException e) {
             String message = "Demo contact center not started, invalid setting: " + e.getMessage();
             LOG.severe(message);

@@ -119,12 +119,13 @@ final class AmiClientSession {
             case "events" -> events(action, actionId);
             case "coresettings" -> send(coreSettings(actionId));
             case "command" -> send(command(action, actionId));
-            case "queuestatus" -> sendList(actionId, "Queue status will follow", "QueueStatusComplete",
-                    server.state().queueStatus(blankToNull(action.get("Queue")), blankToNull(action.get("Member"))));
-            case "queuesummary" -> sendList(actionId, "Queue summary will follow", "QueueSummaryComplete",
-                    server.state().queueSummary(blankToNull(action.get("Queue"))));
-            case "coreshowchannels" -> sendList(actionId, "Channels will follow", "CoreShowChannelsComplete",
-                    server.state().coreShowChannels());
+            case "queuestatus" -> server.state().answerInOrder(() -> sendList(actionId, "Queue status will follow",
+                    "QueueStatusComplete",
+                    server.state().queueStatus(blankToNull(action.get("Queue")), blankToNull(action.get("Member")))));
+            case "queuesummary" -> server.state().answerInOrder(() -> sendList(actionId, "Queue summary will follow",
+                    "QueueSummaryComplete", server.state().queueSummary(blankToNull(action.get("Queue")))));
+            case "coreshowchannels" -> server.state().answerInOrder(() -> sendList(actionId, "Channels will follow",
+                    "CoreShowChannelsComplete", server.state().coreShowChannels()));
             default -> send(error(actionId, "Invalid/unknown command: " + name
                     + ". Use Action: ListCommands to show available commands."));
         }

@@ -20,6 +20,18 @@ public interface AmiStateProvider {
     /** One CoreShowChannel event per active channel. */
     List<AmiMessage> coreShowChannels();
 
+    /**
+     * Runs {@code answer}, which reads one of the lists above and queues it to a client, while the PBX
+     * broadcasts no event: the list then takes its place among the events in the PBX's own order. Events
+     * queued before it are already in it, events after it happened after it, as with Asterisk, which writes
+     * a list action's items before its session sends the events raised meanwhile. Without this, a caller's
+     * leave could be queued between the read and the items, and the client would see the caller leave and
+     * then a list that still has the caller waiting, which no later event corrects.
+     */
+    default void answerInOrder(Runnable answer) {
+        answer.run();
+    }
+
     /** An empty PBX: for a server that only replays frames. */
     AmiStateProvider EMPTY = new AmiStateProvider() {
         @Override

@@ -42,7 +42,6 @@ public final class DemoEngine implements AutoCloseable {
 
     static final Logger LOG = Logger.getLogger(DemoEngine.class.getName());
     static final String AMI_USER = "queuelens";
-    static final long TICK_MILLIS = 100;
     static final long FLUSH_MILLIS = 1000;
 
     private final DemoSettings settings;
@@ -127,7 +126,7 @@ public final class DemoEngine implements AutoCloseable {
         detail = "Simulating " + settings.agents() + " agents live at speed " + settings.speed()
                 + (settings.eventRate() > 0 ? " (target " + settings.eventRate() + " events/s)" : "")
                 + "; AMI on " + settings.amiHost() + ":" + server.port();
-        ticking = scheduler.scheduleWithFixedDelay(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        ticking = scheduler.scheduleWithFixedDelay(this::tick, 0, settings.tickMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void backfill() throws Exception {
@@ -308,6 +307,11 @@ public final class DemoEngine implements AutoCloseable {
         @Override
         public List<AmiMessage> queueStatus(String queue, String member) {
             return current().queueStatus(queue, member);
+        }
+
+        @Override
+        public void answerInOrder(Runnable answer) {
+            current().answerInOrder(answer);
         }
 
         @Override

@@ -11,10 +11,13 @@ import java.util.Objects;
  * @param amiPort      0 = any free port
  * @param queueLogFile a pipe-format queue_log file to append to, or null
  * @param recordingsDir where the demo writes the audio of its recorded calls, or null for none
+ * @param tickMillis   ms between live simulation steps; a step sends the AMI events of its slice in one burst
  */
 public record DemoSettings(String tenant, ZoneId zone, long seed, int agents, double speed, double eventRate,
                            int backfillDays, String amiHost, int amiPort, Path queueLogFile,
-                           Path recordingsDir) {
+                           Path recordingsDir, int tickMillis) {
+
+    public static final int DEFAULT_TICK_MILLIS = 100;
 
     public static final int MIN_AGENTS = 10;
     public static final int MAX_AGENTS = 200;
@@ -22,7 +25,8 @@ public record DemoSettings(String tenant, ZoneId zone, long seed, int agents, do
     /** Without recordings (tests of the simulation and its tables). */
     public DemoSettings(String tenant, ZoneId zone, long seed, int agents, double speed, double eventRate,
                         int backfillDays, String amiHost, int amiPort, Path queueLogFile) {
-        this(tenant, zone, seed, agents, speed, eventRate, backfillDays, amiHost, amiPort, queueLogFile, null);
+        this(tenant, zone, seed, agents, speed, eventRate, backfillDays, amiHost, amiPort, queueLogFile, null,
+                DEFAULT_TICK_MILLIS);
     }
 
     public DemoSettings {
@@ -40,6 +44,9 @@ public record DemoSettings(String tenant, ZoneId zone, long seed, int agents, do
         }
         if (backfillDays < 0 || backfillDays > 3660) {
             throw new IllegalArgumentException("queuelens.demo.backfill-days must be 0 to 3660: " + backfillDays);
+        }
+        if (tickMillis < 1 || tickMillis > 1000) {
+            throw new IllegalArgumentException("queuelens.demo.tick-millis must be 1 to 1000: " + tickMillis);
         }
         if (amiPort < 0 || amiPort > 65535) {
             throw new IllegalArgumentException("queuelens.demo.ami.port must be 0 to 65535: " + amiPort);

@@ -309,6 +309,76 @@ class AmiServerTest {
         assertThat(second.isListening()).isFalse();
     }
 
+    /**
+     * A PBX whose caller leaves on another thread the moment the PBX is free. The server must read a list and
+     * queue it while the PBX can raise nothing: then the leave comes after the list that still shows the caller.
+     * Were the list queued after the read let go of the PBX, the leave would come first and the client would
+     * keep a caller the PBX no longer has.
+     */
+    @Test
+    void aListKeepsItsPlaceAmongTheEventsOfAPbxThatChangesWhileItIsAnswered() throws Exception {
+        Object pbx = new Object();
+        AmiServer[] racing = new AmiServer[1];
+        AmiMessage leave = AmiMessage.event("QueueCallerLeave").add("Queue", "sales").add("Uniqueid", "1.1")
+                .add("Position", "1").add("Count", "0").build();
+        AmiStateProvider state = new AmiStateProvider() {
+            @Override
+            public List<AmiMessage> queueStatus(String queue, String member) {
+                Thread leaving = new Thread(() -> {
+                    synchronized (pbx) {
+                        racing[0].broadcast(leave);
+                    }
+                });
+                leaving.start();
+                try {
+                    leaving.join(500); // returns at once unless the server holds the PBX
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return List.of(AmiMessage.event("QueueParams").add("Queue", "sales").build(),
+                        AmiMessage.event("QueueEntry").add("Queue", "sales").add("Position", "1").add("Uniqueid", "1.1").build());
+            }
+
+            @Override
+            public List<AmiMessage> queueSummary(String queue) {
+                return List.of();
+            }
+
+            @Override
+            public List<AmiMessage> coreShowChannels() {
+                return List.of();
+            }
+
+            @Override
+            public void answerInOrder(Runnable answer) {
+                synchronized (pbx) {
+                    answer.run();
+                }
+            }
+        };
+        racing[0] = new AmiServer("127.0.0.1", 0, "u", "p", state, Executors.defaultThreadFactory(), 1000);
+        racing[0].start();
+        try (Socket s = new Socket("127.0.0.1", racing[0].port())) {
+            s.setSoTimeout(5000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = s.getOutputStream();
+            in.readLine();
+            AmiFrameReader frames = new AmiFrameReader(in);
+            write(out, "Action: Login\r\nUsername: u\r\nSecret: p\r\nEvents: on\r\nActionID: a1\r\n\r\n");
+            assertThat(frames.read().get("Response")).isEqualTo("Success");
+            assertThat(frames.read().eventName()).isEqualTo("FullyBooted");
+            write(out, "Action: QueueStatus\r\nActionID: q1\r\n\r\n");
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                AmiMessage m = frames.read();
+                order.add(m.eventName() != null ? m.eventName() : "Response");
+            }
+            assertThat(order).containsExactly("Response", "QueueParams", "QueueEntry", "QueueStatusComplete", "QueueCallerLeave");
+        } finally {
+            racing[0].close();
+        }
+    }
+
     private static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.US_ASCII));
         out.flush();
