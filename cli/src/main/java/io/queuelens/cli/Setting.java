@@ -93,6 +93,8 @@ public enum Setting {
             "Calls in progress the live model follows per tenant; the oldest are dropped (and counted) past it."),
     LIVE_INBOX_CAPACITY("QUEUELENS_LIVE_INBOX_CAPACITY", "200000",
             "AMI events queued for a tenant's live model before they are dropped (counted) and a resync is asked for."),
+    LIVE_STORED_REFRESH_SECONDS("QUEUELENS_LIVE_STORED_REFRESH_SECONDS", "30",
+            "How often a tenant's live 'today' figures are compared with the stored facts again (0 = only at start): each 15-minute bucket shows the facts or the live count, whichever has more calls offered."),
     LIVE_PUSH_INTERVAL_MS("QUEUELENS_LIVE_PUSH_INTERVAL_MS", "200",
             "Live changes of a tenant are pushed to its open live pages at most once per this many ms (10 to 60000)."),
     CLUSTER_LIVE_PUBLISH_MS("QUEUELENS_CLUSTER_LIVE_PUBLISH_MS", "100",

@@ -13,6 +13,7 @@ import io.queuelens.tenancy.boundary.Tenants;
 import io.queuelens.tenancy.entity.Tenant;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,15 +37,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One live model per tenant, created when the tenant's first source connects: seeds today's figures
- * from the stored rollups and facts, starts the model's single writer, publishes its snapshots through
- * {@link LiveSnapshots}, and exposes the model's health as application metrics
- * ({@code queuelens_live_*{tenant=...}}).
+ * One live model per tenant, created when the tenant's first source connects: takes today's figures
+ * from the stored rollups and facts at start and every {@code queuelens.live.stored-refresh-seconds},
+ * starts the model's single writer, publishes its snapshots through {@link LiveSnapshots}, and exposes
+ * the model's health as application metrics ({@code queuelens_live_*{tenant=...}}).
  */
 @ApplicationScoped
 public class LiveModels {
@@ -82,7 +85,19 @@ public class LiveModels {
     @ConfigProperty(name = "queuelens.live.inbox-capacity", defaultValue = "200000")
     int inboxCapacity;
 
+    /**
+     * How often today's figures are compared with the stored facts again (0 = only at start): each
+     * 15-minute bucket shows the facts or the model's own count, whichever has more calls offered.
+     */
+    @Inject
+    @ConfigProperty(name = "queuelens.live.stored-refresh-seconds", defaultValue = "30")
+    int storedRefreshSeconds;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private final Map<String, LiveFeed> feeds = new ConcurrentHashMap<>();
+    private volatile ScheduledFuture<?> storedRefresh;
 
     /** The tenant's model input for one source (the model is created on first use). */
     public LiveInlet inlet(String tenantId, String source) {
@@ -131,21 +146,42 @@ public class LiveModels {
         LiveFeed feed = new LiveFeed(tenantId, model, snapshots.of(tenantId).version(),
                 s -> publishIfHeld(tenantId, s), threads,
                 inboxCapacity, clock);
-        LocalDate today = LocalDate.ofInstant(now, zone);
-        try {
-            Map<String, QueueTotals> totals = todaysTotals(tenantId, zone, today);
-            Map<String, Integer> calls = todaysCallsTaken(tenantId, zone, today);
-            feed.control(() -> model.seed(today, totals, calls));
-            LOG.log(Level.INFO, "Live model of tenant {0} seeded with today''s figures of {1} queues and {2} agents",
-                    new Object[]{tenantId, totals.size(), calls.size()});
-        } catch (SQLException | RuntimeException e) {
-            // the live picture is still right; only today's counts start from zero
-            LOG.log(Level.WARNING, "Live model of tenant {0} starts without today''s stored figures: {1}",
-                    new Object[]{tenantId, e.toString()});
+        if (readStoredToday(tenantId, zone, feed, now)) {
+            LOG.log(Level.INFO, "Live model of tenant {0} starts from today''s stored figures", tenantId);
         }
         feed.start();
         registerMetrics(tenantId, feed);
+        startStoredRefresh();
         return feed;
+    }
+
+    /**
+     * Reads the stored facts again for every model, so that today's figures take in what the history
+     * reader stored since: calls the model never saw (before a restart, while a connection was down,
+     * callers already waiting at its start) and a demo backfill still being read at start.
+     */
+    private synchronized void startStoredRefresh() {
+        if (storedRefresh == null && storedRefreshSeconds > 0) {
+            storedRefresh = scheduler.scheduleWithFixedDelay(() -> feeds.forEach((tenantId, feed) ->
+                            readStoredToday(tenantId, feed.model().zone(), feed, Instant.now())),
+                    storedRefreshSeconds, storedRefreshSeconds, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Hands today's stored figures to the model's writer; false (logged) when they could not be read. */
+    private boolean readStoredToday(String tenantId, ZoneId zone, LiveFeed feed, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        try {
+            Map<String, Map<Instant, QueueTotals>> buckets = todaysBuckets(tenantId, zone, today);
+            Map<String, Integer> calls = todaysCallsTaken(tenantId, zone, today);
+            feed.control(() -> feed.model().storedToday(today, buckets, calls));
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            // the live picture is still right; today's counts go on from the model's own until the next read
+            LOG.log(Level.WARNING, "Live model of tenant {0}: today''s stored figures could not be read: {1}",
+                    new Object[]{tenantId, e.toString()});
+            return false;
+        }
     }
 
     /**
@@ -158,31 +194,39 @@ public class LiveModels {
         return ownership.holds(tenantId) ? snapshots.publish(snapshot) : snapshots.of(tenantId);
     }
 
-    /** Sum of today's 15-minute queue rollups, the way the summary report sums them. */
-    private Map<String, QueueTotals> todaysTotals(String tenantId, ZoneId zone, LocalDate day) throws SQLException {
+    /** Today's 15-minute queue rollups per queue and bucket start, as the summary report reads them. */
+    private Map<String, Map<Instant, QueueTotals>> todaysBuckets(String tenantId, ZoneId zone, LocalDate day)
+            throws SQLException {
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        Map<String, QueueTotals> totals = new HashMap<>();
+        Map<String, Map<Instant, QueueTotals>> buckets = new HashMap<>();
         KpiSettingsHistory history = kpiSettings.history(tenantId);
         try (Connection c = dataSource.getConnection()) {
             new QueueRollupReader(history).scanInAnyOrder(c, tenantId, from, to, List.of(),
-                    b -> totals.merge(b.queue(), b.totals(), QueueTotals::plus));
+                    b -> buckets.computeIfAbsent(b.queue(), q -> new HashMap<>()).merge(b.start(), b.totals(), QueueTotals::plus));
         }
-        return totals;
+        return buckets;
     }
 
-    /** Answered visits per agent since local midnight, from the facts. */
+    /**
+     * Calls each agent answered since local midnight: the agent rollups' answered count (by the bucket of
+     * the connect) over today's buckets. Read by the rollups' time index: the visits have no index by
+     * connect time, and this runs every refresh, so reading them would scan the tenant's whole history.
+     */
     private Map<String, Integer> todaysCallsTaken(String tenantId, ZoneId zone, LocalDate day) throws SQLException {
         Map<String, Integer> calls = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT agent, COUNT(*) FROM queue_visit WHERE tenant_id = ? "
-                     + "AND outcome = 'ANSWERED' AND connected_at >= ? AND connected_at < ? AND agent IS NOT NULL GROUP BY agent")) {
+             PreparedStatement ps = c.prepareStatement("SELECT agent, SUM(answered) FROM rollup_agent_15m "
+                     + "WHERE tenant_id = ? AND bucket_start >= ? AND bucket_start < ? GROUP BY agent")) {
             ps.setString(1, tenantId);
             ps.setObject(2, UtcColumns.of(day.atStartOfDay(zone).toInstant()));
             ps.setObject(3, UtcColumns.of(day.plusDays(1).atStartOfDay(zone).toInstant()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    calls.put(rs.getString(1), rs.getInt(2));
+                    int answered = rs.getInt(2);
+                    if (answered > 0) {
+                        calls.put(rs.getString(1), answered);
+                    }
                 }
             }
         }
@@ -214,6 +258,10 @@ public class LiveModels {
 
     @PreDestroy
     void stop() {
+        ScheduledFuture<?> refresh = storedRefresh;
+        if (refresh != null) {
+            refresh.cancel(false);
+        }
         feeds.values().forEach(LiveFeed::close);
     }
 }

@@ -86,8 +86,9 @@ public final class LiveModel {
     /** Visits in progress by caller uniqueid, oldest first: bounded, the oldest is evicted past {@link #maxVisits}. */
     private final LinkedHashMap<String, VisitRecord> visits = new LinkedHashMap<>();
     private final Map<String, Resync> resyncs = new HashMap<>();
-    private final Map<String, QueueTotals> today = new TreeMap<>();
-    private final Map<String, Integer> callsTakenSeed = new HashMap<>();
+    private final TodayTotals today = new TodayTotals();
+    /** Calls taken today per member name or interface, as the stored facts last said. */
+    private final Map<String, Integer> callsTakenStored = new HashMap<>();
     private LocalDate day;
     private Instant lastEventAt;
     private boolean connected;
@@ -112,24 +113,31 @@ public final class LiveModel {
     }
 
     /**
-     * Today's totals so far (from the stored facts) and calls taken per member name or interface, as
-     * of the model's start; the events counted from then on add to them.
+     * What the stored facts hold for today: the queues' rollup buckets and the calls taken per member name
+     * or interface. Called at start and then every so often; each bucket shows the facts or the model's own
+     * count, whichever has more calls offered ({@link TodayTotals}), and a member's calls taken never go
+     * down. Facts of another day (the day rolled over meanwhile) are ignored.
      */
-    public void seed(LocalDate seedDay, Map<String, QueueTotals> totals, Map<String, Integer> callsTaken) {
-        if (!seedDay.equals(day)) {
-            return; // seeded for a day that is already over
+    public void storedToday(LocalDate factsDay, Map<String, Map<Instant, QueueTotals>> buckets,
+                            Map<String, Integer> callsTaken) {
+        if (!factsDay.equals(day)) {
+            return;
         }
-        totals.forEach((q, t) -> today.merge(q, t, QueueTotals::plus));
-        callsTakenSeed.putAll(callsTaken);
+        today.store(buckets);
+        callsTakenStored.clear();
+        callsTakenStored.putAll(callsTaken);
         for (MemberRecord m : members.values()) {
-            m.callsTaken += seededCalls(m);
-            m.refresh(m.since);
+            int stored = storedCalls(m);
+            if (stored > m.callsTaken) {
+                m.callsTaken = stored;
+                m.refresh(m.since);
+            }
         }
     }
 
-    private int seededCalls(MemberRecord m) {
-        Integer byName = m.name == null ? null : callsTakenSeed.get(m.name);
-        return byName != null ? byName : callsTakenSeed.getOrDefault(m.iface, 0);
+    private int storedCalls(MemberRecord m) {
+        Integer byName = m.name == null ? null : callsTakenStored.get(m.name);
+        return byName != null ? byName : callsTakenStored.getOrDefault(m.iface, 0);
     }
 
     public void connected(boolean up) {
@@ -142,24 +150,24 @@ public final class LiveModel {
         lastEventAt = at;
         // most specific classes first: QueueMemberStatusEvent is a QueueMemberEvent, QueueMemberPauseEvent a QueueMemberPausedEvent
         if (e instanceof QueueCallerJoinEvent j) {
-            return join(j.getQueue(), j.getUniqueId(), j.getPosition(), j.getCallerIdNum(), j.getCallerIdName(), at);
+            return join(source, j.getQueue(), j.getUniqueId(), j.getPosition(), j.getCallerIdNum(), j.getCallerIdName(), at);
         } else if (e instanceof JoinEvent j) {
-            return join(j.getQueue(), j.getUniqueId(), j.getPosition(),
+            return join(source, j.getQueue(), j.getUniqueId(), j.getPosition(),
                     j.getCallerIdNum() != null ? j.getCallerIdNum() : j.getCallerId(), j.getCallerIdName(), at);
         } else if (e instanceof QueueCallerLeaveEvent l) {
-            return leave(l.getQueue(), l.getUniqueId(), at);
+            return unlisted(source, l.getUniqueId(), leave(l.getQueue(), l.getUniqueId(), at));
         } else if (e instanceof LeaveEvent l) {
-            return leave(l.getQueue(), l.getUniqueId(), at);
+            return unlisted(source, l.getUniqueId(), leave(l.getQueue(), l.getUniqueId(), at));
         } else if (e instanceof QueueCallerAbandonEvent a) {
-            return abandon(a.getQueue(), a.getUniqueId(), a.getHoldTime(), at);
+            return unlisted(source, a.getUniqueId(), abandon(a.getQueue(), a.getUniqueId(), a.getHoldTime(), at));
         } else if (e instanceof AgentCalledEvent c) {
             return called(c.getQueue(), firstNonNull(c.getInterface(), c.getAgentCalled()), c.getMemberName(),
                     c.getUniqueId(), at);
         } else if (e instanceof AgentRingNoAnswerEvent r) {
             return ringNoAnswer(firstNonNull(r.getInterface(), r.getMember()), at);
         } else if (e instanceof AgentConnectEvent c) {
-            return connect(c.getQueue(), firstNonNull(c.getInterface(), c.getMember()), c.getMemberName(), c.getUniqueId(),
-                    c.getCallerIdNum(), c.getHoldTime(), at);
+            return unlisted(source, c.getUniqueId(), connect(c.getQueue(), firstNonNull(c.getInterface(), c.getMember()),
+                    c.getMemberName(), c.getUniqueId(), c.getCallerIdNum(), c.getHoldTime(), at));
         } else if (e instanceof AgentCompleteEvent c) {
             return complete(firstNonNull(c.getInterface(), c.getMember()), c.getUniqueId(), c.getHoldTime(),
                     c.getTalkTime(), at);
@@ -181,7 +189,7 @@ public final class LiveModel {
         } else if (e instanceof DeviceStateChangeEvent d) {
             return deviceState(d.getDevice(), d.getState(), at);
         } else if (e instanceof HangupEvent h) {
-            return hangup(h.getUniqueId(), at);
+            return unlisted(source, h.getUniqueId(), hangup(h.getUniqueId(), at));
         } else if (e instanceof QueueParamsEvent p) {
             return resync(source).queue(p.getQueue());
         } else if (e instanceof QueueEntryEvent q) {
@@ -194,13 +202,27 @@ public final class LiveModel {
 
     // ---- callers
 
-    private Applied join(String queue, String uniqueId, Integer position, String number, String name, Instant at) {
+    private Applied join(String source, String queue, String uniqueId, Integer position, String number, String name,
+                         Instant at) {
         if (blank(queue) || blank(uniqueId) || position == null || position < 1) {
             return Applied.MALFORMED;
         }
         QueueRecord q = queue(queue, null);
+        WaitingCaller caller = new WaitingCaller(queue, uniqueId, unknownToNull(number), unknownToNull(name), position, at);
+        Resync listing = resyncs.get(source);
+        if (listing != null) {
+            listing.joined(caller);
+        }
+        VisitRecord previous = visits.get(uniqueId);
+        if (previous != null && previous.queue.equals(queue) && previous.phase == VisitRecord.Phase.WAITING) {
+            // Asterisk sends one join per visit: this one was already shown by a QueueStatus list (Asterisk can
+            // deliver an event raised during the list after its Complete). The same visit, not counted again.
+            q.removeWaiting(uniqueId);
+            q.insertWaiting(caller);
+            return Applied.APPLIED;
+        }
         int seq = 1;
-        VisitRecord previous = visits.remove(uniqueId);
+        visits.remove(uniqueId);
         if (previous != null) {
             // the same call entering another queue: its last visit ended (overflow)
             seq = previous.visitSeq + 1;
@@ -213,7 +235,7 @@ public final class LiveModel {
             }
         }
         q.removeWaiting(uniqueId);
-        q.insertWaiting(new WaitingCaller(queue, uniqueId, unknownToNull(number), unknownToNull(name), position, at));
+        q.insertWaiting(caller);
         VisitRecord v = new VisitRecord(uniqueId, queue, seq, unknownToNull(number), unknownToNull(name), at, day);
         track(v);
         count(v, at);
@@ -269,6 +291,18 @@ public final class LiveModel {
         v.waitSeconds = waitSeconds;
         endVisit(v, Outcome.ABANDONED, at);
         visits.remove(v.uniqueId);
+    }
+
+    /**
+     * A caller stopped waiting (left, abandoned, answered, hung up) while a QueueStatus list of this source is
+     * being collected: the list's items so far are older than this event, so the caller is taken out of them.
+     */
+    private Applied unlisted(String source, String uniqueId, Applied applied) {
+        Resync listing = resyncs.get(source);
+        if (listing != null && applied != Applied.MALFORMED) {
+            listing.left(uniqueId);
+        }
+        return applied;
     }
 
     private void removeWaiting(String queue, String uniqueId) {
@@ -377,7 +411,7 @@ public final class LiveModel {
             m.name = name;
         }
         if (fresh) {
-            m.callsTaken = seededCalls(m);
+            m.callsTaken = storedCalls(m);
         }
         if (!blank(stateInterface)) {
             m.stateInterface = stateInterface;
@@ -485,7 +519,11 @@ public final class LiveModel {
         return resyncs.computeIfAbsent(source, s -> new Resync());
     }
 
-    /** The items of one QueueStatus answer, collected until its Complete. */
+    /**
+     * The items of one QueueStatus answer, collected until its Complete. A PBX may send live events between
+     * the items (the demo's did, before it kept its events out of a list): such an event is newer than the
+     * items before it, so it corrects them here, or the Complete would bring back a caller who had left.
+     */
     private final class Resync {
         final Map<String, List<WaitingCaller>> waiting = new TreeMap<>();
         final List<QueueMemberEvent> memberItems = new ArrayList<>();
@@ -514,11 +552,27 @@ public final class LiveModel {
                 return Applied.MALFORMED;
             }
             long wait = e.getWait() == null ? 0 : Math.max(0, e.getWait());
+            left(e.getUniqueId()); // listed after its live join (see joined): the list's item is the newer
             waiting.computeIfAbsent(e.getQueue(), n -> new ArrayList<>()).add(new WaitingCaller(e.getQueue(),
                     e.getUniqueId(), unknownToNull(firstNonNull(e.getCallerIdNum(), e.getCallerId())),
                     unknownToNull(e.getCallerIdName()), e.getPosition(), now.minusSeconds(wait)));
             at = now;
             return Applied.APPLIED;
+        }
+
+        /** A live join while listing: kept if its queue was listed already (a later listing includes it anyway). */
+        void joined(WaitingCaller caller) {
+            left(caller.uniqueId());
+            List<WaitingCaller> listed = waiting.get(caller.queue());
+            if (listed != null) {
+                listed.add(caller);
+            }
+        }
+
+        void left(String uniqueId) {
+            for (List<WaitingCaller> listed : waiting.values()) {
+                listed.removeIf(w -> w.uniqueId().equals(uniqueId));
+            }
         }
     }
 
@@ -593,8 +647,7 @@ public final class LiveModel {
         }
         KpiSettings s = settings.apply(v.queue, v.enteredAt);
         QueueTotals now = QueueTotals.ofVisit(v.toFact(tenantId, at), 0, false, s);
-        QueueTotals t = today.getOrDefault(v.queue, QueueTotals.ZERO).minus(v.counted).plus(now);
-        today.put(v.queue, t);
+        today.count(v.queue, v.enteredAt, v.counted, now);
         v.counted = now;
     }
 
@@ -643,7 +696,7 @@ public final class LiveModel {
         }
         day = d;
         today.clear();
-        callsTakenSeed.clear();
+        callsTakenStored.clear();
         for (MemberRecord m : members.values()) {
             m.callsTaken = 0;
             m.refresh(m.since);
@@ -674,10 +727,10 @@ public final class LiveModel {
         for (QueueRecord q : queues.values()) {
             int[] c = perQueue.getOrDefault(q.name, new int[4]);
             liveQueues.put(q.name, new LiveQueue(q.name, q.waiting(), c[0], c[1], c[2], c[3],
-                    today.getOrDefault(q.name, QueueTotals.ZERO)));
+                    today.of(q.name)));
         }
         // queues with figures today but not configured now still show their day
-        for (Map.Entry<String, QueueTotals> t : today.entrySet()) {
+        for (Map.Entry<String, QueueTotals> t : today.all().entrySet()) {
             if (!liveQueues.containsKey(t.getKey())) {
                 liveQueues.put(t.getKey(), new LiveQueue(t.getKey(), List.of(), 0, 0, 0, 0, t.getValue()));
             }
@@ -707,7 +760,7 @@ public final class LiveModel {
             m.name = name;
         }
         if (fresh) {
-            m.callsTaken = seededCalls(m);
+            m.callsTaken = storedCalls(m);
             queue(queue, null);
         }
         m.pausedIn.putIfAbsent(queue, Boolean.FALSE);
@@ -721,6 +774,11 @@ public final class LiveModel {
             members.put(iface, m);
         }
         return m;
+    }
+
+    /** The tenant's zone, whose local midnight starts "today" (final: any thread may ask). */
+    public ZoneId zone() {
+        return zone;
     }
 
     public int visitsFollowed() {

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param paused    members PAUSED
  * @param loggedIn  all members of the queue
  * @param today     totals of the visits that entered the queue since the tenant's local midnight
- *                  (seeded from the facts at start, then counted from events); figures come from
+ *                  (counted from events, and per 15-minute bucket the stored facts where they hold more
+ *                  calls: see TodayTotals); figures come from
  *                  {@code KpiCalculator.queueFigures} like every other screen's
  */
 public record LiveQueue(String name, List<WaitingCaller> waiting, int available, int onCall, int paused, int loggedIn,

@@ -12,6 +12,7 @@ import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -198,6 +199,33 @@ class LiveModelTest {
     }
 
     @Test
+    void eventsBetweenAListsItemsAndItsCompleteCorrectTheItemsBeforeThemAndAListedJoinIsNotCountedTwice() throws Exception {
+        Replay r = new Replay(AmiCaptures.jsonLines("asterisk22_answered_and_abandon_events.jsonl"));
+        r.upTo(28); // 1795308941.1 waiting in sales, offered 1
+        LiveModel m = r.model;
+        Instant later = Replay.at(30);
+        apply(m, later, Map.of("Event", "QueueParams", "Queue", "sales", "ActionID", "r1"));
+        apply(m, later, Map.of("Event", "QueueEntry", "Queue", "sales", "Position", "1", "Uniqueid", "1795308941.1",
+                "CallerIDNum", "5551234", "Wait", "2", "ActionID", "r1"));
+        // a PBX that sends live events between the items: the listed caller leaves, another joins the listed queue
+        apply(m, later, Map.of("Event", "QueueCallerLeave", "Queue", "sales", "Uniqueid", "1795308941.1", "Position", "1",
+                "Count", "0"));
+        apply(m, later, Map.of("Event", "QueueCallerJoin", "Queue", "sales", "Uniqueid", "1795308950.7", "Position", "1",
+                "Count", "1", "CallerIDNum", "5550007"));
+        apply(m, later, Map.of("Event", "QueueStatusComplete", "ActionID", "r1"));
+        LiveSnapshot s = m.snapshot(2);
+        assertThat(s.queues().get("sales").waiting()).extracting(WaitingCaller::uniqueId).containsExactly("1795308950.7");
+        assertThat(s.queues().get("sales").today().offered()).isEqualTo(2);
+
+        // Asterisk may deliver a join raised while it listed after the Complete: the visit the list showed, not a new one
+        apply(m, later.plusSeconds(1), Map.of("Event", "QueueCallerJoin", "Queue", "sales", "Uniqueid", "1795308950.7",
+                "Position", "1", "Count", "1", "CallerIDNum", "5550007"));
+        LiveSnapshot again = m.snapshot(3);
+        assertThat(again.queues().get("sales").waiting()).extracting(WaitingCaller::uniqueId).containsExactly("1795308950.7");
+        assertThat(again.queues().get("sales").today().offered()).isEqualTo(2);
+    }
+
+    @Test
     void malformedFramesAreCountedAndSkipped() {
         LiveModel m = new LiveModel("t1", ZONE, (q, at) -> KpiSettings.DEFAULTS, 1000, BASE);
         QueueCallerJoinEvent noQueue = new QueueCallerJoinEvent(this);
@@ -215,11 +243,13 @@ class LiveModelTest {
     }
 
     @Test
-    void todaysFiguresStartFromTheSeedAndResetAtLocalMidnight() throws Exception {
+    void todaysFiguresStartFromTheStoredFactsAndResetAtLocalMidnight() throws Exception {
         LiveModel m = new LiveModel("t1", ZONE, (q, at) -> KpiSettings.DEFAULTS, 1000, BASE);
         QueueTotals seeded = QueueTotals.ZERO.plus(new QueueTotals(10, 0, 8, 2, 0, 0, 0, 0, 0, 0, 7, 0, 0, 10, 0,
                 80, 40, 1000, 0, 0, 30, 1));
-        m.seed(LocalDate.ofInstant(BASE, ZONE), Map.of("sales", seeded), Map.of("Agent One", 4));
+        Instant earlyMorning = ZonedDateTime.of(2026, 11, 22, 8, 0, 0, 0, ZONE).toInstant();
+        m.storedToday(LocalDate.ofInstant(BASE, ZONE), Map.of("sales", Map.of(earlyMorning, seeded)),
+                Map.of("Agent One", 4));
         Replay r = new Replay(AmiCaptures.jsonLines("asterisk22_answered_and_abandon_events.jsonl"));
         for (AmiCaptures.Frame f : r.frames) {
             ManagerEvent e = AmiCaptures.event(f);
@@ -239,6 +269,78 @@ class LiveModelTest {
         LiveSnapshot next = m.snapshot(3);
         assertThat(next.queues().get("sales").today()).isEqualTo(QueueTotals.ZERO);
         assertThat(next.members().get("Local/agent1@agents").callsTaken()).isZero();
+    }
+
+    /**
+     * Per 15-minute bucket, today's figures are the stored facts or the model's own count, whichever has more
+     * calls offered: the facts fill in what the model did not see (a restart, a lost connection), and the
+     * model's count stays ahead for the bucket whose calls the history reader has not stored yet.
+     */
+    @Test
+    void eachBucketShowsTheStoredFactsOrTheLiveCountWhicheverHasMoreCalls() {
+        LiveModel m = new LiveModel("t1", ZONE, (q, at) -> KpiSettings.DEFAULTS, 1000, BASE);
+        LocalDate day = LocalDate.ofInstant(BASE, ZONE);
+        for (int i = 0; i < 3; i++) {
+            m.apply("pbx", join("sales", "live." + i, i + 1), BASE.plusSeconds(i)); // bucket 10:00
+        }
+        assertThat(m.snapshot(1).queues().get("sales").today().offered()).isEqualTo(3);
+
+        Instant nineOClock = BASE.minus(Duration.ofHours(1));
+        Instant tenOClock = BASE;
+        // the reader has stored 9:00's 5 calls (never seen live) and 2 of 10:00's 3: 5 + 3
+        m.storedToday(day, Map.of("sales", Map.of(nineOClock, offered(5), tenOClock, offered(2))), Map.of());
+        assertThat(m.snapshot(2).queues().get("sales").today().offered()).isEqualTo(8);
+
+        // it has stored 10:00's calls, and one the model missed (its connection was down): 5 + 4
+        m.storedToday(day, Map.of("sales", Map.of(nineOClock, offered(5), tenOClock, offered(4))), Map.of());
+        assertThat(m.snapshot(3).queues().get("sales").today().offered()).isEqualTo(9);
+
+        // a new join in 10:00 makes the live count (4) equal the facts: the facts still show, 9
+        m.apply("pbx", join("sales", "live.3", 4), BASE.plusSeconds(60));
+        assertThat(m.snapshot(4).queues().get("sales").today().offered()).isEqualTo(9);
+        // one more and the model is ahead: 5 + 5
+        m.apply("pbx", join("sales", "live.4", 5), BASE.plusSeconds(61));
+        assertThat(m.snapshot(5).queues().get("sales").today().offered()).isEqualTo(10);
+
+        // facts of another day are not today's
+        m.storedToday(day.minusDays(1), Map.of("sales", Map.of(nineOClock, offered(50))), Map.of());
+        assertThat(m.snapshot(6).queues().get("sales").today().offered()).isEqualTo(10);
+        // a queue only the facts know still shows its day
+        m.storedToday(day, Map.of("sales", Map.of(nineOClock, offered(5)), "support", Map.of(nineOClock, offered(7))),
+                Map.of());
+        assertThat(m.snapshot(7).queues().get("support").today().offered()).isEqualTo(7);
+        assertThat(m.snapshot(7).queues().get("sales").today().offered()).isEqualTo(10);
+    }
+
+    @Test
+    void aMembersCallsTakenFollowTheStoredFactsWhenTheyHoldMoreAndNeverGoDown() throws Exception {
+        LiveModel m = new LiveModel("t1", ZONE, (q, at) -> KpiSettings.DEFAULTS, 1000, BASE);
+        LocalDate day = LocalDate.ofInstant(BASE, ZONE);
+        Replay r = new Replay(AmiCaptures.jsonLines("asterisk22_answered_and_abandon_events.jsonl"));
+        for (AmiCaptures.Frame f : r.frames) {
+            ManagerEvent e = AmiCaptures.event(f);
+            if (e != null) {
+                m.apply("pbx", e, Replay.at(f.line()));
+            }
+        }
+        assertThat(m.snapshot(1).members().get("Local/agent1@agents").callsTaken()).isEqualTo(1);
+        m.storedToday(day, Map.of(), Map.of("Agent One", 6));
+        assertThat(m.snapshot(2).members().get("Local/agent1@agents").callsTaken()).isEqualTo(6);
+        m.storedToday(day, Map.of(), Map.of("Agent One", 2)); // the facts lag behind: the count stays
+        assertThat(m.snapshot(3).members().get("Local/agent1@agents").callsTaken()).isEqualTo(6);
+    }
+
+    private QueueCallerJoinEvent join(String queue, String uniqueId, int position) {
+        QueueCallerJoinEvent j = new QueueCallerJoinEvent(this);
+        j.setQueue(queue);
+        j.setUniqueId(uniqueId);
+        j.setPosition(position);
+        j.setCallerIdNum("5550" + position);
+        return j;
+    }
+
+    private static QueueTotals offered(int n) {
+        return new QueueTotals(n, 0, n, 0, 0, 0, 0, 0, 0, 0, n, 0, 0, n, 0, 0, 0, 0, 0, 0, 0, n);
     }
 
     @Test
