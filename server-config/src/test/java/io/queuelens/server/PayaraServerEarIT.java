@@ -346,7 +346,9 @@ class PayaraServerEarIT {
         pb.environment().putAll(env);
         Process p = pb.start();
         boolean done = p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+        String hang = "";
         if (!done) {
+            hang = whereTheDomainHangs(name); // before the kill: asadmin may be waiting on the domain
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
@@ -355,11 +357,70 @@ class PayaraServerEarIT {
         System.out.println("---- " + name + " ----\n" + text.strip());
         copyQuietly(output);
         if (!done) {
-            throw new AssertionError(name + " did not finish within " + timeout.toSeconds() + " s");
+            throw new AssertionError(name + " did not finish within " + timeout.toSeconds() + " s; its output ends with:\n"
+                    + lastLines(text, 12) + hang);
         }
         if (p.exitValue() != 0) {
             throw new AssertionError(name + " failed with exit code " + p.exitValue() + ":\n" + text);
         }
+    }
+
+    /**
+     * What a command that timed out left the domain doing, for the failure message (CI shows only the
+     * message): the end of server.log and the stacks of the domain's threads that are in QueueLens or
+     * in a deployment. The whole thread dump is kept in the logs folder.
+     */
+    private static String whereTheDomainHangs(String name) {
+        if (!domainCreated) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        try {
+            Path serverLog = domainDir().resolve("logs/server.log");
+            if (Files.exists(serverLog)) {
+                out.append("\n-- server.log ends with:\n").append(lastLines(Files.readString(serverLog), 15));
+            }
+            Path pidFile = domainDir().resolve("config/pid");
+            if (Files.exists(pidFile)) {
+                String pid = Files.readString(pidFile).trim();
+                Path dumpFile = WORK.resolve(name + "-threads.txt");
+                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        pid, "Thread.print")
+                        .redirectErrorStream(true).redirectOutput(dumpFile.toFile()).start();
+                if (jcmd.waitFor(60, TimeUnit.SECONDS)) {
+                    String dump = Files.readString(dumpFile);
+                    copyQuietly(dumpFile);
+                    out.append("\n-- the domain's threads in QueueLens or deploying (all in ").append(LOGS)
+                            .append("/").append(dumpFile.getFileName()).append("):\n").append(busyThreads(dump, 25, 6));
+                } else {
+                    jcmd.destroyForcibly();
+                    out.append("\n-- jcmd Thread.print of the domain did not answer within 60 s");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            out.append("\n-- no thread dump of the domain: ").append(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out.toString();
+    }
+
+    /** The first {@code frames} frames of at most {@code threads} threads whose stack names QueueLens or a deployment. */
+    static String busyThreads(String dump, int frames, int threads) {
+        StringBuilder out = new StringBuilder();
+        int shown = 0;
+        for (String thread : dump.split("\n\\s*\n")) {
+            if (shown < threads && thread.startsWith("\"") && (thread.contains("io.queuelens") || thread.contains("deploy"))) {
+                thread.lines().limit(frames + 2L).forEach(l -> out.append(l).append('\n'));
+                shown++;
+            }
+        }
+        return shown == 0 ? "(none)\n" : out.toString();
+    }
+
+    static String lastLines(String text, int n) {
+        List<String> lines = text.strip().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
     }
 
     private static void copyQuietly(Path output) {
