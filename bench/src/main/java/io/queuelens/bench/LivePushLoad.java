@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,14 +69,19 @@ public final class LivePushLoad {
         env.put("QUEUELENS_TRUSTED_PROXIES", "127.0.0.1, ::1");
         env.put("QUEUELENS_DEMO_EVENT_RATE", System.getenv().getOrDefault("QUEUELENS_DEMO_EVENT_RATE", "1000"));
         env.put("QUEUELENS_JAVA_OPTS", System.getenv().getOrDefault("QUEUELENS_JAVA_OPTS", "-Xmx1g"));
+        // The demo sends each simulation step's AMI events in one burst. At its default step (100 ms) the last
+        // event of a delta is 0-100 ms older than the push tick: time an event spends waiting for the next push,
+        // which is the coalescing window, not delivery. A PBX sends events as calls happen; 10 ms steps come close.
+        env.put("QUEUELENS_DEMO_TICK_MILLIS", System.getenv().getOrDefault("QUEUELENS_DEMO_TICK_MILLIS", "10"));
         String interval = System.getenv().getOrDefault("QUEUELENS_LIVE_PUSH_INTERVAL_MS", "200");
         env.put("QUEUELENS_LIVE_PUSH_INTERVAL_MS", interval);
         String pushThreads = System.getenv().getOrDefault("QUEUELENS_LIVE_PUSH_THREADS", "2");
         env.put("QUEUELENS_LIVE_PUSH_THREADS", pushThreads);
         Path home = Path.of(System.getenv().getOrDefault("QUEUELENS_HOME", ".")).toAbsolutePath();
         LaunchConfig config = LaunchConfig.from(env, home);
-        System.out.printf("starting QueueLens (%s, demo %s events/s, push interval %s ms, %s push threads)%n",
-                env.get("QUEUELENS_JAVA_OPTS"), env.get("QUEUELENS_DEMO_EVENT_RATE"), interval, pushThreads);
+        System.out.printf("starting QueueLens (%s, demo %s events/s in %s ms steps, push interval %s ms, %s push threads)%n",
+                env.get("QUEUELENS_JAVA_OPTS"), env.get("QUEUELENS_DEMO_EVENT_RATE"), env.get("QUEUELENS_DEMO_TICK_MILLIS"),
+                interval, pushThreads);
         try (PayaraMicroLauncher server = PayaraMicroLauncher.start(config, line -> { })) {
             server.awaitReady(Duration.ofMinutes(5));
             String base = config.baseUrl();
@@ -88,16 +94,30 @@ public final class LivePushLoad {
             // one HttpClient reads all its sockets on one selector thread: at 5,000 subscribers that one
             // thread, not the server, would set the pace, so every 500 subscribers get a client of their own
             List<HttpClient> clients = new ArrayList<>();
+            boolean jdkClient = "jdk".equals(System.getenv("BENCH_CLIENT"));
+            RawWebSockets raw = jdkClient ? null : new RawWebSockets(RAW_READER_THREADS);
+            System.out.println(jdkClient ? "clients: java.net.http WebSocket, an HttpClient per " + SUBSCRIBERS_PER_CLIENT
+                    : "clients: RawWebSockets on " + RAW_READER_THREADS + " selector threads (BENCH_CLIENT=jdk for java.net.http)");
             Latencies fanOut = new Latencies();
             Latencies fromEvent = new Latencies();
             AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
-            List<WebSocket> sockets = new ArrayList<>();
+            List<BooleanSupplier> open = new ArrayList<>();
+            List<Runnable> closers = new ArrayList<>();
             long t0 = System.nanoTime();
             for (int i = 0; i < subscribers; i++) {
                 if (i % SUBSCRIBERS_PER_CLIENT == 0) {
                     clients.add(HttpClient.newBuilder().executor(pool).connectTimeout(Duration.ofSeconds(10)).build());
                 }
-                sockets.add(subscribe(clients.get(clients.size() - 1), base, fanOut, fromEvent, measureFrom));
+                HttpClient http = clients.get(clients.size() - 1);
+                if (jdkClient) {
+                    WebSocket ws = subscribe(http, base, fanOut, fromEvent, measureFrom);
+                    open.add(() -> !ws.isInputClosed());
+                    closers.add(ws::abort);
+                } else {
+                    RawWebSockets.Connection c = subscribeRaw(raw, http, base, fanOut, fromEvent, measureFrom);
+                    open.add(c::isOpen);
+                    closers.add(c::abort);
+                }
                 if ((i + 1) % 500 == 0) {
                     System.out.printf("%d subscribers connected (%.0f s)%n", i + 1, (System.nanoTime() - t0) / 1e9);
                 }
@@ -136,9 +156,9 @@ public final class LivePushLoad {
             if (jfr != null) {
                 System.out.print(jcmd(server.pid(), "JFR.stop name=livepush filename=" + Path.of(jfr).toAbsolutePath()));
             }
-            int open = (int) sockets.stream().filter(s -> !s.isInputClosed()).count();
+            int stillOpen = (int) open.stream().filter(BooleanSupplier::getAsBoolean).count();
 
-            System.out.printf("subscribers: %d (%d still open), measured %d s%n", subscribers, open, seconds);
+            System.out.printf("subscribers: %d (%d still open), measured %d s%n", subscribers, stillOpen, seconds);
             System.out.printf("deltas received: %d (%.0f/s over all subscribers)%n", fanOut.count(),
                     fanOut.count() / (double) seconds);
             System.out.printf("latency server send start -> client (coalescing window of %s ms not included): %s%n",
@@ -147,8 +167,9 @@ public final class LivePushLoad {
                     fromEvent.summary());
             System.out.printf("heap after GC: %.1f MB without subscribers, %.1f MB with %d: %.2f MB per 100 subscribers%n",
                     heapBefore / 1e6, heapWith / 1e6, subscribers, (heapWith - heapBefore) / 1e6 / (subscribers / 100.0));
-            for (WebSocket s : sockets) {
-                s.abort();
+            closers.forEach(Runnable::run);
+            if (raw != null) {
+                raw.close();
             }
             pool.shutdownNow();
         } finally {
@@ -168,6 +189,7 @@ public final class LivePushLoad {
     }
 
     private static final int SUBSCRIBERS_PER_CLIENT = 500;
+    private static final int RAW_READER_THREADS = 2;
 
     /** User plus system CPU seconds of a process so far (Linux /proc; clock ticks of 1/100 s). */
     static double cpuSeconds(long pid) throws java.io.IOException {
@@ -181,8 +203,12 @@ public final class LivePushLoad {
                 .getProcessCpuTime() / 1e9;
     }
 
-    static WebSocket subscribe(HttpClient http, String base, Latencies fanOut, Latencies fromEvent,
-                                       AtomicLong measureFrom) throws Exception {
+    /** A subscriber's HTTP session: its live channel's socket URL and the cookies that carry the session. */
+    record PageSession(URI socket, String cookie) {
+    }
+
+    /** Opens the live tables page in a new HTTP session, as a TV does, and takes its channel. */
+    static PageSession openPage(HttpClient http, String base) throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/live/tables.xhtml?tenant=demo"))
                 .header(SSO_HEADER, "admin").build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = CHANNEL.matcher(page.body());
@@ -192,9 +218,27 @@ public final class LivePushLoad {
         // the session's cookies, as a browser sends them (JSESSIONID, and JSESSIONIDVERSION of a distributable app)
         String cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
                 .filter(c -> c.startsWith("JSESSIONID")).collect(java.util.stream.Collectors.joining("; "));
-        URI socket = URI.create(base.replaceFirst("^http", "ws") + "/omnifaces.push/live?" + m.group(1));
-        WebSocket ws = http.newWebSocketBuilder().header("Cookie", cookie).header(SSO_HEADER, "admin")
-                .buildAsync(socket, new WebSocket.Listener() {
+        return new PageSession(URI.create(base.replaceFirst("^http", "ws") + "/omnifaces.push/live?" + m.group(1)), cookie);
+    }
+
+    /**
+     * As live.js does when its socket opens: loads the full state. Only an audience whose page asked for
+     * it is pushed deltas (LivePush keeps no base for an audience nobody loaded), so a subscriber that
+     * skipped this would wait for ever.
+     */
+    static void loadSnapshot(HttpClient http, String base, PageSession session) throws Exception {
+        HttpResponse<String> full = http.send(HttpRequest.newBuilder(URI.create(base + "/live/snapshot?tenant=demo"))
+                .header("Cookie", session.cookie()).header(SSO_HEADER, "admin").build(), HttpResponse.BodyHandlers.ofString());
+        if (full.statusCode() != 200) {
+            throw new IllegalStateException("the live snapshot answered HTTP " + full.statusCode());
+        }
+    }
+
+    static WebSocket subscribe(HttpClient http, String base, Latencies fanOut, Latencies fromEvent,
+                                       AtomicLong measureFrom) throws Exception {
+        PageSession session = openPage(http, base);
+        WebSocket ws = http.newWebSocketBuilder().header("Cookie", session.cookie()).header(SSO_HEADER, "admin")
+                .buildAsync(session.socket(), new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 
                     @Override
@@ -205,44 +249,76 @@ public final class LivePushLoad {
                             String text = partial.toString();
                             partial.setLength(0);
                             if (arrived >= measureFrom.get()) {
-                                long now = field(text, "now");
-                                long at = field(text, "at");
-                                if (now > 0) {
-                                    fanOut.add(arrived - now);
-                                }
-                                if (at > 0) {
-                                    fromEvent.add(arrived - at);
-                                }
+                                record(arrived, field(text, "now"), field(text, "at"), fanOut, fromEvent);
                             }
                         }
                         ws.request(1);
                         return null;
                     }
                 }).get();
-        // As live.js does when its socket opens: load the full state. Only an audience whose page asked
-        // for it is pushed deltas (LivePush keeps no base for an audience nobody loaded), so a subscriber
-        // that skipped this would wait for ever.
-        HttpResponse<String> full = http.send(HttpRequest.newBuilder(URI.create(base + "/live/snapshot?tenant=demo"))
-                .header("Cookie", cookie).header(SSO_HEADER, "admin").build(), HttpResponse.BodyHandlers.ofString());
-        if (full.statusCode() != 200) {
-            throw new IllegalStateException("the live snapshot answered HTTP " + full.statusCode());
-        }
+        loadSnapshot(http, base, session);
         return ws;
+    }
+
+    static RawWebSockets.Connection subscribeRaw(RawWebSockets raw, HttpClient http, String base, Latencies fanOut,
+                                                 Latencies fromEvent, AtomicLong measureFrom) throws Exception {
+        PageSession session = openPage(http, base);
+        RawWebSockets.Connection c = raw.connect(session.socket(), Map.of("Cookie", session.cookie(), SSO_HEADER, "admin"),
+                (payload, arrived) -> {
+                    if (arrived >= measureFrom.get()) {
+                        record(arrived, field(payload, NOW_KEY), field(payload, AT_KEY), fanOut, fromEvent);
+                    }
+                });
+        loadSnapshot(http, base, session);
+        return c;
+    }
+
+    private static void record(long arrived, long now, long at, Latencies fanOut, Latencies fromEvent) {
+        if (now > 0) {
+            fanOut.add(arrived - now);
+        }
+        if (at > 0) {
+            fromEvent.add(arrived - at);
+        }
+    }
+
+    private static final byte[] NOW_KEY = key("now");
+    private static final byte[] AT_KEY = key("at");
+
+    /** The bytes that start field {@code name} in the delta: the delta is a JSON string, so its quotes are escaped. */
+    private static byte[] key(String name) {
+        return (name + "\\\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** A number field of the delta in the message's UTF-8 bytes (the keys and digits are ASCII), or -1. */
+    static long field(byte[] message, byte[] key) {
+        int length = message.length;
+        outer:
+        for (int i = 0; i + key.length <= length; i++) {
+            for (int k = 0; k < key.length; k++) {
+                if (message[i + k] != key[k]) {
+                    continue outer;
+                }
+            }
+            // the key must start a name: "at" must not match the end of "lastAt"
+            if (i > 0 && Character.isLetterOrDigit(message[i - 1])) {
+                continue;
+            }
+            long v = 0;
+            int j = i + key.length;
+            int start = j;
+            while (j < length && message[j] >= '0' && message[j] <= '9') {
+                v = v * 10 + (message[j++] - '0');
+            }
+            return j > start ? v : -1;
+        }
+        return -1;
     }
 
     /** A number field of the delta (the message is the delta as a JSON string, so its quotes are escaped). */
     static long field(String message, String name) {
-        String key = name + "\\\":";
-        int i = message.indexOf(key);
-        if (i < 0) {
-            return -1;
-        }
-        int start = i + key.length();
-        int end = start;
-        while (end < message.length() && Character.isDigit(message.charAt(end))) {
-            end++;
-        }
-        return end > start ? Long.parseLong(message.substring(start, end)) : -1;
+        byte[] bytes = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return field(bytes, key(name));
     }
 
     static long heapAfterGc(long pid) throws IOException, InterruptedException {
