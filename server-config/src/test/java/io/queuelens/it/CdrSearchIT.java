@@ -2,6 +2,7 @@ package io.queuelens.it;
 
 import io.queuelens.it.support.SharedMariaDbServer;
 import io.queuelens.it.support.SharedMariaDbServer.Deployment;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,7 +33,24 @@ class CdrSearchIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    /**
+     * The CDRs this test plants share the server with the other tests: they are dated long ago, out of every
+     * other test's window, and removed afterwards. Dated now(), they were once the newest answered calls on
+     * the CDR page (at night the demo's calls are sparse) and RecordingPlaybackBrowserIT played one of them.
+     */
+    private static final String PLANTED_AT = "2001-01-01 12:00:00";
+    private static final String PLANTED_SOURCE = "it-cdr-search";
+
     record Recorded(long id, String file) {
+    }
+
+    @AfterEach
+    void removePlantedCdrs(Deployment d) throws Exception {
+        try (Connection c = d.database().connect();
+             PreparedStatement ps = c.prepareStatement("delete from cdr_record where source_id = ?")) {
+            ps.setString(1, PLANTED_SOURCE);
+            ps.executeUpdate();
+        }
     }
 
     @Test
@@ -108,12 +126,15 @@ class CdrSearchIT {
         try (Connection c = d.database().connect(); PreparedStatement ps = c.prepareStatement("insert into cdr_record (tenant_id, "
                 + "source_id, natural_key, calldate, calldate_local, clid, src, dst, dcontext, channel, dstchannel, lastapp, "
                 + "lastdata, duration, billsec, disposition, accountcode, userfield, uniqueid, recording_file, ingested_at) "
-                + "values (?, 'it', ?, now(), now(), '', '1', '2', '', '', '', '', '', 1, 1, 'ANSWERED', '', '', ?, ?, now())",
+                + "values (?, ?, ?, ?, ?, '', '1', '2', '', '', '', '', '', 1, 1, 'ANSWERED', '', '', ?, ?, now())",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, tenant);
-            ps.setString(2, key);
+            ps.setString(2, PLANTED_SOURCE);
             ps.setString(3, key);
-            ps.setString(4, recordingFile);
+            ps.setString(4, PLANTED_AT);
+            ps.setString(5, PLANTED_AT);
+            ps.setString(6, key);
+            ps.setString(7, recordingFile);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

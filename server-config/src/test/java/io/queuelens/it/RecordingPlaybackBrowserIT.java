@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,7 +43,7 @@ class RecordingPlaybackBrowserIT {
     void theCdrPageListsCallsAndPlaysARecording(Deployment d) throws Exception {
         CdrSearchIT.awaitRecordedCdr(d);
         browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         AdminLogin.logIn(browser, d.server());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         browser.get(d.server().url("/reports/cdr.xhtml?tenant=demo&tz=UTC&from=" + today.minusDays(2) + "&to=" + today.plusDays(1)
@@ -62,7 +61,15 @@ class RecordingPlaybackBrowserIT {
         JavascriptExecutor js = browser;
         wait.until(b -> ((Number) js.executeScript("return document.getElementById('ql-audio').readyState")).intValue() >= 1
                 || js.executeScript("return document.getElementById('ql-audio').error") != null);
-        assertThat(js.executeScript("return document.getElementById('ql-audio').error")).isNull();
+        Object error = js.executeScript("return document.getElementById('ql-audio').error");
+        if (error != null) {
+            // the media error says only "Format error", also for an HTTP error status: ask the server what it said
+            Object answer = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "var src = document.getElementById('ql-audio').currentSrc;"
+                    + "fetch(src).then(r => r.text().then(t => done(src + ' -> ' + r.status + ' ' + t.substring(0, 300))),"
+                    + " e => done(src + ' -> ' + e));");
+            assertThat(error).as("the player's error; the recording's URL answers: %s", answer).isNull();
+        }
         assertThat(((Number) js.executeScript("return document.getElementById('ql-audio').duration")).doubleValue())
                 .isBetween(0.9, 1.1);
         Path shot = Path.of("target/it/cdr-page.png");
@@ -76,7 +83,6 @@ class RecordingPlaybackBrowserIT {
         By firstDuration = By.cssSelector("#list\\:cdrs tbody tr:first-child td.cdr-duration");
         // The sort re-renders the table by ajax: a row found just before the update goes stale under the wait's
         // look at it, which only means "look again".
-        wait.ignoring(StaleElementReferenceException.class);
         browser.findElement(durationHeader).click();
         long shortest = d.database().count("select min(duration) " + window);
         wait.until(b -> b.findElement(firstDuration).getText().equals(minutes(shortest)));
