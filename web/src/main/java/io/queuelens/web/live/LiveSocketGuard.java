@@ -31,6 +31,7 @@ public class LiveSocketGuard extends HttpFilter {
             res.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
+        SocketWriteBuffer.shrink(res); // before the upgrade: the socket's frames are written through this response
         chain.doFilter(req, res);
     }
 }
