@@ -254,30 +254,35 @@ final class SocketFanOut {
         return frame;
     }
 
+    /**
+     * Field {@code name} declared by {@code type} or a superclass, made accessible: how this package reaches the
+     * container's internals (Tyrus's here, Payara's in SocketWriteBuffer).
+     */
+    static Field declaredField(Class<?> type, String name) throws NoSuchFieldException {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                return f;
+            } catch (NoSuchFieldException e) {
+                // declared higher up
+            }
+        }
+        throw new NoSuchFieldException(type.getName() + "." + name);
+    }
+
     /** Tyrus's raw send of one socket: {@code remote.webSocket.sendRawFrame(ByteBuffer)}. */
     record Raw(Object webSocket, Method sendRawFrame) {
 
         static Raw of(Session session) throws ReflectiveOperationException {
             Object remote = session.getBasicRemote();
-            Field field = field(remote.getClass(), "webSocket");
-            field.setAccessible(true);
+            Field field = declaredField(remote.getClass(), "webSocket");
             Object webSocket = Objects.requireNonNull(field.get(remote), "webSocket");
             Method send = webSocket.getClass().getMethod("sendRawFrame", ByteBuffer.class);
             if (!Future.class.isAssignableFrom(send.getReturnType())) {
                 throw new NoSuchMethodException("sendRawFrame returns " + send.getReturnType() + ", not a Future");
             }
             return new Raw(webSocket, send);
-        }
-
-        private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-                try {
-                    return c.getDeclaredField(name);
-                } catch (NoSuchFieldException e) {
-                    // declared higher up
-                }
-            }
-            throw new NoSuchFieldException(type.getName() + "." + name);
         }
 
         Future<?> send(byte[] frame) throws ReflectiveOperationException {

@@ -3,7 +3,6 @@ package io.queuelens.web.live;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.ServletResponseWrapper;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,9 +79,7 @@ final class SocketWriteBuffer {
         Method coyote = method(catalina.getClass(), "getCoyoteResponse");
         if (coyote == null) {
             // the facade: Catalina's response is its field "response"
-            Field inner = field(catalina.getClass(), "response");
-            inner.setAccessible(true);
-            catalina = inner.get(catalina);
+            catalina = SocketFanOut.declaredField(catalina.getClass(), "response").get(catalina);
             coyote = method(catalina.getClass(), "getCoyoteResponse");
             if (coyote == null) {
                 throw new NoSuchMethodException(catalina.getClass().getName() + ".getCoyoteResponse()");
@@ -98,16 +95,5 @@ final class SocketWriteBuffer {
         } catch (NoSuchMethodException e) {
             return null;
         }
-    }
-
-    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            try {
-                return c.getDeclaredField(name);
-            } catch (NoSuchFieldException e) {
-                // declared higher up
-            }
-        }
-        throw new NoSuchFieldException(type.getName() + "." + name);
     }
 }
