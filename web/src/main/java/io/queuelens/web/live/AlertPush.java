@@ -4,7 +4,6 @@ import io.queuelens.alerts.entity.AlertNotice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import org.omnifaces.cdi.Push;
 import org.omnifaces.cdi.PushContext;
 
@@ -54,7 +53,7 @@ public class AlertPush {
     }
 
     static String message(AlertNotice n) {
-        return Json.createObjectBuilder()
+        return LiveJson.PROVIDER.createObjectBuilder()
                 .add("kind", n.kind())
                 .add("incident", n.incidentId())
                 .add("tenant", n.tenantId())

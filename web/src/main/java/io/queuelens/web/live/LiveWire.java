@@ -8,7 +8,6 @@ import io.queuelens.live.entity.LiveQueue;
 import io.queuelens.live.entity.LiveSnapshot;
 import io.queuelens.live.entity.MemberState;
 import io.queuelens.live.entity.WaitingCaller;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -72,7 +71,7 @@ public final class LiveWire {
         }
         SortedMap<String, JsonObject> members = new TreeMap<>();
         for (LiveMember m : s.members().values()) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("name", m.name()).add("displayName", agentName(m))
+            JsonObjectBuilder b = LiveJson.PROVIDER.createObjectBuilder().add("name", m.name()).add("displayName", agentName(m))
                     .add("state", m.state().name())
                     .add("since", m.since().toEpochMilli()).add("calls", m.callsTaken())
                     .add("queues", String.join(",", new java.util.TreeSet<>(m.queues())));
@@ -85,7 +84,7 @@ public final class LiveWire {
         SortedMap<String, JsonObject> callers = new TreeMap<>();
         for (LiveQueue q : s.queues().values()) {
             for (WaitingCaller w : q.waiting()) {
-                JsonObjectBuilder b = Json.createObjectBuilder().add("queue", w.queue())
+                JsonObjectBuilder b = LiveJson.PROVIDER.createObjectBuilder().add("queue", w.queue())
                         .add("queueName", queueName(w.queue())).add("position", w.position())
                         .add("since", w.enteredAt().toEpochMilli());
                 text(b, "number", w.callerNumber());
@@ -131,7 +130,7 @@ public final class LiveWire {
     private static JsonObject queue(List<WaitingCaller> waiting, int available, int onCall, int paused, int loggedIn,
                                     QueueFigures f, String displayName) {
         Instant longest = waiting.stream().map(WaitingCaller::enteredAt).min(Instant::compareTo).orElse(null);
-        JsonObjectBuilder b = Json.createObjectBuilder().add("displayName", displayName).add("waiting", waiting.size())
+        JsonObjectBuilder b = LiveJson.PROVIDER.createObjectBuilder().add("displayName", displayName).add("waiting", waiting.size())
                 .add("available", available).add("onCall", onCall).add("paused", paused).add("loggedIn", loggedIn)
                 .add("offered", f.offered()).add("answered", f.answered()).add("abandoned", f.abandoned());
         if (longest == null) {

@@ -1,6 +1,5 @@
 package io.queuelens.web.live;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -43,10 +42,10 @@ public record WireState(String tenantId, long version, long at, boolean connecte
 
     /** The whole state: what a browser loads on (re)connect and after it noticed a gap. */
     public JsonObject full(long now) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("type", "full").add("tenant", tenantId)
+        JsonObjectBuilder o = LiveJson.PROVIDER.createObjectBuilder().add("type", "full").add("tenant", tenantId)
                 .add("version", version).add("at", at).add("now", now).add("connected", connected);
         for (String s : SECTIONS) {
-            JsonObjectBuilder entries = Json.createObjectBuilder();
+            JsonObjectBuilder entries = LiveJson.PROVIDER.createObjectBuilder();
             section(s).forEach(entries::add);
             o.add(s, entries);
         }
@@ -60,14 +59,14 @@ public record WireState(String tenantId, long version, long at, boolean connecte
      */
     public JsonObject deltaFrom(WireState last, long now) {
         boolean any = connected != last.connected;
-        JsonObjectBuilder o = Json.createObjectBuilder().add("type", "delta").add("tenant", tenantId)
+        JsonObjectBuilder o = LiveJson.PROVIDER.createObjectBuilder().add("type", "delta").add("tenant", tenantId)
                 .add("from", last.version).add("to", version).add("at", at).add("now", now).add("connected", connected);
-        JsonObjectBuilder removed = Json.createObjectBuilder();
+        JsonObjectBuilder removed = LiveJson.PROVIDER.createObjectBuilder();
         boolean anyRemoved = false;
         for (String s : SECTIONS) {
             SortedMap<String, JsonObject> before = last.section(s);
             SortedMap<String, JsonObject> after = section(s);
-            JsonObjectBuilder changed = Json.createObjectBuilder();
+            JsonObjectBuilder changed = LiveJson.PROVIDER.createObjectBuilder();
             boolean sectionChanged = false;
             for (Map.Entry<String, JsonObject> e : after.entrySet()) {
                 JsonObject old = before.get(e.getKey());
@@ -77,7 +76,7 @@ public record WireState(String tenantId, long version, long at, boolean connecte
                     sectionChanged = true;
                 }
             }
-            JsonArrayBuilder gone = Json.createArrayBuilder();
+            JsonArrayBuilder gone = LiveJson.PROVIDER.createArrayBuilder();
             boolean sectionRemoved = false;
             for (String key : before.keySet()) {
                 if (!after.containsKey(key)) {
@@ -105,7 +104,7 @@ public record WireState(String tenantId, long version, long at, boolean connecte
         if (before.equals(now)) {
             return null;
         }
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = LiveJson.PROVIDER.createObjectBuilder();
         now.forEach((k, v) -> {
             if (!v.equals(before.get(k))) {
                 b.add(k, v);
