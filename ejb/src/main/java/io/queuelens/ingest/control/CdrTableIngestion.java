@@ -91,6 +91,7 @@ public final class CdrTableIngestion {
     private Key cursor;        // where the current pass continues
     private Set<String> known; // natural keys stored since the current pass began
     private Instant lastRescan;
+    private Instant lastRelink; // when the last relink that succeeded began
 
     public CdrTableIngestion(String tenantId, String sourceId, DataSource pbx, String table, ZoneId pbxZone,
                              DataSource app, Duration overlap, Duration rescanEvery, Clock clock) {
@@ -112,16 +113,33 @@ public final class CdrTableIngestion {
     }
 
     /**
+     * A relink looks at CDRs stored at most this long before the previous relink began, not further: a
+     * race it has to repair needs both writers' transactions open at once, and none of those lasts this
+     * long, so older rows were already looked at after both sides had committed.
+     */
+    static final Duration RELINK_OVERLAP = Duration.ofMinutes(1);
+
+    /**
      * Links again the calls of CDRs stored within {@code window} (of calls that started within
      * {@code callsWithin}) that have no visit yet: a visit and its CDR committed at the same moment
-     * each linked in its own transaction and could not see the other. Cheap when all are linked.
+     * each linked in its own transaction and could not see the other. After the first relink only what
+     * was stored since the previous one began, less {@link #RELINK_OVERLAP}, is read again. Reading the whole
+     * window at every tick (scanning its CDRs, and linking again those whose visit is not stored yet, which
+     * its own write links when it comes) was a tenth of the demo server's CPU at 1,000 events/s.
      *
      * @return rows changed (visits plus CDRs)
      */
     public int relinkRecent(Duration window, Duration callsWithin) throws SQLException {
         Instant now = clock.instant();
-        return LocalTransaction.call(app, c -> VisitCdrLinks.link(c, tenantId, sourceId,
-                CdrStore.unlinkedCallIds(c, tenantId, sourceId, now.minus(window), now.minus(callsWithin))));
+        Instant storedSince = now.minus(window);
+        if (lastRelink != null && lastRelink.minus(RELINK_OVERLAP).isAfter(storedSince)) {
+            storedSince = lastRelink.minus(RELINK_OVERLAP);
+        }
+        Instant since = storedSince;
+        int changed = LocalTransaction.call(app, c -> VisitCdrLinks.link(c, tenantId, sourceId,
+                CdrStore.unlinkedCallIds(c, tenantId, sourceId, since, now.minus(callsWithin))));
+        lastRelink = now;
+        return changed;
     }
 
     /** Reads at most {@code maxRows} rows after the cursor and stores the new ones. On failure nothing is stored. */

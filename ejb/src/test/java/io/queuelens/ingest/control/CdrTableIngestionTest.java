@@ -338,6 +338,47 @@ class CdrTableIngestionTest {
         }
     }
 
+    /**
+     * After its first relink a reader reads again only the CDRs stored since its previous relink began (less
+     * a minute for transactions still open then), not the whole window at every tick; a new reader (a restart)
+     * starts with the whole window.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aRelinkReadsOnlyWhatWasStoredSinceThePreviousRelinkBegan(String kind) throws Exception {
+        Day day = simulatedHours(2);
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            write(db.dataSource(), day.queueLog(), day.cdr());
+            ManualClock clock = new ManualClock();
+            clock.now = Instant.now().plusSeconds(1); // the CDRs' ingested_at is the wall clock's
+            CdrTableIngestion cdrs = reader(db.dataSource(), "demo_cdr", clock);
+            readAll(cdrs, 500);
+            drain(new QueueLogTableIngestion("demo", "demo", db.dataSource(), "demo_queue_log", BERLIN, db.dataSource(),
+                    new QueueRollupRefresher("demo", KpiSettingsHistory.defaultsOnly())));
+            String linked = "select count(*) from cdr_record where visit_call_id is not null";
+            long linkedBefore = count(db, linked);
+            assertThat(linkedBefore).isPositive();
+            Duration window = Duration.ofMinutes(10);
+            Duration anyCall = Duration.ofDays(3650); // the simulated calls are from March
+            assertThat(cdrs.relinkRecent(window, anyCall)).as("all linked already").isZero();
+
+            // unlinked, stored 2 minutes before that relink: inside the window, but before the previous relink began
+            exec(db, "update cdr_record set visit_call_id = null, queue = null, agent = null");
+            try (Connection c = db.dataSource().getConnection();
+                 PreparedStatement ps = c.prepareStatement("update cdr_record set ingested_at = ?")) {
+                ps.setObject(1, io.queuelens.schema.control.UtcColumns.of(clock.now.minus(Duration.ofMinutes(2))));
+                ps.executeUpdate();
+            }
+            clock.now = clock.now.plusSeconds(2);
+            assertThat(cdrs.relinkRecent(window, anyCall)).isZero();
+            assertThat(count(db, linked)).isZero();
+
+            CdrTableIngestion restarted = reader(db.dataSource(), "demo_cdr", clock);
+            assertThat(restarted.relinkRecent(window, anyCall)).isPositive();
+            assertThat(count(db, linked)).isEqualTo(linkedBefore);
+        }
+    }
+
     private static void drain(QueueLogTableIngestion ingestion) throws SQLException {
         IngestResult r;
         do {
