@@ -84,7 +84,7 @@ public class CdrIngestion {
     @ConfigProperty(name = "queuelens.cdr.rescan-seconds", defaultValue = "60")
     long rescanSeconds;
 
-    /** Unlinked CDRs stored this recently are linked again at every tick. */
+    /** Unlinked CDRs stored this recently are linked again: all of them after a start, then at every tick those stored since the last. */
     @Inject
     @ConfigProperty(name = "queuelens.cdr.relink-minutes", defaultValue = "10")
     long relinkMinutes;
