@@ -120,6 +120,7 @@ public final class AmiConnector implements Source, AutoCloseable {
     }
 
     public void start() {
+        EventClassScan.runNow(); // before a connect thread runs it (see there)
         schedule(Duration.ZERO);
         watch = scheduler.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
     }
