@@ -2,6 +2,7 @@ package io.queuelens.ingest.control;
 
 import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.rollups.control.QueueRollupRefresher;
+import io.queuelens.schema.control.UtcColumns;
 import io.queuelens.sources.demo.control.ContactCenterSimulation;
 import io.queuelens.sources.demo.control.PbxListener;
 import io.queuelens.sources.demo.control.PbxTableWriter;
@@ -313,16 +314,10 @@ class CdrTableIngestionTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb"})
     void aRaceLostByBothWritersIsLinkedByTheRelinkOfRecentCdrs(String kind) throws Exception {
-        Day day = simulatedHours(2);
         try (TestDatabases.Db db = TestDatabases.open(kind)) {
-            write(db.dataSource(), day.queueLog(), day.cdr());
-            CdrTableIngestion cdrs = reader(db.dataSource(), "demo_cdr", new ManualClock());
-            readAll(cdrs, 500);
-            drain(new QueueLogTableIngestion("demo", "demo", db.dataSource(), "demo_queue_log", BERLIN, db.dataSource(),
-                    new QueueRollupRefresher("demo", KpiSettingsHistory.defaultsOnly())));
-            String linked = "select count(*) from cdr_record where visit_call_id is not null";
+            CdrTableIngestion cdrs = twoHoursReadAndLinked(db, new ManualClock());
             String recorded = "select count(*) from queue_visit where recording_file is not null";
-            long linkedBefore = count(db, linked);
+            long linkedBefore = count(db, LINKED_CDRS);
             long recordedBefore = count(db, recorded);
             assertThat(linkedBefore).isPositive();
             assertThat(recordedBefore).isPositive();
@@ -332,7 +327,7 @@ class CdrTableIngestionTest {
 
             assertThat(cdrs.relinkRecent(Duration.ofMinutes(10), Duration.ofDays(2))).isPositive();
 
-            assertThat(count(db, linked)).isEqualTo(linkedBefore);
+            assertThat(count(db, LINKED_CDRS)).isEqualTo(linkedBefore);
             assertThat(count(db, recorded)).isEqualTo(recordedBefore);
             assertThat(cdrs.relinkRecent(Duration.ofMinutes(10), Duration.ofDays(2))).isZero();
         }
@@ -346,17 +341,11 @@ class CdrTableIngestionTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb"})
     void aRelinkReadsOnlyWhatWasStoredSinceThePreviousRelinkBegan(String kind) throws Exception {
-        Day day = simulatedHours(2);
         try (TestDatabases.Db db = TestDatabases.open(kind)) {
-            write(db.dataSource(), day.queueLog(), day.cdr());
             ManualClock clock = new ManualClock();
             clock.now = Instant.now().plusSeconds(1); // the CDRs' ingested_at is the wall clock's
-            CdrTableIngestion cdrs = reader(db.dataSource(), "demo_cdr", clock);
-            readAll(cdrs, 500);
-            drain(new QueueLogTableIngestion("demo", "demo", db.dataSource(), "demo_queue_log", BERLIN, db.dataSource(),
-                    new QueueRollupRefresher("demo", KpiSettingsHistory.defaultsOnly())));
-            String linked = "select count(*) from cdr_record where visit_call_id is not null";
-            long linkedBefore = count(db, linked);
+            CdrTableIngestion cdrs = twoHoursReadAndLinked(db, clock);
+            long linkedBefore = count(db, LINKED_CDRS);
             assertThat(linkedBefore).isPositive();
             Duration window = Duration.ofMinutes(10);
             Duration anyCall = Duration.ofDays(3650); // the simulated calls are from March
@@ -366,17 +355,30 @@ class CdrTableIngestionTest {
             exec(db, "update cdr_record set visit_call_id = null, queue = null, agent = null");
             try (Connection c = db.dataSource().getConnection();
                  PreparedStatement ps = c.prepareStatement("update cdr_record set ingested_at = ?")) {
-                ps.setObject(1, io.queuelens.schema.control.UtcColumns.of(clock.now.minus(Duration.ofMinutes(2))));
+                ps.setObject(1, UtcColumns.of(clock.now.minus(Duration.ofMinutes(2))));
                 ps.executeUpdate();
             }
             clock.now = clock.now.plusSeconds(2);
             assertThat(cdrs.relinkRecent(window, anyCall)).isZero();
-            assertThat(count(db, linked)).isZero();
+            assertThat(count(db, LINKED_CDRS)).isZero();
 
             CdrTableIngestion restarted = reader(db.dataSource(), "demo_cdr", clock);
             assertThat(restarted.relinkRecent(window, anyCall)).isPositive();
-            assertThat(count(db, linked)).isEqualTo(linkedBefore);
+            assertThat(count(db, LINKED_CDRS)).isEqualTo(linkedBefore);
         }
+    }
+
+    static final String LINKED_CDRS = "select count(*) from cdr_record where visit_call_id is not null";
+
+    /** Two simulated hours of the demo's PBX tables, their CDRs read and their queue_log drained: every CDR linked. */
+    private static CdrTableIngestion twoHoursReadAndLinked(TestDatabases.Db db, ManualClock clock) throws SQLException {
+        Day day = simulatedHours(2);
+        write(db.dataSource(), day.queueLog(), day.cdr());
+        CdrTableIngestion cdrs = reader(db.dataSource(), "demo_cdr", clock);
+        readAll(cdrs, 500);
+        drain(new QueueLogTableIngestion("demo", "demo", db.dataSource(), "demo_queue_log", BERLIN, db.dataSource(),
+                new QueueRollupRefresher("demo", KpiSettingsHistory.defaultsOnly())));
+        return cdrs;
     }
 
     private static void drain(QueueLogTableIngestion ingestion) throws SQLException {
