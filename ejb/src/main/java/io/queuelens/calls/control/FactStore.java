@@ -1,6 +1,7 @@
 package io.queuelens.calls.control;
 
 import io.queuelens.schema.control.InList;
+import io.queuelens.schema.control.MultiRowInsert;
 import io.queuelens.schema.control.UtcColumns;
 import io.queuelens.calls.entity.AgentPause;
 import io.queuelens.calls.entity.AgentSession;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,11 +28,12 @@ import java.util.List;
 public final class FactStore {
 
     // caller_name and did keep what the CDR link filled in when the queue_log has none (COALESCE)
-    static final String UPSERT_VISIT = """
+    static final String INSERT_VISIT = """
             INSERT INTO queue_visit (tenant_id, source_id, call_id, visit_seq, queue, caller_number, caller_name, did,
                 entered_at, connected_at, ended_at, outcome, wait_s, ring_s, talk_s, hold_s, agent, transferred,
-                transfer_target, completed_by, exit_key, original_position, ring_no_answers, next_queue)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                transfer_target, completed_by, exit_key, original_position, ring_no_answers, next_queue) VALUES""";
+    static final int VISIT_COLUMNS = 24;
+    static final String ON_DUPLICATE_VISIT = """
             ON DUPLICATE KEY UPDATE queue = VALUES(queue), caller_number = VALUES(caller_number),
                 caller_name = COALESCE(VALUES(caller_name), caller_name), did = COALESCE(VALUES(did), did), entered_at = VALUES(entered_at),
                 connected_at = VALUES(connected_at), ended_at = VALUES(ended_at), outcome = VALUES(outcome),
@@ -41,15 +42,12 @@ public final class FactStore {
                 completed_by = VALUES(completed_by), exit_key = VALUES(exit_key),
                 original_position = VALUES(original_position), ring_no_answers = VALUES(ring_no_answers),
                 next_queue = VALUES(next_queue)""";
-    static final String UPSERT_SESSION = """
-            INSERT INTO agent_session (tenant_id, source_id, agent, queue, login_at, logout_at) VALUES (?, ?, ?, ?, ?, ?)
-            ON DUPLICATE KEY UPDATE logout_at = VALUES(logout_at)""";
-    static final String UPSERT_PAUSE = """
-            INSERT INTO agent_pause (tenant_id, source_id, agent, queue, reason, start_at, end_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON DUPLICATE KEY UPDATE reason = VALUES(reason), end_at = VALUES(end_at)""";
-    static final String UPSERT_RING = """
-            INSERT INTO ring_no_answer (tenant_id, source_id, call_id, visit_seq, queue, agent, rang_at, ring_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE ring_ms = VALUES(ring_ms)""";
+    static final String INSERT_SESSION = "INSERT INTO agent_session (tenant_id, source_id, agent, queue, login_at, logout_at) VALUES";
+    static final String ON_DUPLICATE_SESSION = "ON DUPLICATE KEY UPDATE logout_at = VALUES(logout_at)";
+    static final String INSERT_PAUSE = "INSERT INTO agent_pause (tenant_id, source_id, agent, queue, reason, start_at, end_at) VALUES";
+    static final String ON_DUPLICATE_PAUSE = "ON DUPLICATE KEY UPDATE reason = VALUES(reason), end_at = VALUES(end_at)";
+    static final String INSERT_RING = "INSERT INTO ring_no_answer (tenant_id, source_id, call_id, visit_seq, queue, agent, rang_at, ring_ms) VALUES";
+    static final String ON_DUPLICATE_RING = "ON DUPLICATE KEY UPDATE ring_ms = VALUES(ring_ms)";
     static final String UPSERT_RAW = """
             INSERT INTO raw_event (tenant_id, source_id, position, event_time, call_id, queue, agent, verb, data)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE verb = VALUES(verb)""";
@@ -78,44 +76,23 @@ public final class FactStore {
         writeVisits(c, visits);
         // the CDR may have come first: link now (caller name, DID and recording from it; queue/agent to it)
         VisitCdrLinks.link(c, tenantId, sourceId, visits.stream().map(QueueVisit::callId).toList());
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_SESSION)) {
+        try (MultiRowInsert rows = MultiRowInsert.into(c, INSERT_SESSION, 6, ON_DUPLICATE_SESSION)) {
             for (AgentSession s : batch.sessions()) {
-                ps.setString(1, tenantId);
-                ps.setString(2, sourceId);
-                ps.setString(3, s.agent());
-                ps.setString(4, s.queue());
-                ps.setObject(5, UtcColumns.of(s.loginAt()));
-                ps.setObject(6, UtcColumns.of(s.logoutAt()));
-                ps.addBatch();
+                rows.text(tenantId).text(sourceId).text(s.agent()).text(s.queue()).time(s.loginAt()).time(s.logoutAt())
+                        .endRow();
             }
-            ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_PAUSE)) {
+        try (MultiRowInsert rows = MultiRowInsert.into(c, INSERT_PAUSE, 7, ON_DUPLICATE_PAUSE)) {
             for (AgentPause p : batch.pauses()) {
-                ps.setString(1, tenantId);
-                ps.setString(2, sourceId);
-                ps.setString(3, p.agent());
-                ps.setString(4, p.queue());
-                ps.setString(5, clip(p.reason(), 128));
-                ps.setObject(6, UtcColumns.of(p.startAt()));
-                ps.setObject(7, UtcColumns.of(p.endAt()));
-                ps.addBatch();
+                rows.text(tenantId).text(sourceId).text(p.agent()).text(p.queue()).text(clip(p.reason(), 128))
+                        .time(p.startAt()).time(p.endAt()).endRow();
             }
-            ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_RING)) {
+        try (MultiRowInsert rows = MultiRowInsert.into(c, INSERT_RING, 8, ON_DUPLICATE_RING)) {
             for (RingNoAnswer r : batch.rings()) {
-                ps.setString(1, tenantId);
-                ps.setString(2, sourceId);
-                ps.setString(3, r.callId());
-                ps.setInt(4, r.visitSeq());
-                ps.setString(5, r.queue());
-                ps.setString(6, r.agent());
-                ps.setObject(7, UtcColumns.of(r.at()));
-                ps.setLong(8, r.ringMillis());
-                ps.addBatch();
+                rows.text(tenantId).text(sourceId).text(r.callId()).number(r.visitSeq()).text(r.queue()).text(r.agent())
+                        .time(r.at()).number(r.ringMillis()).endRow();
             }
-            ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement(UPSERT_RAW)) {
             for (QueueLogEvent e : batch.unknown()) {
@@ -148,40 +125,19 @@ public final class FactStore {
     }
 
     private void writeVisits(Connection c, List<QueueVisit> visits) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_VISIT)) {
+        try (MultiRowInsert rows = MultiRowInsert.into(c, INSERT_VISIT, VISIT_COLUMNS, ON_DUPLICATE_VISIT)) {
             for (QueueVisit v : visits) {
-                int i = 1;
-                ps.setString(i++, v.tenantId());
-                ps.setString(i++, v.sourceId());
-                ps.setString(i++, v.callId());
-                ps.setInt(i++, v.visitSeq());
-                ps.setString(i++, clip(v.queue(), 128));
-                ps.setString(i++, clip(v.callerNumber(), 80));
-                ps.setString(i++, clip(v.callerName(), 128));
-                ps.setString(i++, clip(v.did(), 80));
-                ps.setObject(i++, UtcColumns.of(v.enteredAt()));
-                ps.setObject(i++, UtcColumns.of(v.connectedAt()));
-                ps.setObject(i++, UtcColumns.of(v.endedAt()));
-                ps.setString(i++, v.outcome().name());
-                ps.setInt(i++, v.waitSeconds());
-                ps.setInt(i++, v.ringSeconds());
-                ps.setInt(i++, v.talkSeconds());
-                ps.setInt(i++, v.holdSeconds());
-                ps.setString(i++, clip(v.agent(), 128));
-                ps.setBoolean(i++, v.transferred());
-                ps.setString(i++, clip(v.transferTarget(), 200));
-                ps.setString(i++, v.completedBy());
-                ps.setString(i++, clip(v.exitKey(), 8));
-                if (v.originalPosition() == null) {
-                    ps.setNull(i++, Types.INTEGER);
-                } else {
-                    ps.setInt(i++, v.originalPosition());
-                }
-                ps.setInt(i++, v.ringNoAnswers());
-                ps.setString(i, clip(v.nextQueue(), 128));
-                ps.addBatch();
+                rows.text(v.tenantId()).text(v.sourceId()).text(v.callId()).number(v.visitSeq())
+                        .text(clip(v.queue(), 128)).text(clip(v.callerNumber(), 80)).text(clip(v.callerName(), 128))
+                        .text(clip(v.did(), 80))
+                        .time(v.enteredAt()).time(v.connectedAt()).time(v.endedAt())
+                        .text(v.outcome().name()).number(v.waitSeconds()).number(v.ringSeconds())
+                        .number(v.talkSeconds()).number(v.holdSeconds())
+                        .text(clip(v.agent(), 128)).bool(v.transferred()).text(clip(v.transferTarget(), 200))
+                        .text(v.completedBy()).text(clip(v.exitKey(), 8)).number(v.originalPosition())
+                        .number(v.ringNoAnswers()).text(clip(v.nextQueue(), 128))
+                        .endRow();
             }
-            ps.executeBatch();
         }
     }
 

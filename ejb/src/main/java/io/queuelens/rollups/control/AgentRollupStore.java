@@ -4,6 +4,7 @@ import io.queuelens.kpi.entity.AgentTotals;
 import io.queuelens.rollups.entity.AgentBucket;
 import io.queuelens.rollups.entity.Buckets;
 import io.queuelens.schema.control.InList;
+import io.queuelens.schema.control.MultiRowInsert;
 import io.queuelens.schema.control.UtcColumns;
 
 import java.net.URLDecoder;
@@ -37,9 +38,9 @@ public final class AgentRollupStore {
     public static final String COLUMNS = "agent, bucket_start, logged_in_ms, talk_ms, hold_ms, acw_ms, answered, "
             + "ring_no_answer, paused_ms_by_reason";
 
-    static final String UPSERT = "INSERT INTO rollup_agent_15m (tenant_id, agent, bucket_start, logged_in_ms, paused_ms, "
-            + "talk_ms, hold_ms, acw_ms, answered, ring_no_answer, paused_ms_by_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            + "ON DUPLICATE KEY UPDATE logged_in_ms = VALUES(logged_in_ms), paused_ms = VALUES(paused_ms), "
+    static final String INSERT = "INSERT INTO rollup_agent_15m (tenant_id, agent, bucket_start, logged_in_ms, paused_ms, "
+            + "talk_ms, hold_ms, acw_ms, answered, ring_no_answer, paused_ms_by_reason) VALUES";
+    static final String ON_DUPLICATE = "ON DUPLICATE KEY UPDATE logged_in_ms = VALUES(logged_in_ms), paused_ms = VALUES(paused_ms), "
             + "talk_ms = VALUES(talk_ms), hold_ms = VALUES(hold_ms), acw_ms = VALUES(acw_ms), answered = VALUES(answered), "
             + "ring_no_answer = VALUES(ring_no_answer), paused_ms_by_reason = VALUES(paused_ms_by_reason)";
 
@@ -162,29 +163,12 @@ public final class AgentRollupStore {
     }
 
     private static void upsert(Connection c, String tenantId, Collection<AgentBucket> buckets) throws SQLException {
-        int pending = 0;
-        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+        try (MultiRowInsert rows = MultiRowInsert.into(c, INSERT, 11, ON_DUPLICATE)) {
             for (AgentBucket b : buckets) {
                 AgentTotals t = b.totals();
-                ps.setString(1, tenantId);
-                ps.setString(2, b.agent());
-                ps.setObject(3, UtcColumns.of(b.start()));
-                ps.setLong(4, t.loggedInMillis());
-                ps.setLong(5, t.pausedMillis());
-                ps.setLong(6, t.talkMillis());
-                ps.setLong(7, t.holdMillis());
-                ps.setLong(8, t.acwMillis());
-                ps.setLong(9, t.answered());
-                ps.setLong(10, t.ringNoAnswer());
-                ps.setString(11, encode(t.pausedMillisByReason()));
-                ps.addBatch();
-                if (++pending == BATCH_SIZE) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
+                rows.text(tenantId).text(b.agent()).time(b.start()).number(t.loggedInMillis()).number(t.pausedMillis())
+                        .number(t.talkMillis()).number(t.holdMillis()).number(t.acwMillis()).number(t.answered())
+                        .number(t.ringNoAnswer()).text(encode(t.pausedMillisByReason())).endRow();
             }
         }
     }
