@@ -55,9 +55,18 @@ public final class ImportLoad {
             for (int run = 1; run <= runs; run++) {
                 try (BenchDatabase db = BenchDatabase.create()) {
                     long a = System.nanoTime();
+                    double jvmCpu = LivePushLoad.ownCpuSeconds();
+                    double dbCpu = databaseCpuSeconds();
                     IngestResult r = new QueueLogFileIngestion("bench", "demo", "bench.queue_log", db.dataSource,
                             new QueueRollupRefresher("bench", KpiSettingsHistory.defaultsOnly()), batch).importFile(file);
                     double importSeconds = seconds(a);
+                    jvmCpu = LivePushLoad.ownCpuSeconds() - jvmCpu;
+                    dbCpu = databaseCpuSeconds() - dbCpu;
+                    System.out.printf(Locale.ROOT, "run %d: CPU during the import: this JVM %.1f s, the local database server %s "
+                                    + "(at 100,000 lines/s the import would have %.1f s on each of %d cores)%n", run, jvmCpu,
+                            Double.isNaN(dbCpu) ? "not found" : String.format(Locale.ROOT, "%.1f s", dbCpu), lines / 100_000.0,
+                            Runtime.getRuntime().availableProcessors());
+                    outputFloor(db);
                     if (r.linesRead() != lines || r.quarantined() != 0) {
                         throw new IllegalStateException("import read " + r.linesRead() + " lines, quarantined " + r.quarantined());
                     }
@@ -129,6 +138,53 @@ public final class ImportLoad {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /** The tables an import writes: its facts and its rollups. */
+    static final List<String> OUTPUT_TABLES = List.of("queue_visit", "agent_session", "agent_pause", "ring_no_answer",
+            "rollup_queue_15m", "rollup_agent_15m");
+
+    /**
+     * A lower bound for any import of this file into this schema: the rows the import wrote, copied by the
+     * server itself ({@code INSERT ... SELECT}, no client, no SQL text per row, no reads to decide what to
+     * write) into empty copies of their tables with the same indexes, one table after another.
+     */
+    static void outputFloor(BenchDatabase db) throws SQLException {
+        StringBuilder each = new StringBuilder();
+        double total = 0;
+        long rows = 0;
+        try (Connection c = db.connectWith(Map.of()); Statement s = c.createStatement()) {
+            for (String table : OUTPUT_TABLES) {
+                s.execute("CREATE TABLE floor_" + table + " LIKE " + table);
+                long t = System.nanoTime();
+                rows += s.executeUpdate("INSERT INTO floor_" + table + " SELECT * FROM " + table);
+                double took = seconds(t);
+                total += took;
+                each.append(String.format(Locale.ROOT, " %s %.2f s;", table, took));
+                s.execute("DROP TABLE floor_" + table);
+            }
+        }
+        System.out.printf(Locale.ROOT, "  output floor: the import's %,d fact and rollup rows copied by the server into empty "
+                + "indexed copies in %.1f s:%s%n", rows, total, each);
+    }
+
+    /** User plus system CPU seconds of the local MariaDB/MySQL server so far, or NaN when none runs here. */
+    static double databaseCpuSeconds() throws IOException {
+        try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String comm = Files.readString(proc.resolve("comm")).trim();
+                    if (comm.equals("mariadbd") || comm.equals("mysqld")) {
+                        return LivePushLoad.cpuSeconds(Long.parseLong(proc.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // a process that ended while we looked, or one we may not read
+                }
+            }
+        } catch (IOException noProc) {
+            return Double.NaN;
+        }
+        return Double.NaN;
     }
 
     static double seconds(long sinceNanos) {
