@@ -20,8 +20,9 @@ final class PostBootCommands {
     /**
      * mysql-connector-j settings the app relies on, for MariaDB and MySQL. rewriteBatchedStatements
      * sends a JDBC batch as multi-row INSERTs, one round trip per batch instead of one per row: the
-     * fact and rollup writers of an import are all batches (docs/PERFORMANCE.md, import). A value the
-     * configured URL already sets wins.
+     * queue rollups, CDRs, deletes and backlog rows are batches (the facts and agent buckets, the bulk of
+     * an import, build their multi-row statements themselves: MultiRowInsert, docs/PERFORMANCE.md, import).
+     * A value the configured URL already sets wins.
      */
     static final Map<String, String> MYSQL_DRIVER_PROPERTIES = Map.of("rewriteBatchedStatements", "true");
 
