@@ -34,6 +34,9 @@ public final class MultiRowInsert implements AutoCloseable {
      */
     static final int STATEMENT_CHARS = 256 * 1024;
 
+    /** Rows of a prepared batch (H2) before it is executed: bounds the batch's memory for a large settlement. */
+    static final int PREPARED_BATCH_ROWS = 1000;
+
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final Connection connection;
@@ -160,6 +163,9 @@ public final class MultiRowInsert implements AutoCloseable {
         rows++;
         if (prepared != null) {
             prepared.addBatch();
+            if (rows % PREPARED_BATCH_ROWS == 0) {
+                prepared.executeBatch();
+            }
             return;
         }
         sql.append(')');

@@ -90,6 +90,22 @@ class MultiRowInsertTest {
         }
     }
 
+    /** More rows than one prepared batch (H2) or one statement (MariaDB) holds: every one arrives, once. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void moreRowsThanOneBatchAllArrive(String kind) throws Exception {
+        try (TestDatabases.Db db = TestDatabases.empty(kind); Connection c = db.dataSource().getConnection()) {
+            createTable(c);
+            int n = 2 * MultiRowInsert.PREPARED_BATCH_ROWS + 500;
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                rows.add(new Row(i, "a fairly long name to fill the statement text " + i, (long) i, i % 2 == 0, null));
+            }
+            assertThat(write(c, rows, 64 * 1024, "")).isEqualTo(n);
+            assertThat(read(c)).containsExactlyElementsOf(rows);
+        }
+    }
+
     /** With NO_BACKSLASH_ESCAPES a backslash in a quoted literal is a backslash: text written as hex is unaffected. */
     @Test
     void mariaDbReadingBackslashesLiterallyStoresTheSameText() throws Exception {
