@@ -111,10 +111,23 @@ class MailPageBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "will be sent again"));
     }
 
+    /**
+     * Types into the field, found again when an Ajax update replaced it in between (a save's response re-renders
+     * the form after the database already shows what the test waited for: CI once met the stale field).
+     */
     private void type(String id, String text) {
-        WebElement e = browser.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement e = browser.findElement(By.id(id));
+                e.clear();
+                e.sendKeys(text);
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     private static JsonObject settingsOf(Deployment d, String tenant) throws Exception {
