@@ -38,6 +38,7 @@ public final class MultiRowInsert implements AutoCloseable {
     static final int PREPARED_BATCH_ROWS = 1000;
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)");
 
     private final Connection connection;
     private final String head;
@@ -207,7 +208,7 @@ public final class MultiRowInsert implements AutoCloseable {
      * re-import or a replay after an upgrade finds its rows instead of adding a second copy with the fraction.
      */
     static boolean driverSendsFractions(String serverVersion) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)").matcher(serverVersion);
+        java.util.regex.Matcher m = VERSION.matcher(serverVersion);
         if (!m.find()) {
             return false;
         }
