@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -45,13 +46,15 @@ public final class FactCommitter {
     private java.util.concurrent.Executor settleExecutor = DeferredRollups.OWN_THREAD;
     /** A long import settles its rollups whenever what it owes reaches back further than this. */
     static final Duration WAVE = Duration.ofDays(7);
-    private Duration wave = WAVE;
+    private Duration waveSpan = WAVE;
     /** The start of what this instance's deferred commits owe and has not settled, or null. */
     private Instant owedFrom;
     /** Agents already recorded in this reader's backlog by this instance (re-recording one is harmless). */
     private final Set<String> agentsOwed = new HashSet<>();
     /** The log clock of the last commit: open sessions and pauses are counted up to it already. */
     private Instant lastClock;
+    /** The wave settling in the background while later lines are committed, or null. */
+    private Wave wave;
 
     public FactCommitter(DataSource app, String tenantId, String sourceId, String reader, QueueRollupRefresher rollups) {
         this.app = app;
@@ -106,35 +109,52 @@ public final class FactCommitter {
         if (!span.isEmpty() && (owedFrom == null || span.from().isBefore(owedFrom))) {
             owedFrom = span.from();
         }
+        if (wave != null) {
+            wave.committed(span);
+        }
     }
 
     /**
      * Settles the owed span older than a day before the log clock once it reaches back more than
      * {@link #WAVE} (see {@link DeferredRollups#settle(String, String, AgentRollupRefresher.Open, Instant)}):
      * a long import keeps its settlements short, and its reports complete up to the day before.
+     * <p>
+     * The wave is rebuilt in the background ({@link DeferredRollups#rebuildInBackground}) while the caller
+     * goes on committing later lines: on two cores the import's writes and its settlement's reads and
+     * computations overlap instead of taking turns. What a commit meanwhile owes before the cut is owed
+     * again when the wave is marked settled (see {@link Wave}), so the rows are those of a settlement
+     * that waited. At most one wave runs: a due wave first waits for the one before.
      *
-     * @return queue buckets rebuilt (0 when not due)
+     * @return queue buckets rebuilt by waves that ended since the last call
      */
     public long settleWave(AssemblerState state) throws SQLException {
+        long buckets = wave != null && wave.rebuilt.isDone() ? finishWave() : 0;
         Instant clock = state.clock();
-        if (owedFrom == null || clock == null || Duration.between(owedFrom, clock).compareTo(wave) <= 0) {
-            return 0;
+        if (owedFrom == null || clock == null || Duration.between(owedFrom, clock).compareTo(waveSpan) <= 0) {
+            return buckets;
         }
+        buckets += finishWave();
         Instant upTo = Buckets.floor(clock.minus(Duration.ofDays(1)));
-        long buckets = new DeferredRollups(app, tenantId, rollups, settleExecutor).settle(sourceId, reader,
+        DeferredRollups deferred = new DeferredRollups(app, tenantId, rollups, settleExecutor);
+        Optional<DeferredRollups.Plan> plan = deferred.plan(sourceId, reader,
                 new AgentRollupRefresher.Open(state.sessions(), state.pauses(), clock, null), upTo);
+        if (plan.isPresent()) {
+            wave = new Wave(plan.get(), deferred.rebuildInBackground(plan.get()));
+        }
         owedFrom = upTo;
         return buckets;
     }
 
     /**
-     * Rebuilds the rollups this reader's deferred commits owe (see {@link DeferredRollups}).
+     * Rebuilds the rollups this reader's deferred commits owe (see {@link DeferredRollups}), after the wave
+     * still running, if any.
      *
      * @param open the assembler's state at the end of the input: its open sessions and pauses are counted to its clock
-     * @return queue buckets rebuilt
+     * @return queue buckets rebuilt (by that wave too)
      */
     public long settleDeferred(AssemblerState open) throws SQLException {
-        long buckets = new DeferredRollups(app, tenantId, rollups, settleExecutor).settle(sourceId, reader,
+        long buckets = finishWave();
+        buckets += new DeferredRollups(app, tenantId, rollups, settleExecutor).settle(sourceId, reader,
                 new AgentRollupRefresher.Open(open.sessions(), open.pauses(), open.clock(), null));
         agentsOwed.clear();
         owedFrom = null;
@@ -142,12 +162,49 @@ public final class FactCommitter {
         return buckets;
     }
 
-    /** For tests: waves every {@code span} instead of {@link #WAVE} (a span longer than the input: one settlement at the end). */
-    void settleWavesEvery(Duration span) {
-        this.wave = span;
+    /**
+     * Waits for the wave still running, if any, without marking it settled: for an import that failed, so that
+     * nothing of it goes on writing after it returned. Its span stays owed. Never throws.
+     */
+    public void abandonWave() {
+        if (wave != null) {
+            wave.rebuilt.handle((done, failed) -> null).join();
+            wave = null;
+        }
     }
 
-    /** In the server: a managed executor instead of {@link DeferredRollups#OWN_THREAD}'s own thread. */
+    /** Waits for the running wave and marks its span settled, owing again what commits meanwhile owed before its cut. */
+    private long finishWave() throws SQLException {
+        if (wave == null) {
+            return 0;
+        }
+        Wave done = wave;
+        wave = null;
+        long buckets = DeferredRollups.join(done.rebuilt);
+        DeferredRollups deferred = new DeferredRollups(app, tenantId, rollups, settleExecutor);
+        LocalTransaction.run(app, c -> {
+            deferred.markSettled(c, done.plan);
+            if (done.lateFrom != null) {
+                RollupBacklog.add(c, tenantId, sourceId, reader, done.lateFrom, done.lateTo, done.lateAgents);
+            }
+        });
+        if (!done.plan.partial()) { // the backlog's agents were cleared with it: only the late ones are owed now
+            agentsOwed.clear();
+            agentsOwed.addAll(done.lateAgents);
+        }
+        return buckets;
+    }
+
+    /** For tests: waves every {@code span} instead of {@link #WAVE} (a span longer than the input: one settlement at the end). */
+    void settleWavesEvery(Duration span) {
+        this.waveSpan = span;
+    }
+
+    /**
+     * Where settlements rebuild in the background (a wave's two sides, the queue side of the one at the end);
+     * in the server a managed executor instead of {@link DeferredRollups#OWN_THREAD}'s own threads. The import's
+     * thread waits for those tasks, so none of them waits for another: an executor of any size will do.
+     */
     public void settleOn(java.util.concurrent.Executor executor) {
         this.settleExecutor = java.util.Objects.requireNonNull(executor, "executor");
     }
@@ -155,6 +212,35 @@ public final class FactCommitter {
     public java.util.Optional<Checkpoint> lastCheckpoint() throws SQLException {
         try (Connection c = app.getConnection()) {
             return Checkpoints.load(c, tenantId, sourceId, reader);
+        }
+    }
+
+    /**
+     * A wave rebuilding in the background, and what the commits made meanwhile owe before its cut. Such a
+     * commit widened the backlog back to its facts, but marking the wave settled advances the backlog past
+     * them, and the wave may have read its facts or not: so they are owed again in the transaction that marks
+     * the wave settled. A commit after the cut stays owed anyway; when the wave took all that was owed (the
+     * backlog is cleared), every commit meanwhile is owed again.
+     */
+    private static final class Wave {
+        final DeferredRollups.Plan plan;
+        final java.util.concurrent.CompletableFuture<Long> rebuilt;
+        Instant lateFrom;
+        Instant lateTo;
+        final Set<String> lateAgents = new TreeSet<>();
+
+        Wave(DeferredRollups.Plan plan, java.util.concurrent.CompletableFuture<Long> rebuilt) {
+            this.plan = plan;
+            this.rebuilt = rebuilt;
+        }
+
+        void committed(TouchedSpan span) {
+            if (span.isEmpty() || (plan.partial() && !span.from().isBefore(plan.upTo()))) {
+                return;
+            }
+            lateFrom = lateFrom == null || span.from().isBefore(lateFrom) ? span.from() : lateFrom;
+            lateTo = lateTo == null || span.to().isAfter(lateTo) ? span.to() : lateTo;
+            lateAgents.addAll(span.agents());
         }
     }
 }

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * Every {@code linesPerCommit} lines the facts, what they owe the rollups and the checkpoint of
  * reader {@code queue_log_file:<name>} (byte offset after the last whole line, plus the assembler's
  * open calls) are committed together by {@link FactCommitter#commitDeferred}; at the end of the input
- * the owed rollups are rebuilt once ({@link FactCommitter#settleDeferred}), so the imported span's
+ * the owed rollups are rebuilt once ({@link FactCommitter#settleDeferred}; a long import settles older weeks in
+ * waves while it reads on, {@link FactCommitter#settleWave}), so the imported span's
  * reports are complete when the import returns. A kill before that leaves the backlog stored, and the
  * resumed import (or the next start) settles it. Importing the same file again resumes
  * at that offset, so an import killed at any moment and started again ends with exactly the rows of
@@ -75,7 +76,7 @@ public final class QueueLogFileIngestion {
         this.committer = new FactCommitter(app, tenantId, sourceId, READER_PREFIX + name, rollups);
     }
 
-    /** Where the settlement at the end runs its queue side (see {@link FactCommitter#settleOn}); returns this. */
+    /** Where settlements rebuild in the background: waves, and the queue side of the one at the end (see {@link FactCommitter#settleOn}); returns this. */
     public QueueLogFileIngestion settleOn(java.util.concurrent.Executor executor) {
         committer.settleOn(executor);
         return this;
@@ -156,6 +157,7 @@ public final class QueueLogFileIngestion {
             return new IngestResult(total.linesRead(), total.visits(), total.quarantined(),
                     total.bucketsRefreshed() + buckets, true);
         } finally {
+            committer.abandonWave(); // after a failure: no settlement of this import goes on behind it (none left after success)
             batch.clear();
         }
     }

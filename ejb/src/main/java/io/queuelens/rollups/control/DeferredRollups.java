@@ -76,12 +76,37 @@ public final class DeferredRollups {
      * look-back, so the rows come out as if settled at once.
      */
     public long settle(String sourceId, String reader, AgentRollupRefresher.Open open, Instant upTo) throws SQLException {
+        Optional<Plan> plan = plan(sourceId, reader, open, upTo);
+        if (plan.isEmpty()) {
+            return 0;
+        }
+        long buckets = rebuild(plan.get());
+        try (Connection c = dataSource.getConnection()) {
+            markSettled(c, plan.get());
+        }
+        return buckets;
+    }
+
+    /**
+     * What one settlement rebuilds: the owed span, cut at {@code upTo} when {@code partial}, widened by the
+     * look-backs of the class comment for the queues and by {@link AgentRollupRefresher#CONTEXT} for the agents.
+     */
+    public record Plan(RollupBacklog.Owed owed, boolean partial, Instant upTo, Instant queuesFrom, Instant queuesTo,
+                       Instant agentsFrom, Instant agentsTo, AgentRollupRefresher.Open open) {
+    }
+
+    /**
+     * Reads what the reader owes and plans its settlement (see {@link #settle(String, String,
+     * AgentRollupRefresher.Open, Instant)}); empty when nothing is owed before {@code upTo}.
+     */
+    public Optional<Plan> plan(String sourceId, String reader, AgentRollupRefresher.Open open, Instant upTo)
+            throws SQLException {
         Optional<RollupBacklog.Owed> found;
         try (Connection c = dataSource.getConnection()) {
             found = RollupBacklog.load(c, tenantId, sourceId, reader);
         }
         if (found.isEmpty()) {
-            return 0;
+            return Optional.empty();
         }
         RollupBacklog.Owed owed = found.get();
         Instant from = owed.from();
@@ -99,41 +124,87 @@ public final class DeferredRollups {
         if (partial) {
             Buckets.requireBucketStart(upTo, "upTo");
             if (!upTo.isAfter(from)) {
-                return 0;
+                return Optional.empty();
             }
             to = upTo;
         }
         Duration repeatLookback = Duration.ofHours(queues.settings().maxRepeatWindowHours()).plus(DAY);
         Duration lookback = repeatLookback.compareTo(QueueRollupRefresher.ACW_LOOKBACK) > 0
                 ? repeatLookback : QueueRollupRefresher.ACW_LOOKBACK;
-        Instant queuesFrom = Buckets.floor(from.minus(lookback));
-        Instant queuesTo = ceil(to.plus(AFTER));
+        return Optional.of(new Plan(owed, partial, partial ? upTo : null, Buckets.floor(from.minus(lookback)),
+                ceil(to.plus(AFTER)), Buckets.floor(from.minus(AgentRollupRefresher.CONTEXT)),
+                ceil(to.plus(AgentRollupRefresher.CONTEXT)), open));
+    }
+
+    /**
+     * Rebuilds the plan's buckets: the queue side on the executor while the calling thread does the agents.
+     *
+     * @return queue buckets rebuilt
+     */
+    public long rebuild(Plan plan) throws SQLException {
         // queue and agent buckets are separate tables computed from the same facts: rebuilt side by side
         // on two connections, the database works on both while each side waits for the other's reads
-        CompletableFuture<Long> queueBuckets = new CompletableFuture<>();
-        executor.execute(() -> {
-            try {
-                queueBuckets.complete(new QueueRollupRebuild(dataSource, tenantId, queues).rebuild(queuesFrom, queuesTo, done -> { }));
-            } catch (Throwable e) {
-                queueBuckets.completeExceptionally(e);
-            }
-        });
+        CompletableFuture<Long> queueBuckets = inBackground(() -> rebuildQueues(plan));
         try {
-            rebuildAgents(owed, Buckets.floor(from.minus(AgentRollupRefresher.CONTEXT)),
-                    ceil(to.plus(AgentRollupRefresher.CONTEXT)), open);
+            rebuildAgents(plan);
         } catch (SQLException | RuntimeException e) {
             queueBuckets.handle((done, failed) -> null).join(); // no rebuild left running behind a failed settlement
             throw e;
         }
-        long buckets = join(queueBuckets);
-        try (Connection c = dataSource.getConnection()) {
-            if (partial) {
-                RollupBacklog.advance(c, tenantId, sourceId, reader, upTo);
-            } else {
-                RollupBacklog.clear(c, tenantId, sourceId, reader);
-            }
+        return join(queueBuckets);
+    }
+
+    /**
+     * Rebuilds the plan's buckets with both sides on the executor, and returns at once: a long import goes on
+     * committing later lines meanwhile. The backlog is left as it is; {@link #markSettled} it when this ends.
+     *
+     * @return completes with the queue buckets rebuilt, or with the first side's failure once both ended
+     */
+    public CompletableFuture<Long> rebuildInBackground(Plan plan) {
+        CompletableFuture<Long> queueBuckets = inBackground(() -> rebuildQueues(plan));
+        CompletableFuture<Long> agentDays = inBackground(() -> {
+            rebuildAgents(plan);
+            return 0L;
+        });
+        // both ended before the result is known: a failure of one does not leave the other running unseen
+        return CompletableFuture.allOf(queueBuckets, agentDays).thenApply(done -> queueBuckets.join());
+    }
+
+    /**
+     * Marks the plan's span settled on {@code c}: the backlog advanced to the plan's cut (the agents stay owed:
+     * they may have facts after it), or cleared when the plan took all of it.
+     */
+    public void markSettled(Connection c, Plan plan) throws SQLException {
+        RollupBacklog.Owed owed = plan.owed();
+        if (plan.partial()) {
+            RollupBacklog.advance(c, tenantId, owed.sourceId(), owed.reader(), plan.upTo());
+        } else {
+            RollupBacklog.clear(c, tenantId, owed.sourceId(), owed.reader());
         }
-        return buckets;
+    }
+
+    private long rebuildQueues(Plan plan) throws SQLException {
+        return new QueueRollupRebuild(dataSource, tenantId, queues).rebuild(plan.queuesFrom(), plan.queuesTo(), done -> { });
+    }
+
+    private interface Rebuild {
+        long run() throws SQLException;
+    }
+
+    private CompletableFuture<Long> inBackground(Rebuild rebuild) {
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                result.complete(rebuild.run());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private void rebuildAgents(Plan plan) throws SQLException {
+        rebuildAgents(plan.owed(), plan.agentsFrom(), plan.agentsTo(), plan.open());
     }
 
     private void rebuildAgents(RollupBacklog.Owed owed, Instant from, Instant to, AgentRollupRefresher.Open open)
@@ -150,7 +221,8 @@ public final class DeferredRollups {
         }
     }
 
-    private static long join(CompletableFuture<Long> f) throws SQLException {
+    /** The result of {@code f}, its failure rethrown as the SQLException or RuntimeException it was. */
+    public static long join(CompletableFuture<Long> f) throws SQLException {
         try {
             return f.join();
         } catch (CompletionException e) {

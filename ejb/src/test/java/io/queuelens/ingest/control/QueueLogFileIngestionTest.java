@@ -235,7 +235,8 @@ class QueueLogFileIngestionTest {
     /**
      * A long import settles its rollups in waves (a week at a time, up to the day before its clock) and
      * ends with exactly the rows of one settlement at its end: each wave's rest is widened by the same
-     * look-back. Ten demo days, with repeat callers, ACW pauses and sessions crossing the cuts.
+     * look-back. Ten demo days, with repeat callers, ACW pauses and sessions crossing the cuts. The same when
+     * a wave settles while the import commits later lines, however late it reads.
      */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb"})
@@ -260,12 +261,20 @@ class QueueLogFileIngestionTest {
                     .importFile(file).bucketsRefreshed();
             once = allFacts(reference);
         }
-        try (TestDatabases.Db db = TestDatabases.open(kind)) {
-            IngestResult r = ingestion(db.dataSource(), 2000).settleWavesEvery(java.time.Duration.ofDays(2)).importFile(file);
-            // the waves happened: their look-backs overlap, so more buckets were rebuilt than at once
-            assertThat(r.bucketsRefreshed()).isGreaterThan(bucketsOnce);
-            assertThat(allFacts(db)).isEqualTo(once);
-            assertThat(count(db, "select count(*) from rollup_backlog")).isZero();
+        // waves rebuild in the background while later lines are committed: as they come, and started late, so
+        // that many commits (some owing before the wave's cut: calls and sessions that began before it) land
+        // while a wave reads
+        var late = java.util.concurrent.CompletableFuture.delayedExecutor(150, java.util.concurrent.TimeUnit.MILLISECONDS,
+                io.queuelens.rollups.control.DeferredRollups.OWN_THREAD);
+        for (java.util.concurrent.Executor settling : List.of(io.queuelens.rollups.control.DeferredRollups.OWN_THREAD, late)) {
+            try (TestDatabases.Db db = TestDatabases.open(kind)) {
+                IngestResult r = ingestion(db.dataSource(), 500).settleOn(settling)
+                        .settleWavesEvery(java.time.Duration.ofDays(2)).importFile(file);
+                // the waves happened: their look-backs overlap, so more buckets were rebuilt than at once
+                assertThat(r.bucketsRefreshed()).isGreaterThan(bucketsOnce);
+                assertThat(allFacts(db)).isEqualTo(once);
+                assertThat(count(db, "select count(*) from rollup_backlog")).isZero();
+            }
         }
     }
 
