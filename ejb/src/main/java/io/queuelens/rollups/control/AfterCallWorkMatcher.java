@@ -36,22 +36,30 @@ public final class AfterCallWorkMatcher {
     /** The matched pause per visit natural key (visits without ACW are absent). */
     public static Map<String, AgentPause> match(Collection<QueueVisit> visits, Collection<AgentPause> pauses,
                                                 Function<QueueVisit, KpiSettings> settings) {
-        Map<String, List<QueueVisit>> callsByAgent = new HashMap<>();
+        Map<String, AgentCalls> callsByAgent = new HashMap<>();
         for (QueueVisit v : visits) {
             if (v.answered() && v.agent() != null && v.endedAt() != null) {
-                callsByAgent.computeIfAbsent(v.tenantId() + "|" + v.agent(), k -> new ArrayList<>()).add(v);
+                callsByAgent.computeIfAbsent(v.tenantId() + "|" + v.agent(), k -> new AgentCalls()).add(v, settings.apply(v));
             }
         }
+        callsByAgent.values().forEach(AgentCalls::sort);
         List<Candidate> candidates = new ArrayList<>();
         for (AgentPause p : pauses) {
             if (p.agent() == null || p.startAt() == null) {
                 continue;
             }
-            for (QueueVisit v : callsByAgent.getOrDefault(p.tenantId() + "|" + p.agent(), List.of())) {
-                KpiSettings s = settings.apply(v);
-                long gapMillis = Duration.between(v.endedAt(), p.startAt()).toMillis();
-                if (s.isAfterCallWork(p.reason()) && Math.abs(gapMillis) <= s.acwMatchSeconds() * 1000L) {
-                    candidates.add(new Candidate(v, p, gapMillis));
+            AgentCalls calls = callsByAgent.get(p.tenantId() + "|" + p.agent());
+            if (calls == null) {
+                continue;
+            }
+            long start = p.startAt().toEpochMilli();
+            long reach = calls.widestWindowMillis + 1; // a millisecond more: epoch millis are floored, the gap is exact
+            // only calls ending within the widest window of any of them can match: found by their end, not by all
+            for (int i = calls.firstEndingFrom(start - reach); i < calls.size() && calls.endMillis[i] <= start + reach; i++) {
+                KpiSettings s = calls.settings.get(i);
+                long gapMillis = Duration.between(calls.visits.get(i).endedAt(), p.startAt()).toMillis();
+                if (Math.abs(gapMillis) <= s.acwMatchSeconds() * 1000L && s.isAfterCallWork(p.reason())) {
+                    candidates.add(new Candidate(calls.visits.get(i), p, gapMillis));
                 }
             }
         }
@@ -89,5 +97,59 @@ public final class AfterCallWorkMatcher {
     }
 
     private record Candidate(QueueVisit visit, AgentPause pause, long gapMillis) {
+    }
+
+    /**
+     * One agent's answered calls ordered by their end, each with its settings (looked up once per call, not
+     * once per pause it is compared with): a pause is compared only with the calls ending near its start.
+     */
+    private static final class AgentCalls {
+        List<QueueVisit> visits = new ArrayList<>();
+        List<KpiSettings> settings = new ArrayList<>();
+        long[] endMillis;
+        long widestWindowMillis;
+
+        void add(QueueVisit v, KpiSettings s) {
+            visits.add(v);
+            settings.add(s);
+            widestWindowMillis = Math.max(widestWindowMillis, s.acwMatchSeconds() * 1000L);
+        }
+
+        void sort() {
+            Integer[] order = new Integer[visits.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, Comparator.comparing(i -> visits.get(i).endedAt()));
+            List<QueueVisit> v = new ArrayList<>(order.length);
+            List<KpiSettings> s = new ArrayList<>(order.length);
+            endMillis = new long[order.length];
+            for (int i = 0; i < order.length; i++) {
+                v.add(visits.get(order[i]));
+                s.add(settings.get(order[i]));
+                endMillis[i] = v.get(i).endedAt().toEpochMilli();
+            }
+            visits = v;
+            settings = s;
+        }
+
+        int size() {
+            return endMillis.length;
+        }
+
+        /** The first call (in end order) ending at or after {@code millis}, or size(). */
+        int firstEndingFrom(long millis) {
+            int lo = 0;
+            int hi = endMillis.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (endMillis[mid] < millis) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 }
