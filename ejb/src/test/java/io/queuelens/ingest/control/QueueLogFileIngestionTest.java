@@ -78,6 +78,10 @@ class QueueLogFileIngestionTest {
         return file;
     }
 
+    /** Commits of the ten-day wave import at 500 lines per commit: about 90, the waves' and the import's interleaved. */
+    private static final int KILL_EARLY = 12;
+    private static final int KILL_LATE = 70;
+
     private static QueueLogFileIngestion ingestion(DataSource ds, int linesPerCommit) {
         return new QueueLogFileIngestion("demo", "demo", "queue_log", ds,
                 new QueueRollupRefresher("demo", QueueLogTableIngestionTest.SETTINGS), linesPerCommit);
@@ -273,6 +277,18 @@ class QueueLogFileIngestionTest {
                 // the waves happened: their look-backs overlap, so more buckets were rebuilt than at once
                 assertThat(r.bucketsRefreshed()).isGreaterThan(bucketsOnce);
                 assertThat(allFacts(db)).isEqualTo(once);
+                assertThat(count(db, "select count(*) from rollup_backlog")).isZero();
+            }
+        }
+        // killed while waves run in the background: the n-th commit of any thread (the import's or a wave's)
+        // fails, the import stops with it, and started again it ends with the same rows
+        for (int failing : new int[]{KILL_EARLY, KILL_LATE}) {
+            try (TestDatabases.Db db = TestDatabases.open(kind)) {
+                assertThatThrownBy(() -> ingestion(failingCommit(db.dataSource(), failing), 500)
+                        .settleWavesEvery(java.time.Duration.ofDays(2)).importFile(file))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("simulated crash");
+                ingestion(db.dataSource(), 500).settleWavesEvery(java.time.Duration.ofDays(2)).importFile(file);
+                assertThat(allFacts(db)).as("killed at commit " + failing).isEqualTo(once);
                 assertThat(count(db, "select count(*) from rollup_backlog")).isZero();
             }
         }
