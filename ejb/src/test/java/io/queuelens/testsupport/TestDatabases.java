@@ -35,6 +35,24 @@ public final class TestDatabases {
         public String toString() {
             return kind;
         }
+
+        /** The rows {@code sql} selects, one line each, every column but those labelled {@code id} (generated) ending in '|'. */
+        public String rows(String sql) throws java.sql.SQLException {
+            StringBuilder sb = new StringBuilder();
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery(sql)) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= n; i++) {
+                        if (!rs.getMetaData().getColumnLabel(i).equalsIgnoreCase("id")) {
+                            sb.append(rs.getString(i)).append('|');
+                        }
+                    }
+                    sb.append('\n');
+                }
+            }
+            return sb.toString();
+        }
     }
 
     /** @param kind {@code h2} or {@code mariadb} */

@@ -99,8 +99,8 @@ class QueueLogFileIngestionTest {
         try (TestDatabases.Db reference = TestDatabases.open(kind)) {
             QueueLogTableIngestionTest.writePbxTable(reference.dataSource(), rows);
             QueueLogTableIngestionTest.ingestAll(QueueLogTableIngestionTest.ingestion(reference.dataSource()), 5000);
-            tableVisits = dump(reference, VISITS);
-            tableRollups = dump(reference, ROLLUPS);
+            tableVisits = reference.rows(VISITS);
+            tableRollups = reference.rows(ROLLUPS);
         }
         try (TestDatabases.Db db = TestDatabases.open(kind)) {
             IngestResult result = ingestion(db.dataSource(), 997).importFile(file);
@@ -110,16 +110,16 @@ class QueueLogFileIngestionTest {
             assertThat(result.visits()).isGreaterThanOrEqualTo(enterQueue);
             assertThat(result.bucketsRefreshed()).isPositive();
             assertThat(count(db, "select count(*) from queue_visit")).isEqualTo(enterQueue);
-            assertThat(dump(db, VISITS)).isEqualTo(tableVisits);
-            assertThat(dump(db, ROLLUPS)).isEqualTo(tableRollups);
-            assertThat(dump(db, QUARANTINE)).isEqualTo("""
+            assertThat(db.rows(VISITS)).isEqualTo(tableVisits);
+            assertThat(db.rows(ROLLUPS)).isEqualTo(tableRollups);
+            assertThat(db.rows(QUARANTINE)).isEqualTo("""
                     file:queue_log:10|this is not a queue_log line|not enough fields: 1 of at least 5 (time|callid|queue|agent|verb)|
                     file:queue_log:2000|1772582400|1772582400.1|support|not enough fields: 3 of at least 5 (time|callid|queue|agent|verb)|
                     file:queue_log:4200|yesterday|1772582400.9|support|NONE|ENTERQUEUE||5551234|1|time is not a number: 'yesterday'|
                     file:queue_log:4201||empty line|
                     """);
             // done: the checkpoint is the end of the file, the partial last line included
-            assertThat(dump(db, "select reader, position from ingest_checkpoint"))
+            assertThat(db.rows("select reader, position from ingest_checkpoint"))
                     .isEqualTo("queue_log_file:queue_log|" + Files.size(file) + "|\n");
         }
     }
@@ -142,13 +142,13 @@ class QueueLogFileIngestionTest {
         try (TestDatabases.Db reference = TestDatabases.open(kind)) {
             QueueLogTableIngestionTest.writePbxTable(reference.dataSource(), rows);
             QueueLogTableIngestionTest.ingestAll(QueueLogTableIngestionTest.ingestion(reference.dataSource()), 5000);
-            tableAgentRollups = dump(reference, AGENT_ROLLUPS);
+            tableAgentRollups = reference.rows(AGENT_ROLLUPS);
         }
         assertThat(tableAgentRollups.lines().count()).isGreaterThan(100);
         for (int linesPerCommit : new int[]{997, 1_000_000}) {
             try (TestDatabases.Db db = TestDatabases.open(kind)) {
                 ingestion(db.dataSource(), linesPerCommit).importFile(file);
-                assertThat(dump(db, AGENT_ROLLUPS)).as(linesPerCommit + " lines a commit").isEqualTo(tableAgentRollups);
+                assertThat(db.rows(AGENT_ROLLUPS)).as(linesPerCommit + " lines a commit").isEqualTo(tableAgentRollups);
             }
         }
     }
@@ -167,7 +167,7 @@ class QueueLogFileIngestionTest {
             // killed during its third commit: two batches of 1500 lines are stored, the third is lost
             assertThatThrownBy(() -> ingestion(failingCommit(db.dataSource(), 3), 1500).importFile(file))
                     .isInstanceOf(SQLException.class).hasMessageContaining("simulated crash");
-            assertThat(dump(db, "select position from ingest_checkpoint")).isEqualTo(offsetAfterLine(lines, 3000) + "|\n");
+            assertThat(db.rows("select position from ingest_checkpoint")).isEqualTo(offsetAfterLine(lines, 3000) + "|\n");
 
             // started again on the same file: skips what is stored, line numbers (quarantine keys) continue
             IngestResult resumed = ingestion(db.dataSource(), 1500).importFile(file);
@@ -306,7 +306,7 @@ class QueueLogFileIngestionTest {
             assertThat(result.linesRead()).isEqualTo(7);
             assertThat(result.quarantined()).isZero();
             assertThat(result.visits()).isEqualTo(2);
-            assertThat(dump(db, "select call_id, visit_seq, queue, caller_number, outcome, wait_s, talk_s, agent, entered_at "
+            assertThat(db.rows("select call_id, visit_seq, queue, caller_number, outcome, wait_s, talk_s, agent, entered_at "
                     + "from queue_visit order by call_id")).isEqualTo("""
                     1795308941.1|1|sales|5551234|ANSWERED|0|4|Agent One|2026-11-22 00:55:41|
                     1795308950.7|1|support|5559999|ABANDONED|4|0|null|2026-11-22 00:55:50|
@@ -315,7 +315,7 @@ class QueueLogFileIngestionTest {
             assertThat(count(db, "select sum(answered) from rollup_queue_15m where queue = 'sales'")).isEqualTo(1);
             // waited 4 s: a short abandon with the default threshold
             assertThat(count(db, "select sum(short_abandoned) from rollup_queue_15m where queue = 'support'")).isEqualTo(1);
-            assertThat(dump(db, "select reader, position from ingest_checkpoint"))
+            assertThat(db.rows("select reader, position from ingest_checkpoint"))
                     .isEqualTo("queue_log_file:asterisk22_answered_and_abandon.queue_log|" + Files.size(sample) + "|\n");
         }
     }
@@ -334,18 +334,18 @@ class QueueLogFileIngestionTest {
 
             assertThat(result.linesRead()).isEqualTo(3);
             assertThat(result.quarantined()).isEqualTo(1);
-            assertThat(dump(db, "select position, reason, length(raw_input) from quarantined_input"))
+            assertThat(db.rows("select position, reason, length(raw_input) from quarantined_input"))
                     .isEqualTo("file:long.log:2|line longer than 65536 bytes|2000|\n");
-            assertThat(dump(db, "select outcome, wait_s from queue_visit")).isEqualTo("ABANDONED|13|\n");
-            assertThat(dump(db, "select position from ingest_checkpoint")).isEqualTo(Files.size(file) + "|\n");
+            assertThat(db.rows("select outcome, wait_s from queue_visit")).isEqualTo("ABANDONED|13|\n");
+            assertThat(db.rows("select position from ingest_checkpoint")).isEqualTo(Files.size(file) + "|\n");
         }
     }
 
     // ------------------------------------------------------------------------------------ helpers
 
     private static String allFacts(TestDatabases.Db db) throws SQLException {
-        return dump(db, VISITS) + "--\n" + dump(db, ROLLUPS) + "--\n" + dump(db, SESSIONS) + "--\n" + dump(db, PAUSES)
-                + "--\n" + dump(db, AGENT_ROLLUPS) + "--\n" + dump(db, QUARANTINE);
+        return db.rows(VISITS) + "--\n" + db.rows(ROLLUPS) + "--\n" + db.rows(SESSIONS) + "--\n" + db.rows(PAUSES)
+                + "--\n" + db.rows(AGENT_ROLLUPS) + "--\n" + db.rows(QUARANTINE);
     }
 
     private static long offsetAfterLine(List<String> lines, int n) {
@@ -382,22 +382,6 @@ class QueueLogFileIngestionTest {
         }
     }
 
-    /** Every column but a leading generated id ({@code id} columns are skipped by name), one line per row. */
-    private static String dump(TestDatabases.Db db, String sql) throws SQLException {
-        StringBuilder sb = new StringBuilder();
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                for (int i = 1; i <= n; i++) {
-                    if (!rs.getMetaData().getColumnLabel(i).equalsIgnoreCase("id")) {
-                        sb.append(rs.getString(i)).append('|');
-                    }
-                }
-                sb.append('\n');
-            }
-        }
-        return sb.toString();
-    }
 
     /** A data source whose n-th commit fails (rolled back), as a process killed before committing. */
     private static DataSource failingCommit(DataSource real, int failingCommit) {

@@ -77,13 +77,13 @@ class QueueLogFileTailTest {
 
             append(file, ENTER + CONNECT + COMPLETE.substring(0, 20));
             assertThat(drain(tail, 100).linesRead()).isEqualTo(2);
-            assertThat(dump(db, "select outcome, talk_s from queue_visit")).isEqualTo("ANSWERED|0|\n"); // talking: no talk time yet
+            assertThat(db.rows("select outcome, talk_s from queue_visit")).isEqualTo("ANSWERED|0|\n"); // talking: no talk time yet
             assertThat(position(db)).startsWith("1|" + (ENTER + CONNECT).length() + "|2|");
 
             assertThat(drain(tail, 100).linesRead()).isZero(); // still no newline: nothing consumed
             append(file, COMPLETE.substring(20));
             assertThat(drain(tail, 100).linesRead()).isEqualTo(1);
-            assertThat(dump(db, "select outcome, talk_s from queue_visit")).isEqualTo("ANSWERED|4|\n");
+            assertThat(db.rows("select outcome, talk_s from queue_visit")).isEqualTo("ANSWERED|4|\n");
             assertThat(position(db)).startsWith("1|" + Files.size(file) + "|3|");
         }
     }
@@ -111,9 +111,9 @@ class QueueLogFileTailTest {
             IngestResult r = drain(tail, 1);
             assertThat(r.linesRead()).isEqualTo(3); // ENTER2 (the rest of generation 1), then ABANDON2 and garbage
             assertThat(position(db)).startsWith("2|" + Files.size(file) + "|2|");
-            assertThat(dump(db, "select call_id, outcome from queue_visit order by call_id"))
+            assertThat(db.rows("select call_id, outcome from queue_visit order by call_id"))
                     .isEqualTo("1795308941.1|ANSWERED|\n1795308950.7|ABANDONED|\n");
-            assertThat(dump(db, "select position, raw_input from quarantined_input")).isEqualTo("tail:g2:2|garbage|\n");
+            assertThat(db.rows("select position, raw_input from quarantined_input")).isEqualTo("tail:g2:2|garbage|\n");
         }
     }
 
@@ -134,9 +134,9 @@ class QueueLogFileTailTest {
 
             assertThat(drain(tail, 2).linesRead()).isEqualTo(5);
             assertThat(position(db)).startsWith("2|" + Files.size(file) + "|3|");
-            assertThat(dump(db, "select position, raw_input from quarantined_input order by position"))
+            assertThat(db.rows("select position, raw_input from quarantined_input order by position"))
                     .isEqualTo("tail:g1:1|broken line one|\ntail:g2:1|broken line two|\n");
-            assertThat(dump(db, "select call_id, outcome, talk_s from queue_visit order by call_id"))
+            assertThat(db.rows("select call_id, outcome, talk_s from queue_visit order by call_id"))
                     .isEqualTo("1795308941.1|ANSWERED|4|\n1795308950.7|ABANDONED|0|\n");
         }
     }
@@ -237,12 +237,12 @@ class QueueLogFileTailTest {
     // ------------------------------------------------------------------------------------ helpers
 
     private static String position(TestDatabases.Db db) throws SQLException {
-        return dump(db, "select position from ingest_checkpoint where reader = 'queue_log_tail'").replace("|\n", "");
+        return db.rows("select position from ingest_checkpoint where reader = 'queue_log_tail'").replace("|\n", "");
     }
 
     private static String allFacts(TestDatabases.Db db) throws SQLException {
-        return dump(db, VISITS) + "--\n" + dump(db, ROLLUPS) + "--\n" + dump(db, SESSIONS) + "--\n" + dump(db, PAUSES)
-                + "--\n" + dump(db, QUARANTINE) + "--\n" + dump(db, RAW);
+        return db.rows(VISITS) + "--\n" + db.rows(ROLLUPS) + "--\n" + db.rows(SESSIONS) + "--\n" + db.rows(PAUSES)
+                + "--\n" + db.rows(QUARANTINE) + "--\n" + db.rows(RAW);
     }
 
     private static long count(TestDatabases.Db db, String sql) throws SQLException {
@@ -250,22 +250,5 @@ class QueueLogFileTailTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /** Every column but generated ids, one line per row. */
-    private static String dump(TestDatabases.Db db, String sql) throws SQLException {
-        StringBuilder sb = new StringBuilder();
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                for (int i = 1; i <= n; i++) {
-                    if (!rs.getMetaData().getColumnLabel(i).equalsIgnoreCase("id")) {
-                        sb.append(rs.getString(i)).append('|');
-                    }
-                }
-                sb.append('\n');
-            }
-        }
-        return sb.toString();
     }
 }

@@ -13,9 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,8 +47,8 @@ class WaveSettlementTest {
             committer.settleWave(state("2026-03-06T12:00:00Z"));
             committer.commitDeferred(closedLate(), List.of(), checkpoint(2, "2026-03-06T13:00:00Z"), "t:");
             committer.settleDeferred(state("2026-03-06T13:00:00Z"));
-            expected = dump(reference, "select * from rollup_agent_15m order by agent, bucket_start")
-                    + dump(reference, "select * from rollup_queue_15m order by queue, bucket_start");
+            expected = reference.rows("select * from rollup_agent_15m order by agent, bucket_start")
+                    + reference.rows("select * from rollup_queue_15m order by queue, bucket_start");
         }
         try (TestDatabases.Db db = TestDatabases.open(kind)) {
             List<Runnable> held = new ArrayList<>();
@@ -72,8 +69,8 @@ class WaveSettlementTest {
             runAll(held); // the next wave
             committer.settleOn(Runnable::run); // the settlement at the end waits for its queue side on this thread
             committer.settleDeferred(state("2026-03-06T13:00:00Z"));
-            assertThat(dump(db, "select * from rollup_agent_15m order by agent, bucket_start")
-                    + dump(db, "select * from rollup_queue_15m order by queue, bucket_start")).isEqualTo(expected);
+            assertThat(db.rows("select * from rollup_agent_15m order by agent, bucket_start")
+                    + db.rows("select * from rollup_queue_15m order by queue, bucket_start")).isEqualTo(expected);
             try (Connection c = db.dataSource().getConnection()) {
                 assertThat(RollupBacklog.load(c, T, "src", "test")).isEmpty();
             }
@@ -119,19 +116,5 @@ class WaveSettlementTest {
         List<Runnable> now = new ArrayList<>(tasks);
         tasks.clear();
         now.forEach(Runnable::run);
-    }
-
-    private static String dump(TestDatabases.Db db, String sql) throws SQLException {
-        StringBuilder sb = new StringBuilder();
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                for (int i = 1; i <= n; i++) {
-                    sb.append(rs.getString(i)).append('|');
-                }
-                sb.append('\n');
-            }
-        }
-        return sb.toString();
     }
 }
