@@ -92,20 +92,24 @@ class SecurityHeadersBrowserIT {
         EveryPage.open(browser, d.server().url("/index.xhtml"));
         // The choice is stored on the admin, whom later ITs use: it must end as English. Each choice
         // reloads the page, so elements go stale under the wait; it retries until the page shows the language.
+        // English is restored in any case (finally): a failure here left the admin Turkish for the next ITs once.
         org.openqa.selenium.support.ui.WebDriverWait reload = HeadlessChromium.waitFor(browser, java.time.Duration.ofSeconds(30));
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language:choice"))).selectByValue("tr");
-        reload.until(b -> "Denetim kaydı".equals(b.findElement(By.id("nav-audit")).getText()));
-        reload.until(b -> {
-            if ("Audit log".equals(b.findElement(By.id("nav-audit")).getText())) {
-                return true;
-            }
-            org.openqa.selenium.support.ui.Select choice = new org.openqa.selenium.support.ui.Select(
-                    b.findElement(By.id("language:choice")));
-            if (!"en".equals(choice.getFirstSelectedOption().getAttribute("value"))) {
-                choice.selectByValue("en");
-            }
-            return false;
-        });
+        try {
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language:choice"))).selectByValue("tr");
+            reload.until(b -> "Denetim kaydı".equals(b.findElement(By.id("nav-audit")).getText()));
+        } finally {
+            reload.until(b -> {
+                if ("Audit log".equals(b.findElement(By.id("nav-audit")).getText())) {
+                    return true;
+                }
+                org.openqa.selenium.support.ui.Select choice = new org.openqa.selenium.support.ui.Select(
+                        b.findElement(By.id("language:choice")));
+                if (!"en".equals(choice.getFirstSelectedOption().getAttribute("value"))) {
+                    choice.selectByValue("en");
+                }
+                return false;
+            });
+        }
         assertThat(EveryPage.cspViolations(browser)).isEmpty();
     }
 }

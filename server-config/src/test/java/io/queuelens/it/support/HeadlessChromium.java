@@ -45,11 +45,15 @@ public final class HeadlessChromium {
     /**
      * A wait that tries again when the element it found was replaced before it was read: the pages re-render parts
      * by Ajax and by push, so "found, then read" races with the update (ExpectedConditions.attributeToBe does not
-     * catch it; CI saw it fail on the alert rule editor's name field).
+     * catch it; CI saw it fail on the alert rule editor's name field). Chrome reports a node that a page reload
+     * replaced between the find and the read as an "unknown error" ("Node with given id does not belong to the
+     * document"), not as a stale element (CI saw it in the language switch of SecurityHeadersBrowserIT), so any
+     * WebDriverException is tried again; a real failure still ends the wait, as a timeout naming the last one.
      */
     public static WebDriverWait waitFor(WebDriver browser, Duration timeout) {
         WebDriverWait wait = new WebDriverWait(browser, timeout);
         wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
         return wait;
     }
 }
