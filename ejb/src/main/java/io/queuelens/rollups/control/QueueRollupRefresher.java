@@ -252,8 +252,7 @@ public final class QueueRollupRefresher {
                 .filter(v -> keys.contains(BucketKey.of(v.queue(), v.enteredAt()))).toList();
 
         Set<String> repeats = RepeatDetector.repeatsAmong(withLaterCalls(c, inRange, bucketVisits, to), settingsOfVisit);
-        Map<String, Integer> acw = AfterCallWorkMatcher.acwSeconds(bucketVisits,
-                pausesBetween(c, agentsOf(bucketVisits), from.minus(PAUSE_SLACK), to.plus(PAUSE_SLACK).plus(Duration.ofDays(1))),
+        Map<String, Integer> acw = AfterCallWorkMatcher.acwSeconds(bucketVisits, acwCandidates(c, bucketVisits, from, to),
                 settingsOfVisit);
 
         Map<BucketKey, QueueBucket> buckets = new LinkedHashMap<>();
@@ -290,14 +289,40 @@ public final class QueueRollupRefresher {
         return new ArrayList<>(all.values());
     }
 
-    private static Set<String> agentsOf(List<QueueVisit> visits) {
+    /**
+     * The pauses that can be after-call work of these visits (entered in [from, to)): those of the answered
+     * visits' agents starting between {@link #PAUSE_SLACK} before the range and {@link #PAUSE_SLACK} plus a day
+     * after it (the bound a bucket recomputed on its own has always had, see {@link #ACW_LOOKBACK}), and within
+     * the widest match window of the earliest and latest end among the visits: only those can be within
+     * {@code acwMatchSeconds} of one's end. Without the second bound every day of a settlement read its
+     * pauses and those of the next day and two hours (each pause 3.4 times in a long import).
+     */
+    private List<AgentPause> acwCandidates(Connection c, List<QueueVisit> visits, Instant from, Instant to)
+            throws SQLException {
         Set<String> agents = new HashSet<>();
+        Instant firstEnd = null;
+        Instant lastEnd = null;
+        long widestMatch = 0;
         for (QueueVisit v : visits) {
-            if (v.agent() != null) {
+            if (v.answered() && v.agent() != null && v.endedAt() != null) {
                 agents.add(v.agent());
+                firstEnd = firstEnd == null || v.endedAt().isBefore(firstEnd) ? v.endedAt() : firstEnd;
+                lastEnd = lastEnd == null || v.endedAt().isAfter(lastEnd) ? v.endedAt() : lastEnd;
+                widestMatch = Math.max(widestMatch, settingsOfVisit.apply(v).acwMatchSeconds());
             }
         }
-        return agents;
+        if (agents.isEmpty()) {
+            return List.of(); // the matcher pairs answered calls with an agent and an end only
+        }
+        Duration match = Duration.ofSeconds(widestMatch);
+        // whole seconds, widened: the driver sends MariaDB none of a bound's fraction
+        Instant low = firstEnd.minus(match).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant high = lastEnd.plus(match).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        Instant slackFrom = from.minus(PAUSE_SLACK);
+        Instant slackTo = to.plus(PAUSE_SLACK).plus(Duration.ofDays(1));
+        Instant readFrom = low.isAfter(slackFrom) ? low : slackFrom;
+        Instant readTo = high.isBefore(slackTo) ? high : slackTo;
+        return readFrom.isBefore(readTo) ? pausesBetween(c, agents, readFrom, readTo) : List.of();
     }
 
     /**

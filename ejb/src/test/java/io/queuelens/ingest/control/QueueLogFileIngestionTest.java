@@ -245,19 +245,7 @@ class QueueLogFileIngestionTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb"})
     void settlingInWavesGivesTheRowsOfOneSettlementAtTheEnd(String kind) throws Exception {
-        Path file = dir.resolve("ten-days.queue_log");
-        java.time.ZoneId zone = java.time.ZoneId.of("Europe/Berlin");
-        java.time.Instant start = java.time.ZonedDateTime.of(2026, 3, 2, 0, 0, 0, 0, zone).toInstant();
-        try (java.io.BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            List<String> rows = new ArrayList<>();
-            var sim = io.queuelens.sources.demo.control.ContactCenterSimulation.queueLogOnly(7, start, zone, 12,
-                    r -> rows.add(r.toFileLine()));
-            sim.advanceTo(start.plus(java.time.Duration.ofDays(10)));
-            for (String r : rows) {
-                out.write(r);
-                out.write('\n');
-            }
-        }
+        Path file = tenDemoDays();
         String once;
         long bucketsOnce;
         try (TestDatabases.Db reference = TestDatabases.open(kind)) {
@@ -292,6 +280,103 @@ class QueueLogFileIngestionTest {
                 assertThat(count(db, "select count(*) from rollup_backlog")).isZero();
             }
         }
+    }
+
+    /**
+     * Every stored queue bucket counts the after-call work that matching all stored answered calls with all stored
+     * pauses gives (KPI.md: the ACW pause of the same agent starting within acwMatchSeconds of the call's end):
+     * a rebuild reads only the pauses that can match its calls, and a window too narrow on either side loses
+     * some. Ten demo days settled in two-day waves, every call followed by its ACW pause.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void everyQueueBucketCountsTheAfterCallWorkOfAllStoredPauses(String kind) throws Exception {
+        Path file = tenDemoDays();
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            ingestion(db.dataSource(), 500).settleWavesEvery(java.time.Duration.ofDays(2)).importFile(file);
+            var settings = QueueLogTableIngestionTest.SETTINGS;
+            java.util.function.Function<io.queuelens.calls.entity.QueueVisit, io.queuelens.kpi.entity.KpiSettings> ofVisit =
+                    v -> settings.getEffective(v.queue(), io.queuelens.rollups.entity.Buckets.floor(v.enteredAt()));
+            List<io.queuelens.calls.entity.QueueVisit> visits;
+            List<io.queuelens.calls.entity.AgentPause> pauses = new ArrayList<>();
+            try (Connection c = db.dataSource().getConnection()) {
+                visits = io.queuelens.calls.control.FactStore.visitsEnteredBetween(c, "demo",
+                        java.time.Instant.EPOCH, java.time.Instant.parse("2100-01-01T00:00:00Z"));
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                        "select tenant_id, source_id, agent, queue, reason, start_at, end_at from agent_pause")) {
+                    while (rs.next()) {
+                        pauses.add(new io.queuelens.calls.entity.AgentPause(rs.getString(1), rs.getString(2),
+                                rs.getString(3), rs.getString(4), rs.getString(5), utc(rs, 6), utc(rs, 7)));
+                    }
+                }
+            }
+            var acw = io.queuelens.rollups.control.AfterCallWorkMatcher.acwSeconds(visits, pauses, ofVisit);
+            TreeMap<String, Long> expected = new TreeMap<>();
+            for (var v : visits) {
+                expected.merge(v.queue() + "|" + io.queuelens.rollups.entity.Buckets.floor(v.enteredAt()),
+                        (long) acw.getOrDefault(v.naturalKey(), 0), Long::sum);
+            }
+            TreeMap<String, Long> stored = new TreeMap<>();
+            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select queue, bucket_start, acw from rollup_queue_15m where offered > 0")) {
+                while (rs.next()) {
+                    stored.put(rs.getString(1) + "|" + utc(rs, 2), rs.getLong(3));
+                }
+            }
+            assertThat(expected.values().stream().mapToLong(Long::longValue).sum()).isPositive();
+            assertThat(stored).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * The pauses that can be a call's after-call work lie on both sides of its end: Asterisk may log the PAUSE before
+     * the COMPLETEAGENT, and an agent may take seconds to pause. Here the first call's pause starts 3 s before its end,
+     * the last call's 4 s after (both within the default 5 s): each call of the bucket gets its pause.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aPauseStartingSecondsBeforeOrAfterACallsEndIsItsAfterCallWork(String kind) throws Exception {
+        long t = 1795309200L; // a bucket start
+        Path file = write(List.of(
+                t + "|NONE|sales|Agent One|ADDMEMBER|",
+                (t + 1) + "|" + t + ".1|sales|NONE|ENTERQUEUE||5551234|1",
+                (t + 3) + "|" + t + ".1|sales|Agent One|CONNECT|2|" + t + ".2|1",
+                (t + 57) + "|NONE|sales|Agent One|PAUSE|ACW",
+                (t + 60) + "|" + t + ".1|sales|Agent One|COMPLETEAGENT|2|57|1",
+                (t + 90) + "|NONE|sales|Agent One|UNPAUSE|",
+                (t + 100) + "|" + t + ".3|sales|NONE|ENTERQUEUE||5554321|1",
+                (t + 102) + "|" + t + ".3|sales|Agent One|CONNECT|2|" + t + ".4|1",
+                (t + 200) + "|" + t + ".3|sales|Agent One|COMPLETEAGENT|2|98|1",
+                (t + 204) + "|NONE|sales|Agent One|PAUSE|ACW",
+                (t + 230) + "|NONE|sales|Agent One|UNPAUSE|",
+                (t + 3600) + "|NONE|sales|Agent One|REMOVEMEMBER|"));
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            ingestion(db.dataSource(), 1000).importFile(file);
+            assertThat(db.rows("select queue, answered, acw from rollup_queue_15m where offered > 0"))
+                    .isEqualTo("sales|2|" + (33 + 26) + "|\n");
+        }
+    }
+
+    private static java.time.Instant utc(ResultSet rs, int column) throws SQLException {
+        return io.queuelens.schema.control.UtcColumns.instant(rs.getObject(column, java.time.LocalDateTime.class));
+    }
+
+    /** Ten demo days (12 agents) as a queue_log file: repeat callers, ACW pauses, sessions over midnight. */
+    private Path tenDemoDays() throws Exception {
+        Path file = dir.resolve("ten-days.queue_log");
+        java.time.ZoneId zone = java.time.ZoneId.of("Europe/Berlin");
+        java.time.Instant start = java.time.ZonedDateTime.of(2026, 3, 2, 0, 0, 0, 0, zone).toInstant();
+        try (java.io.BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            List<String> rows = new ArrayList<>();
+            var sim = io.queuelens.sources.demo.control.ContactCenterSimulation.queueLogOnly(7, start, zone, 12,
+                    r -> rows.add(r.toFileLine()));
+            sim.advanceTo(start.plus(java.time.Duration.ofDays(10)));
+            for (String r : rows) {
+                out.write(r);
+                out.write('\n');
+            }
+        }
+        return file;
     }
 
     @ParameterizedTest
