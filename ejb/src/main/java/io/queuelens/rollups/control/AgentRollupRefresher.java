@@ -101,6 +101,13 @@ public final class AgentRollupRefresher {
                     .toList();
         }
 
+        /** Only the open sessions and pauses of these agents. */
+        Open of(Collection<String> agents) {
+            java.util.Set<String> set = new java.util.HashSet<>(agents);
+            return new Open(sessions.stream().filter(s -> set.contains(s.agent())).toList(),
+                    pauses.stream().filter(p -> set.contains(p.agent())).toList(), clock, since);
+        }
+
         /** The part of an open interval not yet counted: from the previous clock (or its start) to the clock. */
         Instant uncountedFrom(Instant start) {
             return since == null || since.isBefore(start) ? start : since;
@@ -163,6 +170,28 @@ public final class AgentRollupRefresher {
         openPauses.forEach(p -> add.accept(p.agent()));
         refreshRanges(c, ranges, openSessions, openPauses);
         return ranges.size();
+    }
+
+    /**
+     * What {@link #rebuild} of these agents with these open facts covers, in groups of one read each: a
+     * settlement rebuilds each group over a long slice in its own transaction (see DeferredRollups).
+     */
+    List<List<String>> rebuildGroups(Collection<String> agents, Open open) {
+        java.util.SortedSet<String> all = new java.util.TreeSet<>();
+        java.util.function.Consumer<String> add = agent -> {
+            if (agent != null && !agent.isBlank()) {
+                all.add(agent);
+            }
+        };
+        agents.forEach(add);
+        open.sessions().forEach(s -> add.accept(s.agent()));
+        open.pauses().forEach(p -> add.accept(p.agent()));
+        List<String> sorted = new ArrayList<>(all);
+        List<List<String>> groups = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i += IN_CHUNK) {
+            groups.add(sorted.subList(i, Math.min(sorted.size(), i + IN_CHUNK)));
+        }
+        return groups;
     }
 
     private void refreshRanges(Connection c, Map<String, AgentRollupStore.Range> all,

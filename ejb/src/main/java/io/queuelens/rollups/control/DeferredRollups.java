@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +17,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Settles what a reader that deferred its rollups owes ({@link RollupBacklog}): rebuilds the queue and
- * agent buckets of the owed span from the facts, one UTC day per transaction, then deletes the
- * backlog. Rebuilding a span once is what makes a bulk import fast: the per-commit refresh re-read an
+ * agent buckets of the owed span from the facts (the queues one UTC day per transaction, the agents a
+ * group of them and up to eight days per transaction), then deletes the backlog. Rebuilding a span once is what makes a bulk import fast: the per-commit refresh re-read an
  * hour of context and every touched agent's day at each of hundreds of commits.
  *
  * <p>The span is widened by what the new facts can change outside it: earlier visits of the same
@@ -33,6 +34,8 @@ public final class DeferredRollups {
 
     private static final Duration DAY = Duration.ofDays(1);
     private static final Duration AFTER = Duration.ofHours(1);
+    /** The agent side's longest slice per transaction: a wave's week (see FactCommitter) and its context in one. */
+    private static final Duration AGENT_SLICE = Duration.ofDays(8);
 
     private final DataSource dataSource;
     private final String tenantId;
@@ -207,17 +210,27 @@ public final class DeferredRollups {
         rebuildAgents(plan.owed(), plan.agentsFrom(), plan.agentsTo(), plan.open());
     }
 
+    /**
+     * One transaction per group of agents ({@link AgentRollupRefresher#rebuildGroups}, one read each) and slice of
+     * at most {@link #AGENT_SLICE}. A slice of all agents and one day, as before, read each day's pauses again
+     * with every later day already written: the reads by end are open above (a pause has no longest length), and
+     * they examined ten rows per row returned in a long import. A group's slice holds the agent lock about as long
+     * as a day of all of a large tenant's agents did.
+     */
     private void rebuildAgents(RollupBacklog.Owed owed, Instant from, Instant to, AgentRollupRefresher.Open open)
             throws SQLException {
-        for (Instant dayStart = from; dayStart.isBefore(to); ) {
-            Instant dayEnd = dayStart.plus(DAY).isAfter(to) ? to : dayStart.plus(DAY);
-            Instant sliceFrom = dayStart;
-            Instant sliceTo = dayEnd;
-            LocalTransaction.call(dataSource, c -> {
-                RollupLock.AGENT.acquire(c, tenantId);
-                return agents.rebuild(c, owed.agents(), sliceFrom, sliceTo, open);
-            });
-            dayStart = dayEnd;
+        List<List<String>> groups = agents.rebuildGroups(owed.agents(), open);
+        for (Instant sliceStart = from; sliceStart.isBefore(to); ) {
+            Instant sliceEnd = sliceStart.plus(AGENT_SLICE).isAfter(to) ? to : sliceStart.plus(AGENT_SLICE);
+            Instant sliceFrom = sliceStart;
+            for (List<String> group : groups) {
+                AgentRollupRefresher.Open groupOpen = open.of(group);
+                LocalTransaction.call(dataSource, c -> {
+                    RollupLock.AGENT.acquire(c, tenantId);
+                    return agents.rebuild(c, group, sliceFrom, sliceEnd, groupOpen);
+                });
+            }
+            sliceStart = sliceEnd;
         }
     }
 
