@@ -135,7 +135,7 @@ public final class FactCommitter {
         }
         buckets += finishWave();
         Instant upTo = Buckets.floor(clock.minus(Duration.ofDays(1)));
-        DeferredRollups deferred = new DeferredRollups(app, tenantId, rollups, settleExecutor);
+        DeferredRollups deferred = deferred();
         Optional<DeferredRollups.Plan> plan = deferred.plan(sourceId, reader,
                 new AgentRollupRefresher.Open(state.sessions(), state.pauses(), clock, null), upTo);
         if (plan.isPresent()) {
@@ -154,7 +154,7 @@ public final class FactCommitter {
      */
     public long settleDeferred(AssemblerState open) throws SQLException {
         long buckets = finishWave();
-        buckets += new DeferredRollups(app, tenantId, rollups, settleExecutor).settle(sourceId, reader,
+        buckets += deferred().settle(sourceId, reader,
                 new AgentRollupRefresher.Open(open.sessions(), open.pauses(), open.clock(), null));
         agentsOwed.clear();
         owedFrom = null;
@@ -181,7 +181,7 @@ public final class FactCommitter {
         Wave done = wave;
         wave = null;
         long buckets = DeferredRollups.join(done.rebuilt);
-        DeferredRollups deferred = new DeferredRollups(app, tenantId, rollups, settleExecutor);
+        DeferredRollups deferred = deferred();
         LocalTransaction.run(app, c -> {
             deferred.markSettled(c, done.plan);
             if (done.lateFrom != null) {
@@ -193,6 +193,11 @@ public final class FactCommitter {
             agentsOwed.addAll(done.lateAgents);
         }
         return buckets;
+    }
+
+    /** A settlement of this reader's rollups, on the executor as it is now ({@link #settleOn}). */
+    private DeferredRollups deferred() {
+        return new DeferredRollups(app, tenantId, rollups, settleExecutor);
     }
 
     /** For tests: waves every {@code span} instead of {@link #WAVE} (a span longer than the input: one settlement at the end). */
