@@ -45,7 +45,7 @@ public final class VisitCdrLinks {
     public static int link(Connection c, String tenantId, String sourceId, Collection<String> callIds) throws SQLException {
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(callIds));
         ids.removeIf(id -> id == null || id.isEmpty());
-        if (ids.isEmpty()) {
+        if (ids.isEmpty() || !hasCdrs(c, tenantId, sourceId)) {
             return 0;
         }
         InList in = InList.of(c);
@@ -153,6 +153,22 @@ public final class VisitCdrLinks {
                         list.add(v);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Whether the source has any CDR: a queue_log imported before (or without) its CDR table has none, and looking
+     * its calls up by uniqueid and by linkedid was two statements per 500 calls of every commit, all finding nothing.
+     * A CDR committed after this look is linked by the CDR's own writer, as when the reads below miss it.
+     */
+    private static boolean hasCdrs(Connection c, String tenantId, String sourceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cdr_record WHERE tenant_id = ? AND source_id = ?")) {
+            ps.setMaxRows(1);
+            ps.setString(1, tenantId);
+            ps.setString(2, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }
