@@ -284,9 +284,10 @@ class QueueLogFileIngestionTest {
 
     /**
      * Every stored queue bucket counts the after-call work that matching all stored answered calls with all stored
-     * pauses gives (KPI.md: the ACW pause of the same agent starting within acwMatchSeconds of the call's end):
-     * a rebuild reads only the pauses that can match its calls, and a window too narrow on either side loses
-     * some. Ten demo days settled in two-day waves, every call followed by its ACW pause.
+     * pauses gives (KPI.md: the ACW pause of the same agent starting within acwMatchSeconds of the call's end),
+     * although a rebuild reads only the pauses that can match its calls. Ten demo days settled in two-day waves.
+     * The demo's pauses start at their call's end, so this does not see a read window cut at the calls' ends:
+     * {@link #aPauseStartingSecondsBeforeOrAfterACallsEndIsItsAfterCallWork} does.
      */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb"})
