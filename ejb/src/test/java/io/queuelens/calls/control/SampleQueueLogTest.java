@@ -1,5 +1,6 @@
 package io.queuelens.calls.control;
 
+import io.queuelens.testsupport.SampleCaptures;
 import io.queuelens.calls.entity.AgentPause;
 import io.queuelens.calls.entity.Outcome;
 import io.queuelens.calls.entity.QueueVisit;
@@ -19,7 +20,7 @@ class SampleQueueLogTest {
     @Test
     void theAnsweredCallAndTheAbandon() throws IOException {
         List<String> lines = Files.readAllLines(
-                SharedSamples.file("asterisk", "queue_log", "asterisk22_answered_and_abandon.queue_log"), StandardCharsets.UTF_8);
+                SampleCaptures.file("asterisk", "queue_log", "asterisk22_answered_and_abandon.queue_log"), StandardCharsets.UTF_8);
         assertThat(lines).hasSize(7);
         QueueLogParser parser = new QueueLogParser();
         RecordingSink sink = new RecordingSink();

@@ -1,5 +1,6 @@
 package io.queuelens.ingest.control;
 
+import io.queuelens.testsupport.SampleCaptures;
 import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.rollups.control.QueueRollupRefresher;
 import io.queuelens.schema.control.UtcColumns;
@@ -222,7 +223,7 @@ class CdrTableIngestionTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb"})
     void theRealFreePbxDumpIsReadCompletely(String kind) throws Exception {
-        Path dump = Path.of("../../shared/samples/asterisk/cdr/freepbx_asteriskcdrdb_dump.sql");
+        Path dump = SampleCaptures.file("asterisk", "cdr", "freepbx_asteriskcdrdb_dump.sql");
         List<String> inserts = Files.readAllLines(dump).stream().filter(l -> l.startsWith("INSERT INTO `cdr` VALUES")).toList();
         assertThat(inserts).hasSize(574);
         try (TestDatabases.Db db = TestDatabases.open(kind)) {

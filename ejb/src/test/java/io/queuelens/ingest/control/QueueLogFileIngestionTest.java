@@ -1,5 +1,6 @@
 package io.queuelens.ingest.control;
 
+import io.queuelens.testsupport.SampleCaptures;
 import io.queuelens.rollups.control.QueueRollupRefresher;
 import io.queuelens.sources.demo.entity.QueueLogRow;
 import io.queuelens.testsupport.TestDatabases;
@@ -383,7 +384,7 @@ class QueueLogFileIngestionTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb"})
     void theAsterisk22SampleImportsItsAnsweredAndAbandonedVisits(String kind) throws Exception {
-        Path sample = sharedSample("asterisk", "queue_log", "asterisk22_answered_and_abandon.queue_log");
+        Path sample = SampleCaptures.file("asterisk", "queue_log", "asterisk22_answered_and_abandon.queue_log");
         try (TestDatabases.Db db = TestDatabases.open(kind)) {
             QueueLogFileIngestion ingestion = new QueueLogFileIngestion("t1", "pbx", QueueLogFileIngestion.nameOf(sample),
                     db.dataSource(), new QueueRollupRefresher("t1", QueueLogTableIngestionTest.SETTINGS), 1000);
@@ -442,18 +443,6 @@ class QueueLogFileIngestionTest {
         return bytes;
     }
 
-    private static Path sharedSample(String... parts) {
-        for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
-            Path f = p.resolve("shared").resolve("samples");
-            if (Files.isDirectory(f)) {
-                for (String part : parts) {
-                    f = f.resolve(part);
-                }
-                return f;
-            }
-        }
-        throw new IllegalStateException("shared/samples not found above " + System.getProperty("user.dir"));
-    }
 
     private static long count(TestDatabases.Db db, String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

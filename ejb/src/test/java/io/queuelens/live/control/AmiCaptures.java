@@ -1,5 +1,6 @@
 package io.queuelens.live.control;
 
+import io.queuelens.testsupport.SampleCaptures;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -37,15 +38,7 @@ final class AmiCaptures {
     }
 
     static Path ami(String file) {
-        Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path p = start; p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("samples").resolve("asterisk").resolve("ami").resolve(file);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("shared/samples/asterisk/ami/" + file + " not found above " + start
-                + ": the tests need the shared sample captures beside the repository (e.g. /work/shared next to /work/main)");
+        return SampleCaptures.ami(file);
     }
 
     /** One JSON object per line; comment lines ("#### SCENARIO") and responses skipped. */

@@ -1,5 +1,6 @@
 package io.queuelens.sources.demo.control;
 
+import io.queuelens.testsupport.SampleCaptures;
 import io.queuelens.sources.demo.entity.AmiMessage;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class AmiFrameCodecTest {
 
     @Test
     void readsTheAsterisk13DebugCaptureSkippingConsoleNoise() throws IOException {
-        String capture = Files.readString(Samples.ami("ami_debug_capture_queue_call_ast13.txt"), StandardCharsets.UTF_8);
+        String capture = Files.readString(SampleCaptures.ami("ami_debug_capture_queue_call_ast13.txt"), StandardCharsets.UTF_8);
         List<AmiMessage> frames = readAll(capture, AmiFrameReader.DEBUG_CAPTURE_MARKER);
 
         // the capture holds 221 frames, each announced by a "<-- Examining AMI event: -->" console line
@@ -59,19 +60,19 @@ class AmiFrameCodecTest {
     @Test
     void withoutTheMarkerDumpChanConsoleOutputLooksLikeFrames() throws IOException {
         // why the marker exists: DumpChan prints "Info:" and "Variables:" between frames
-        String capture = Files.readString(Samples.ami("ami_debug_capture_queue_call_ast13.txt"), StandardCharsets.UTF_8);
+        String capture = Files.readString(SampleCaptures.ami("ami_debug_capture_queue_call_ast13.txt"), StandardCharsets.UTF_8);
         assertThat(readAll(capture)).hasSizeGreaterThan(221);
     }
 
     @Test
     void readsThePanoramiskTranscriptsBannerIncluded() throws IOException {
-        List<AmiMessage> status = readAll(Files.readString(Samples.ami("panoramisk_queue_status.yaml")));
+        List<AmiMessage> status = readAll(Files.readString(SampleCaptures.ami("panoramisk_queue_status.yaml")));
         assertThat(status.get(0).get("Response")).isEqualTo("Success");
         assertThat(status.stream().filter(f -> "QueueMember".equals(f.eventName()))).hasSize(6);
         assertThat(status.get(status.size() - 1).eventName()).isEqualTo("QueueStatusComplete");
         assertThat(status.get(1).get("ServicelevelPerf")).isEqualTo("0.0");
 
-        List<AmiMessage> login = readAll(Files.readString(Samples.ami("panoramisk_login_failed.yaml")));
+        List<AmiMessage> login = readAll(Files.readString(SampleCaptures.ami("panoramisk_login_failed.yaml")));
         assertThat(login).hasSize(2);
         assertThat(login.get(0).actionName()).isEqualTo("login");
         assertThat(login.get(1).get("Message")).isEqualTo("Authentication failed");

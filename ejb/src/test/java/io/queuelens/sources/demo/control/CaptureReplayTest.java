@@ -1,5 +1,6 @@
 package io.queuelens.sources.demo.control;
 
+import io.queuelens.testsupport.SampleCaptures;
 import io.queuelens.sources.demo.entity.AmiMessage;
 import io.queuelens.sources.demo.entity.QueueDefinition;
 import jakarta.json.spi.JsonProvider;
@@ -62,7 +63,7 @@ class CaptureReplayTest {
 
     static List<AmiMessage> asterisk22Events() throws IOException {
         List<AmiMessage> events = new ArrayList<>();
-        for (String line : Files.readAllLines(Samples.ami("asterisk22_answered_and_abandon_events.jsonl"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(SampleCaptures.ami("asterisk22_answered_and_abandon_events.jsonl"), StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
