@@ -6,12 +6,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,12 +119,35 @@ class CdrSearchIT {
         }
     }
 
-    /** A recording's file under the server's default recordings root (data/recordings). */
+    /**
+     * A recording's file under the server's default recordings root (data/recordings). The demo keeps
+     * recording while this walks: it writes each file as a dot-named temp file and renames it, so an entry
+     * listed a moment ago may be gone when the walk reads it. Such entries are skipped, not fatal.
+     */
     private static Path findFile(Deployment d, String name) throws Exception {
-        try (java.util.stream.Stream<Path> files = Files.walk(d.server().dataDir().resolve("recordings"))) {
-            return files.filter(p -> p.getFileName().toString().equals(name)).findFirst()
-                    .orElseThrow(() -> new AssertionError("the demo wrote no file " + name));
+        Path[] found = new Path[1];
+        Files.walkFileTree(d.server().dataDir().resolve("recordings"), new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (file.getFileName().toString().equals(name)) {
+                    found[0] = file;
+                    return FileVisitResult.TERMINATE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        if (found[0] == null) {
+            throw new AssertionError("the demo wrote no file " + name);
         }
+        return found[0];
     }
 
     private static long insertCdr(Deployment d, String tenant, String recordingFile, String key) throws Exception {
