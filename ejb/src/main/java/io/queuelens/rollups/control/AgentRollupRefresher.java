@@ -160,14 +160,9 @@ public final class AgentRollupRefresher {
         List<AgentSession> openSessions = open.closedSessions();
         List<AgentPause> openPauses = open.closedPauses();
         Map<String, AgentRollupStore.Range> ranges = new TreeMap<>();
-        java.util.function.Consumer<String> add = agent -> {
-            if (agent != null && !agent.isBlank()) {
-                ranges.put(agent, new AgentRollupStore.Range(agent, from, to));
-            }
-        };
-        agents.forEach(add);
-        openSessions.forEach(s -> add.accept(s.agent()));
-        openPauses.forEach(p -> add.accept(p.agent()));
+        for (String agent : agentsToRebuild(agents, openSessions, openPauses)) {
+            ranges.put(agent, new AgentRollupStore.Range(agent, from, to));
+        }
         refreshRanges(c, ranges, openSessions, openPauses);
         return ranges.size();
     }
@@ -177,6 +172,17 @@ public final class AgentRollupRefresher {
      * settlement rebuilds each group over a long slice in its own transaction (see DeferredRollups).
      */
     List<List<String>> rebuildGroups(Collection<String> agents, Open open) {
+        List<String> sorted = new ArrayList<>(agentsToRebuild(agents, open.sessions(), open.pauses()));
+        List<List<String>> groups = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i += IN_CHUNK) {
+            groups.add(sorted.subList(i, Math.min(sorted.size(), i + IN_CHUNK)));
+        }
+        return groups;
+    }
+
+    /** The agents a rebuild covers: those owed and those of the open sessions and pauses, blank names left out. */
+    private static java.util.SortedSet<String> agentsToRebuild(Collection<String> agents, List<AgentSession> openSessions,
+                                                              List<AgentPause> openPauses) {
         java.util.SortedSet<String> all = new java.util.TreeSet<>();
         java.util.function.Consumer<String> add = agent -> {
             if (agent != null && !agent.isBlank()) {
@@ -184,14 +190,9 @@ public final class AgentRollupRefresher {
             }
         };
         agents.forEach(add);
-        open.sessions().forEach(s -> add.accept(s.agent()));
-        open.pauses().forEach(p -> add.accept(p.agent()));
-        List<String> sorted = new ArrayList<>(all);
-        List<List<String>> groups = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i += IN_CHUNK) {
-            groups.add(sorted.subList(i, Math.min(sorted.size(), i + IN_CHUNK)));
-        }
-        return groups;
+        openSessions.forEach(s -> add.accept(s.agent()));
+        openPauses.forEach(p -> add.accept(p.agent()));
+        return all;
     }
 
     private void refreshRanges(Connection c, Map<String, AgentRollupStore.Range> all,

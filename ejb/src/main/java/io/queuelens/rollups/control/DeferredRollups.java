@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +19,9 @@ import java.util.concurrent.Executor;
 /**
  * Settles what a reader that deferred its rollups owes ({@link RollupBacklog}): rebuilds the queue and
  * agent buckets of the owed span from the facts (the queues one UTC day per transaction, the agents a
- * group of them and up to eight days per transaction), then deletes the backlog. Rebuilding a span once is what makes a bulk import fast: the per-commit refresh re-read an
- * hour of context and every touched agent's day at each of hundreds of commits.
+ * group of them and up to eight days per transaction), then deletes the backlog. Rebuilding a span once
+ * is what makes a bulk import fast: the per-commit refresh re-read an hour of context and every touched
+ * agent's day at each of hundreds of commits.
  *
  * <p>The span is widened by what the new facts can change outside it: earlier visits of the same
  * callers that became repeats (the repeat window plus a day, as {@link QueueRollupRefresher#dirtyBuckets}
@@ -220,11 +222,16 @@ public final class DeferredRollups {
     private void rebuildAgents(RollupBacklog.Owed owed, Instant from, Instant to, AgentRollupRefresher.Open open)
             throws SQLException {
         List<List<String>> groups = agents.rebuildGroups(owed.agents(), open);
+        List<AgentRollupRefresher.Open> groupsOpen = new ArrayList<>();
+        for (List<String> group : groups) {
+            groupsOpen.add(open.of(group));
+        }
         for (Instant sliceStart = from; sliceStart.isBefore(to); ) {
             Instant sliceEnd = sliceStart.plus(AGENT_SLICE).isAfter(to) ? to : sliceStart.plus(AGENT_SLICE);
             Instant sliceFrom = sliceStart;
-            for (List<String> group : groups) {
-                AgentRollupRefresher.Open groupOpen = open.of(group);
+            for (int g = 0; g < groups.size(); g++) {
+                List<String> group = groups.get(g);
+                AgentRollupRefresher.Open groupOpen = groupsOpen.get(g);
                 LocalTransaction.call(dataSource, c -> {
                     RollupLock.AGENT.acquire(c, tenantId);
                     return agents.rebuild(c, group, sliceFrom, sliceEnd, groupOpen);
