@@ -80,22 +80,6 @@ public final class FactBatch implements FactSink {
         return rejected;
     }
 
-    /**
-     * A batch holding what this one collected, which starts empty again: an import commits the returned
-     * batch on another thread while its assembler goes on filling this one.
-     */
-    public FactBatch take() {
-        FactBatch taken = new FactBatch();
-        taken.visits.putAll(visits);
-        taken.sessions.addAll(sessions);
-        taken.pauses.addAll(pauses);
-        taken.rings.addAll(rings);
-        taken.unknown.addAll(unknown);
-        taken.rejected.addAll(rejected);
-        clear();
-        return taken;
-    }
-
     /** Forgets everything collected, after a commit. */
     public void clear() {
         visits.clear();

@@ -9,7 +9,6 @@ import io.queuelens.rollups.control.QueueRollupRefresher;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -50,10 +49,6 @@ public class QueueLogImports {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
-    /** Runs an import's commits while the request's thread reads on (managed: the container knows the thread). */
-    @Resource
-    ManagedThreadFactory threads;
-
     @Inject
     @ConfigProperty(name = "queuelens.import.batch-lines", defaultValue = "20000")
     int linesPerCommit;
@@ -71,7 +66,7 @@ public class QueueLogImports {
     public IngestResult importQueueLog(String tenantId, String sourceId, String name, InputStream in)
             throws IOException, SQLException {
         QueueLogFileIngestion ingestion = new QueueLogFileIngestion(tenantId, sourceId, name, dataSource,
-                new QueueRollupRefresher(tenantId, kpiSettings.historySupplier(tenantId)), linesPerCommit).settleOn(executor).commitOn(threads);
+                new QueueRollupRefresher(tenantId, kpiSettings.historySupplier(tenantId)), linesPerCommit).settleOn(executor);
         IngestResult r;
         String target = sourceId + "/" + name;
         try (ImportsInProgress.Claim claim = ImportsInProgress.claim(dataSource, tenantId, sourceId, name)) {

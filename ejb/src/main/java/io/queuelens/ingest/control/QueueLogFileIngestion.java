@@ -31,8 +31,7 @@ import java.util.regex.Pattern;
  * memory is bounded by the lines of one commit and the calls still open, not by the file size.
  * Every {@code linesPerCommit} lines the facts, what they owe the rollups and the checkpoint of
  * reader {@code queue_log_file:<name>} (byte offset after the last whole line, plus the assembler's
- * open calls) are committed together by {@link FactCommitter#commitDeferred}, on a thread of their own while
- * this one reads the next lines ({@link CommitPipeline}); at the end of the input
+ * open calls) are committed together by {@link FactCommitter#commitDeferred}; at the end of the input
  * the owed rollups are rebuilt once ({@link FactCommitter#settleDeferred}; a long import settles older weeks in
  * waves while it reads on, {@link FactCommitter#settleWave}), so the imported span's
  * reports are complete when the import returns. A kill before that leaves the backlog stored, and the
@@ -55,8 +54,7 @@ public final class QueueLogFileIngestion {
     private final int linesPerCommit;
     private final FactCommitter committer;
     private final FactBatch batch = new FactBatch();
-    private java.util.concurrent.ThreadFactory commitThreads = CommitPipeline.OWN_THREAD;
-    /** The open visits as the last commit handed over stores them, by natural key. */
+    /** The open visits as the last successful commit stored them, by natural key. */
     private final Map<String, QueueVisit> openWritten = new HashMap<>();
 
     /**
@@ -76,15 +74,6 @@ public final class QueueLogFileIngestion {
         this.name = name;
         this.linesPerCommit = linesPerCommit;
         this.committer = new FactCommitter(app, tenantId, sourceId, READER_PREFIX + name, rollups);
-    }
-
-    /**
-     * Where the commits run while this thread reads on ({@link CommitPipeline}): in the server a managed thread
-     * factory, elsewhere {@link CommitPipeline#OWN_THREAD}'s daemon threads. Returns this.
-     */
-    public QueueLogFileIngestion commitOn(java.util.concurrent.ThreadFactory threads) {
-        this.commitThreads = java.util.Objects.requireNonNull(threads, "threads");
-        return this;
     }
 
     /** Where settlements rebuild in the background: waves, and the queue side of the one at the end (see {@link FactCommitter#settleOn}); returns this. */
@@ -149,7 +138,6 @@ public final class QueueLogFileIngestion {
         QueueLogLines lines = new QueueLogLines(in, offset);
         IngestResult total = IngestResult.NONE;
         long inBatch = 0;
-        CommitPipeline commits = new CommitPipeline(commitThreads);
         try {
             for (String line = lines.next(); line != null; line = lines.next()) {
                 lineNumber++;
@@ -158,28 +146,23 @@ public final class QueueLogFileIngestion {
                         : parser.parseLine(lineNumber, line);
                 assembler.accept(parsed);
                 if (++inBatch == linesPerCommit) {
-                    total = total.plus(commit(commits, assembler, lines.offset(), inBatch, false));
+                    total = total.plus(commit(assembler, lines.offset(), inBatch, false));
                     inBatch = 0;
                 }
             }
             assembler.flush();
             // always commit at the end: the flush may have released visits, and the checkpoint must say "done"
-            total = total.plus(commit(commits, assembler, lines.offset(), inBatch, true));
-            long buckets = commits.finish() + committer.settleDeferred(assembler.snapshot());
+            total = total.plus(commit(assembler, lines.offset(), inBatch, true));
+            long buckets = committer.settleDeferred(assembler.snapshot());
             return new IngestResult(total.linesRead(), total.visits(), total.quarantined(),
                     total.bucketsRefreshed() + buckets, true);
         } finally {
-            commits.close(); // after a failure: no commit of this import goes on behind it
             committer.abandonWave(); // after a failure: no settlement of this import goes on behind it (none left after success)
             batch.clear();
         }
     }
 
-    /**
-     * Hands the batch, the open visits that changed and the checkpoint to the commit thread (see
-     * {@link CommitPipeline}); the queue buckets its waves rebuild are counted at the end.
-     */
-    private IngestResult commit(CommitPipeline commits, VisitAssembler assembler, long offset, long linesRead, boolean caughtUp)
+    private IngestResult commit(VisitAssembler assembler, long offset, long linesRead, boolean caughtUp)
             throws SQLException {
         // the last commit also counts the visits it leaves open (waiting or talking at the end of the
         // input): they are stored too, and a caller expects one visit per ENTERQUEUE
@@ -187,18 +170,13 @@ public final class QueueLogFileIngestion {
         long quarantined = batch.rejected().size();
         List<QueueVisit> open = assembler.openVisits();
         AssemblerState state = assembler.snapshot();
-        FactBatch facts = batch.take();
-        List<QueueVisit> changed = changedSinceLastCommit(open);
-        Checkpoint checkpoint = new Checkpoint(Long.toString(offset), state);
-        String prefix = positionPrefix();
-        commits.hand(() -> {
-            committer.commitDeferred(facts, changed, checkpoint, prefix);
-            return caughtUp ? 0 : committer.settleWave(state);
-        });
-        // what the commit in flight writes: should it fail, the import fails at the next hand-over with it
+        committer.commitDeferred(batch, changedSinceLastCommit(open), new Checkpoint(Long.toString(offset), state),
+                positionPrefix());
+        long buckets = caughtUp ? 0 : committer.settleWave(state);
+        batch.clear();
         openWritten.clear();
         open.forEach(v -> openWritten.put(v.naturalKey(), v));
-        return new IngestResult(linesRead, visits, quarantined, 0, caughtUp);
+        return new IngestResult(linesRead, visits, quarantined, buckets, caughtUp);
     }
 
     /**
