@@ -23,9 +23,8 @@ import java.util.Map;
  * each with up to three visits, and is written at every commit: serializing it as Java records was a quarter
  * of the importing thread in a profile. This format, deflated through a buffer, writes a demo import's state
  * (2,889 calls) in a third to a half of the time and reads it back three to four times faster
- * (docs/PERFORMANCE.md). The
- * reader checks every count and reference it reads, so a damaged blob is an {@link IOException}, never a
- * state that only looks right.
+ * (docs/PERFORMANCE.md). The reader checks every count and reference it reads, so a damaged blob is an
+ * {@link IOException}, never a state that only looks right.
  * <p>
  * Version 1. A change of the records needs a new version number and a reader for the old one (or the
  * fallback of {@link Checkpoints}: resume without open calls).
@@ -76,17 +75,17 @@ final class AssemblerStateCodec {
         Reader r = new Reader(in);
         Instant clock = r.instant();
         int n = r.count();
-        List<OpenCall> calls = new ArrayList<>(n);
+        List<OpenCall> calls = new ArrayList<>(presized(n));
         for (int i = 0; i < n; i++) {
             calls.add(new OpenCall(r.string(), r.string(), in.readInt(), r.visit(), r.visit(), r.visit(), r.instant()));
         }
         n = r.count();
-        List<AgentSession> sessions = new ArrayList<>(n);
+        List<AgentSession> sessions = new ArrayList<>(presized(n));
         for (int i = 0; i < n; i++) {
             sessions.add(new AgentSession(r.string(), r.string(), r.string(), r.string(), r.instant(), r.instant()));
         }
         n = r.count();
-        List<AgentPause> pauses = new ArrayList<>(n);
+        List<AgentPause> pauses = new ArrayList<>(presized(n));
         for (int i = 0; i < n; i++) {
             pauses.add(new AgentPause(r.string(), r.string(), r.string(), r.string(), r.string(), r.instant(), r.instant()));
         }
@@ -94,6 +93,11 @@ final class AssemblerStateCodec {
             throw new IOException("checkpoint state has bytes after its end");
         }
         return new AssemblerState(clock, calls, sessions, pauses);
+    }
+
+    /** A damaged count must not allocate gigabytes before the stream runs out: lists grow past this as they read. */
+    private static int presized(int count) {
+        return Math.min(count, 4096);
     }
 
     /** Strings: 0 for null, n for the n-th distinct string written before, -1 followed by the UTF of a new one. */

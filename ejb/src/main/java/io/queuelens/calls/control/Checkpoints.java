@@ -100,6 +100,7 @@ public final class Checkpoints {
         if (blob == null || blob.length == 0) {
             return AssemblerState.EMPTY;
         }
+        // the earlier formats start with 0x78 (a zlib stream) or 0xACED (plain serialization), never with "QLS"
         if (hasMagic(blob)) {
             return readCodec(blob);
         }
