@@ -1,9 +1,13 @@
 package io.queuelens.it;
 
+import io.queuelens.it.support.FormLogin;
 import io.queuelens.it.support.RunningServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Files;
 import java.util.Map;
@@ -12,8 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a newcomer gets from {@code ./queuelens run}: embedded H2 in the data folder, the demo
- * contact center, the first-login password file.
+ * contact center, the first-login password file, and the first login itself (the forced password change)
+ * on H2, which runs last: it deletes the password file.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedDefaultsIT {
 
     static RunningServer server;
@@ -65,5 +71,23 @@ class EmbeddedDefaultsIT {
         String body = java.net.http.HttpClient.newHttpClient()
                 .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertThat(body).contains("Giriş yap");
+    }
+
+    /**
+     * The newcomer's first login on H2: the printed password, the forced change, then the demo's reports. The
+     * change ends the user's other sessions, whose first cut-off row H2 once refused (a NULL time MariaDB
+     * quietly turned into the current one).
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theFirstAdminLogsInWithThePrintedPasswordChangesItAndSeesTheDemosReports() throws Exception {
+        String printed = Files.readString(server.dataDir().resolve("initial-admin-password")).strip();
+        FormLogin admin = FormLogin.firstLogin(server, "admin", printed, "Newcomer-" + printed.substring(0, 8) + "-9x!");
+        var summary = admin.get("/reports/summary.xhtml?tenant=demo");
+        assertThat(summary.statusCode()).isEqualTo(200);
+        assertThat(summary.body()).contains("id=\"summary\"");
+        assertThat(server.dataDir().resolve("initial-admin-password")).as("no default password survives the first login")
+                .doesNotExist();
+        assertThat(server.serverLog()).doesNotContain("sessions_valid_after");
     }
 }

@@ -51,10 +51,14 @@ public class Sessions {
         Long id = user.get().getId();
         SessionCutoff cutoff = em.find(SessionCutoff.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (cutoff == null) {
+            // ended before it is persisted: the insert carries the state persist() saw, and H2 (unlike
+            // MariaDB, which turns NULL into the current time for a TIMESTAMP) refuses a NULL cut-off
             cutoff = new SessionCutoff(id);
+            cutoff.endGeneration(now);
             em.persist(cutoff);
+        } else {
+            cutoff.endGeneration(now);
         }
-        cutoff.endGeneration(now);
         int rememberMe = em.createQuery("delete from RememberMeToken t where t.user.id = :id").setParameter("id", id).executeUpdate();
         audit.fire(Audited.now(actor, null, "sessions.ended", username,
                 reason + (rememberMe > 0 ? "; " + rememberMe + " remember-me login(s) deleted" : "")));
