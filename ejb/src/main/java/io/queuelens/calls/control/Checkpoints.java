@@ -101,10 +101,11 @@ public final class Checkpoints {
             return AssemblerState.EMPTY;
         }
         // the earlier formats start with 0x78 (a zlib stream) or 0xACED (plain serialization), never with "QLS"
-        if (hasMagic(blob)) {
+        byte[] magic = AssemblerStateCodec.MAGIC;
+        if (startsWith(blob, magic, magic.length)) {
             return readCodec(blob);
         }
-        if (blob.length >= 3 && blob[0] == 'Q' && blob[1] == 'L' && blob[2] == 'S') {
+        if (startsWith(blob, magic, magic.length - 1)) { // "QLS" of a later version than this one reads
             LOG.log(Level.WARNING, "Checkpoint state of format version {0} cannot be read by this version; resuming without open calls",
                     blob.length > 3 ? blob[3] : "?");
             return AssemblerState.EMPTY;
@@ -125,17 +126,9 @@ public final class Checkpoints {
         }
     }
 
-    private static boolean hasMagic(byte[] blob) {
-        byte[] magic = AssemblerStateCodec.MAGIC;
-        if (blob.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (blob[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether {@code blob} starts with the first {@code length} bytes of {@code prefix}. */
+    private static boolean startsWith(byte[] blob, byte[] prefix, int length) {
+        return blob.length >= length && java.util.Arrays.equals(blob, 0, length, prefix, 0, length);
     }
 
     /** A damaged blob fails the read (the import stops with a message) rather than resuming from a wrong state. */

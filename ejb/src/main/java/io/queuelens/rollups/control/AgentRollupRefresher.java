@@ -168,16 +168,22 @@ public final class AgentRollupRefresher {
     }
 
     /**
-     * What {@link #rebuild} of these agents with these open facts covers, in groups of one read each: a
-     * settlement rebuilds each group over a long slice in its own transaction (see DeferredRollups).
+     * What {@link #rebuild} of these agents with these open facts covers, in groups of one read each, each with
+     * its agents' part of the open facts: a settlement rebuilds each group over a long slice in its own
+     * transaction (see DeferredRollups).
      */
-    List<List<String>> rebuildGroups(Collection<String> agents, Open open) {
+    List<Group> rebuildGroups(Collection<String> agents, Open open) {
         List<String> sorted = new ArrayList<>(agentsToRebuild(agents, open.sessions(), open.pauses()));
-        List<List<String>> groups = new ArrayList<>();
+        List<Group> groups = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i += IN_CHUNK) {
-            groups.add(sorted.subList(i, Math.min(sorted.size(), i + IN_CHUNK)));
+            List<String> group = sorted.subList(i, Math.min(sorted.size(), i + IN_CHUNK));
+            groups.add(new Group(group, open.of(group)));
         }
         return groups;
+    }
+
+    /** Agents rebuilt by one read, with the open facts of those agents only. */
+    record Group(List<String> agents, Open open) {
     }
 
     /** The agents a rebuild covers: those owed and those of the open sessions and pauses, blank names left out. */

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -221,20 +220,14 @@ public final class DeferredRollups {
      */
     private void rebuildAgents(RollupBacklog.Owed owed, Instant from, Instant to, AgentRollupRefresher.Open open)
             throws SQLException {
-        List<List<String>> groups = agents.rebuildGroups(owed.agents(), open);
-        List<AgentRollupRefresher.Open> groupsOpen = new ArrayList<>();
-        for (List<String> group : groups) {
-            groupsOpen.add(open.of(group));
-        }
+        List<AgentRollupRefresher.Group> groups = agents.rebuildGroups(owed.agents(), open);
         for (Instant sliceStart = from; sliceStart.isBefore(to); ) {
             Instant sliceEnd = sliceStart.plus(AGENT_SLICE).isAfter(to) ? to : sliceStart.plus(AGENT_SLICE);
             Instant sliceFrom = sliceStart;
-            for (int g = 0; g < groups.size(); g++) {
-                List<String> group = groups.get(g);
-                AgentRollupRefresher.Open groupOpen = groupsOpen.get(g);
+            for (AgentRollupRefresher.Group group : groups) {
                 LocalTransaction.call(dataSource, c -> {
                     RollupLock.AGENT.acquire(c, tenantId);
-                    return agents.rebuild(c, group, sliceFrom, sliceEnd, groupOpen);
+                    return agents.rebuild(c, group.agents(), sliceFrom, sliceEnd, group.open());
                 });
             }
             sliceStart = sliceEnd;

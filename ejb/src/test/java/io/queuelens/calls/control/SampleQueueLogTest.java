@@ -1,9 +1,9 @@
 package io.queuelens.calls.control;
 
-import io.queuelens.testsupport.SampleCaptures;
 import io.queuelens.calls.entity.AgentPause;
 import io.queuelens.calls.entity.Outcome;
 import io.queuelens.calls.entity.QueueVisit;
+import io.queuelens.testsupport.SampleCaptures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package io.queuelens.ingest.control;
 
-import io.queuelens.testsupport.SampleCaptures;
 import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.rollups.control.QueueRollupRefresher;
 import io.queuelens.schema.control.UtcColumns;
@@ -10,6 +9,7 @@ import io.queuelens.sources.demo.control.PbxTableWriter;
 import io.queuelens.sources.demo.entity.CdrRow;
 import io.queuelens.sources.demo.entity.QueueDefinition;
 import io.queuelens.sources.demo.entity.QueueLogRow;
+import io.queuelens.testsupport.SampleCaptures;
 import io.queuelens.testsupport.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

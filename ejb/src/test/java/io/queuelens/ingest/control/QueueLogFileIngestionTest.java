@@ -1,8 +1,8 @@
 package io.queuelens.ingest.control;
 
-import io.queuelens.testsupport.SampleCaptures;
 import io.queuelens.rollups.control.QueueRollupRefresher;
 import io.queuelens.sources.demo.entity.QueueLogRow;
+import io.queuelens.testsupport.SampleCaptures;
 import io.queuelens.testsupport.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -443,7 +443,6 @@ class QueueLogFileIngestionTest {
         return bytes;
     }
 
-
     private static long count(TestDatabases.Db db, String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -456,7 +455,6 @@ class QueueLogFileIngestionTest {
             s.executeUpdate(sql);
         }
     }
-
 
     /** A data source whose n-th commit fails (rolled back), as a process killed before committing. */
     private static DataSource failingCommit(DataSource real, int failingCommit) {

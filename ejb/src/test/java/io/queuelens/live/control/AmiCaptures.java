@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,14 +36,10 @@ final class AmiCaptures {
     private AmiCaptures() {
     }
 
-    static Path ami(String file) {
-        return SampleCaptures.ami(file);
-    }
-
     /** One JSON object per line; comment lines ("#### SCENARIO") and responses skipped. */
     static List<Frame> jsonLines(String file) throws IOException {
         List<Frame> frames = new ArrayList<>();
-        List<String> lines = Files.readAllLines(ami(file), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(SampleCaptures.ami(file), StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank() || line.startsWith("#")) {
@@ -69,7 +64,7 @@ final class AmiCaptures {
      */
     static List<Frame> text(String file) throws IOException {
         List<Frame> frames = new ArrayList<>();
-        List<String> lines = Files.readAllLines(ami(file), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(SampleCaptures.ami(file), StandardCharsets.UTF_8);
         Map<String, String> current = new LinkedHashMap<>();
         int start = 0;
         for (int i = 0; i < lines.size(); i++) {

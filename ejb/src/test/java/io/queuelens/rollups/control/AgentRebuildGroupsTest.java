@@ -35,13 +35,19 @@ class AgentRebuildGroupsTest {
         AgentRollupRefresher.Open open = new AgentRollupRefresher.Open(
                 List.of(session("SIP/005"), session("Local/900")), List.of(pause("Local/950")), CLOCK, SINCE);
 
-        List<List<String>> groups = refresher.rebuildGroups(owed, open);
+        List<AgentRollupRefresher.Group> groups = refresher.rebuildGroups(owed, open);
 
-        List<String> all = groups.stream().flatMap(List::stream).toList();
+        List<String> all = groups.stream().flatMap(g -> g.agents().stream()).toList();
         List<String> expected = new ArrayList<>(owed.subList(0, 200));
         expected.addAll(List.of("Local/900", "Local/950"));
         assertThat(all).containsExactlyInAnyOrderElementsOf(expected).doesNotHaveDuplicates();
-        assertThat(groups).hasSize(3).allSatisfy(g -> assertThat(g).hasSizeLessThanOrEqualTo(90));
+        assertThat(groups).hasSize(3).allSatisfy(g -> assertThat(g.agents()).hasSizeLessThanOrEqualTo(90));
+        // each group carries the open facts of its own agents only
+        assertThat(groups).allSatisfy(g -> {
+            assertThat(g.open().sessions()).allSatisfy(x -> assertThat(g.agents()).contains(x.agent()));
+            assertThat(g.open().pauses()).allSatisfy(x -> assertThat(g.agents()).contains(x.agent()));
+        });
+        assertThat(groups.stream().mapToInt(g -> g.open().sessions().size() + g.open().pauses().size()).sum()).isEqualTo(3);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.queuelens.sources.demo.control;
 
-import io.queuelens.testsupport.SampleCaptures;
 import io.queuelens.sources.demo.entity.AmiMessage;
+import io.queuelens.testsupport.SampleCaptures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

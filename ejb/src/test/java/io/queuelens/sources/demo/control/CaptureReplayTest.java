@@ -1,8 +1,8 @@
 package io.queuelens.sources.demo.control;
 
-import io.queuelens.testsupport.SampleCaptures;
 import io.queuelens.sources.demo.entity.AmiMessage;
 import io.queuelens.sources.demo.entity.QueueDefinition;
+import io.queuelens.testsupport.SampleCaptures;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
