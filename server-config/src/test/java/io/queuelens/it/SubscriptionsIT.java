@@ -238,7 +238,8 @@ class SubscriptionsIT {
             assertThat(call(d, "GET", "/api/v1/reports/summary?" + range, null).body()).startsWith("{");
 
             // the owner disabled: the run fails with the reason, and nothing is sent
-            assertThat(AccessMatrixIT.tokenCall(d, "POST", "/api/v1/users/" + ownerName + "/disable", null).statusCode()).isBetween(200, 204);
+            HttpResponse<String> disabled = AccessMatrixIT.tokenCall(d, "POST", "/api/v1/users/" + ownerName + "/disable", null);
+            assertThat(disabled.statusCode()).as(disabled.body()).isBetween(200, 204);
             HttpResponse<String> admin = call(d, "POST", "/api/v1/subscriptions/" + id + "/send-now?tenant=" + tenant, null);
             assertThat(admin.statusCode()).as(admin.body()).isEqualTo(202);
             long failed = json(admin.body()).asJsonObject().getJsonNumber("executionId").longValue();
