@@ -51,11 +51,7 @@ public class Sessions {
         Long id = user.get().getId();
         SessionCutoff cutoff = em.find(SessionCutoff.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (cutoff == null) {
-            // ended before it is persisted: the insert carries the state persist() saw, and H2 (unlike
-            // MariaDB, which turns NULL into the current time for a TIMESTAMP) refuses a NULL cut-off
-            cutoff = new SessionCutoff(id);
-            cutoff.endGeneration(now);
-            em.persist(cutoff);
+            em.persist(new SessionCutoff(id, now));
         } else {
             cutoff.endGeneration(now);
         }

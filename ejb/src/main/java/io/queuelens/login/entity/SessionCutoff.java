@@ -29,8 +29,10 @@ public class SessionCutoff {
         // for JPA
     }
 
-    public SessionCutoff(Long userId) {
+    /** The user's first cut-off: their sessions until {@code at} end (the row is never without its time). */
+    public SessionCutoff(Long userId, Instant at) {
         this.userId = userId;
+        endGeneration(at);
     }
 
     /** Ends the sessions of the current generation. */
