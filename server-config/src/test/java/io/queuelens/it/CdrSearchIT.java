@@ -151,18 +151,25 @@ class CdrSearchIT {
     }
 
     private static long insertCdr(Deployment d, String tenant, String recordingFile, String key) throws Exception {
+        return insertCdr(d, tenant, PLANTED_SOURCE, recordingFile, key, PLANTED_AT);
+    }
+
+    /** An answered CDR of {@code source} at {@code calldate} (UTC and local alike), its uniqueid and src the key. */
+    static long insertCdr(Deployment d, String tenant, String source, String recordingFile, String key, String calldate)
+            throws Exception {
         try (Connection c = d.database().connect(); PreparedStatement ps = c.prepareStatement("insert into cdr_record (tenant_id, "
                 + "source_id, natural_key, calldate, calldate_local, clid, src, dst, dcontext, channel, dstchannel, lastapp, "
                 + "lastdata, duration, billsec, disposition, accountcode, userfield, uniqueid, recording_file, ingested_at) "
-                + "values (?, ?, ?, ?, ?, '', '1', '2', '', '', '', '', '', 1, 1, 'ANSWERED', '', '', ?, ?, now())",
+                + "values (?, ?, ?, ?, ?, '', ?, '2', '', '', '', '', '', 1, 1, 'ANSWERED', '', '', ?, ?, now())",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, tenant);
-            ps.setString(2, PLANTED_SOURCE);
+            ps.setString(2, source);
             ps.setString(3, key);
-            ps.setString(4, PLANTED_AT);
-            ps.setString(5, PLANTED_AT);
+            ps.setString(4, calldate);
+            ps.setString(5, calldate);
             ps.setString(6, key);
-            ps.setString(7, recordingFile);
+            ps.setString(7, key);
+            ps.setString(8, recordingFile);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

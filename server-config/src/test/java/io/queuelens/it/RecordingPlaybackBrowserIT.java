@@ -10,14 +10,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,18 +34,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SharedMariaDbServer.class)
 class RecordingPlaybackBrowserIT {
 
+    /** The CDR this test plants (a recording named but never written), removed afterwards. */
+    private static final String PLANTED_SOURCE = "it-recording-missing";
+
     private ChromeDriver browser;
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser(Deployment d) throws Exception {
         if (browser != null) {
             browser.quit();
+        }
+        try (Connection c = d.database().connect();
+             PreparedStatement ps = c.prepareStatement("delete from cdr_record where source_id = ?")) {
+            ps.setString(1, PLANTED_SOURCE);
+            ps.executeUpdate();
         }
     }
 
     @Test
     void theCdrPageListsCallsAndPlaysARecording(Deployment d) throws Exception {
         CdrSearchIT.awaitRecordedCdr(d);
+        // the newest answered call names a recording that is not there (a PBX does that): no play button for it
+        String missingSrc = "4999" + (System.nanoTime() % 1_000_000);
+        String now = LocalDateTime.now(ZoneOffset.UTC).withNano(0).toString().replace('T', ' ');
+        CdrSearchIT.insertCdr(d, "demo", PLANTED_SOURCE, "never-written-" + missingSrc + ".wav", missingSrc, now);
         browser = HeadlessChromium.start();
         WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         AdminLogin.logIn(browser, d.server());
@@ -54,8 +70,13 @@ class RecordingPlaybackBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#list\\:cdrs tbody td.cdr-disposition")))
                 .allSatisfy(td -> assertThat(td.getText()).isEqualTo("Answered"));
         assertThat(browser.findElement(By.id("nav-cdr")).getText()).isEqualTo("CDR");
+        WebElement missing = browser.findElement(By.xpath("//tbody/tr[td[contains(@class,'cdr-src')][normalize-space()='"
+                + missingSrc + "']]/td[contains(@class,'cdr-recording')]"));
+        assertThat(missing.findElements(By.cssSelector(".ql-play"))).isEmpty();
+        assertThat(missing.findElement(By.cssSelector(".ql-recording-missing")).getAttribute("title"))
+                .contains("not under the recordings folder");
 
-        // the newest calls come first and have their recording (the demo keeps the last day's audio)
+        // the newest calls with their recording there come first (the demo keeps the last day's audio)
         browser.findElement(By.cssSelector("#list\\:cdrs tbody .ql-play")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ql-player")));
         JavascriptExecutor js = browser;

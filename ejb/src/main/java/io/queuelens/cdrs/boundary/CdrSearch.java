@@ -6,6 +6,7 @@ import io.queuelens.cdrs.entity.CdrPage;
 import io.queuelens.cdrs.entity.CdrQuery;
 import io.queuelens.recordings.control.RecordingsRoot;
 import io.queuelens.recordings.entity.RecordingFile;
+import io.queuelens.recordings.entity.UnsafeRecordingPath;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -33,7 +34,7 @@ public class CdrSearch {
 
     public CdrPage search(@NotNull(message = "a CDR query is required") CdrQuery query) {
         try (Connection c = dataSource.getConnection()) {
-            return new CdrPage(CdrSearchSql.count(c, query), CdrSearchSql.rows(c, query));
+            return new CdrPage(CdrSearchSql.count(c, query), CdrSearchSql.rows(c, query, this::recordingExists));
         } catch (SQLException e) {
             throw new EJBException("CDR search of tenant " + query.tenant() + " failed: " + e.getMessage(), e);
         }
@@ -62,9 +63,22 @@ public class CdrSearch {
     /** One page of matching CDRs. */
     public List<CdrListing> rows(@NotNull(message = "a CDR query is required") CdrQuery query) {
         try (Connection c = dataSource.getConnection()) {
-            return CdrSearchSql.rows(c, query);
+            return CdrSearchSql.rows(c, query, this::recordingExists);
         } catch (SQLException e) {
             throw new EJBException("CDR search of tenant " + query.tenant() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A row gets a play button only for a file that is there: a PBX names files it never wrote (a call it did not
+     * record after all) or removed since, and a button that answers "not found" is worse than none. A name that
+     * would lead outside the root is not there either (the recording endpoint refuses it).
+     */
+    private boolean recordingExists(String recordingFile, LocalDateTime calldateLocal) {
+        try {
+            return recordings.paths().find(recordingFile, calldateLocal).isPresent();
+        } catch (UnsafeRecordingPath | java.io.UncheckedIOException e) {
+            return false;
         }
     }
 

@@ -19,7 +19,16 @@ import java.util.List;
 public final class CdrSearchSql {
 
     private static final String COLUMNS = "id, calldate, clid, src, dst, did, caller_name, disposition, duration, "
-            + "billsec, queue, agent, recording_file, uniqueid, channel, dstchannel, dcontext, lastapp";
+            + "billsec, queue, agent, recording_file, uniqueid, channel, dstchannel, dcontext, lastapp, calldate_local";
+
+    /** Whether a CDR's named recording file (as stored, with the call's local time) is there to be played. */
+    @FunctionalInterface
+    public interface RecordingCheck {
+        /** Exports do not look: they say only whether the PBX named a file. */
+        RecordingCheck NONE = (file, calldateLocal) -> false;
+
+        boolean exists(String recordingFile, LocalDateTime calldateLocal);
+    }
 
     private CdrSearchSql() {
     }
@@ -57,13 +66,14 @@ public final class CdrSearchSql {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    handler.cdr(listing(rs));
+                    handler.cdr(listing(rs, RecordingCheck.NONE));
                 }
             }
         }
     }
 
-    public static List<CdrListing> rows(Connection c, CdrQuery q) throws SQLException {
+    /** One page of the query's CDRs, each with whether its recording is there ({@code recordings} asked for named files only). */
+    public static List<CdrListing> rows(Connection c, CdrQuery q, RecordingCheck recordings) throws SQLException {
         List<Object> args = new ArrayList<>();
         String where = where(q, args);
         String dir = q.ascending() ? " ASC" : " DESC";
@@ -76,19 +86,21 @@ public final class CdrSearchSql {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(listing(rs));
+                    out.add(listing(rs, recordings));
                 }
             }
         }
         return out;
     }
 
-    private static CdrListing listing(ResultSet rs) throws SQLException {
+    private static CdrListing listing(ResultSet rs, RecordingCheck recordings) throws SQLException {
         String recording = rs.getString(13);
+        boolean named = recording != null && !recording.isEmpty();
         return new CdrListing(rs.getLong(1), UtcColumns.instant(rs.getObject(2, LocalDateTime.class)),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                 rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11), rs.getString(12),
-                recording != null && !recording.isEmpty(), rs.getString(14), rs.getString(15),
+                named, named && recordings.exists(recording, rs.getObject(19, LocalDateTime.class)),
+                rs.getString(14), rs.getString(15),
                 rs.getString(16), rs.getString(17), rs.getString(18));
     }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.queuelens.cdrs.control.CdrSearchSql.RecordingCheck.NONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +61,7 @@ class CdrSearchSqlTest {
             assertThat(CdrSearchSql.count(c, query(null, null, null, null, null, null, false, 0, 10))).isEqualTo(27);
             List<Long> ids = new ArrayList<>();
             for (int offset = 0; offset < 27; offset += 10) {
-                CdrSearchSql.rows(c, query(null, null, null, null, null, CdrSort.QUEUE, true, offset, 10))
+                CdrSearchSql.rows(c, query(null, null, null, null, null, CdrSort.QUEUE, true, offset, 10), NONE)
                         .forEach(r -> ids.add(r.id()));
             }
             assertThat(ids).hasSize(27).doesNotHaveDuplicates();
@@ -68,9 +69,9 @@ class CdrSearchSqlTest {
             List<Long> streamed = new ArrayList<>();
             CdrSearchSql.each(c, query(null, null, null, null, null, CdrSort.QUEUE, true, 0, 10), r -> streamed.add(r.id()));
             assertThat(streamed).containsExactlyElementsOf(ids);
-            List<CdrListing> byDuration = CdrSearchSql.rows(c, query(null, null, null, null, null, CdrSort.DURATION, true, 0, 5));
+            List<CdrListing> byDuration = CdrSearchSql.rows(c, query(null, null, null, null, null, CdrSort.DURATION, true, 0, 5), NONE);
             assertThat(byDuration).extracting(CdrListing::duration).containsExactly(72, 73, 74, 75, 76);
-            List<CdrListing> newest = CdrSearchSql.rows(c, query(null, null, null, null, null, CdrSort.CALLDATE, false, 0, 1));
+            List<CdrListing> newest = CdrSearchSql.rows(c, query(null, null, null, null, null, CdrSort.CALLDATE, false, 0, 1), NONE);
             assertThat(newest.get(0).calldate()).isEqualTo(Instant.parse("2026-03-05T23:00:00Z"));
         }
     }
@@ -90,8 +91,15 @@ class CdrSearchSqlTest {
             assertThat(CdrSearchSql.count(c, query(null, null, "NO ANSWER", null, null, null, false, 0, 10))).isEqualTo(9);
             assertThat(CdrSearchSql.count(c, query(null, null, null, "support", null, null, false, 0, 10))).isEqualTo(12);
             assertThat(CdrSearchSql.count(c, query(null, null, null, null, "Agent 1", null, false, 0, 10))).isEqualTo(5);
-            List<CdrListing> recorded = CdrSearchSql.rows(c, query(null, null, null, null, null, null, false, 0, 50));
+            // the check is asked for named files only, with the call's local time; what it says is the row's recordingFound
+            List<String> asked = new ArrayList<>();
+            List<CdrListing> recorded = CdrSearchSql.rows(c, query(null, null, null, null, null, null, false, 0, 50), (file, local) -> {
+                asked.add(file + " " + local);
+                return file.equals("r10.wav");
+            });
             assertThat(recorded.stream().filter(CdrListing::hasRecording).count()).isEqualTo(6);
+            assertThat(asked).hasSize(6).contains("r10.wav 2026-03-05T10:00");
+            assertThat(recorded).filteredOn(CdrListing::recordingFound).extracting(CdrListing::uniqueid).containsExactly("u10");
             assertThat(CdrSearchSql.queues(c, "demo")).containsExactly("sales", "support");
             assertThat(CdrSearchSql.queues(c, "nobody")).isEmpty();
         }
@@ -104,7 +112,7 @@ class CdrSearchSqlTest {
             fill(db);
             CdrQuery all = query(null, null, null, null, null, null, false, 0, 50);
             assertThat(CdrSearchSql.count(c, all.limitedTo(java.util.Set.of("support")))).isEqualTo(12);
-            assertThat(CdrSearchSql.rows(c, all.limitedTo(java.util.Set.of("support"))))
+            assertThat(CdrSearchSql.rows(c, all.limitedTo(java.util.Set.of("support")), NONE))
                     .extracting(CdrListing::queue).containsOnly("support");
             assertThat(CdrSearchSql.count(c, all.limitedTo(java.util.Set.of("support", "sales")))).isEqualTo(27);
             assertThat(CdrSearchSql.count(c, query(null, null, null, "sales", null, null, false, 0, 10)
