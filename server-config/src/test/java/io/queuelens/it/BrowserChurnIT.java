@@ -23,12 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code AS-WEB-CORE-00037} (a NullPointerException at the end of a request, URL decoding without a URI) and
  * other users' requests failed with 500s. The alerts socket is session-scoped since.
  *
- * <p>The two live pages are left out: their socket is view-scoped on purpose (each page has its own audience), so
- * leaving them still closes it from the server's side (the next session's work, see the issue's note).
+ * <p>The two live pages keep a view-scoped socket (each page has its own audience): OmniFaces' close of an ended
+ * view's sockets comes a few seconds late since ({@code web.live.LateSocketClose}), after the browser's own; the
+ * second test walks them (6 such errors in 150 pages before, 0 after).
  */
 @ExtendWith(SharedMariaDbServer.class)
 class BrowserChurnIT {
 
+    /** Rounds of the live walk (six pages each); -Dchurn.liveRounds=25 for a longer look. */
+    private static final int LIVE_ROUNDS = Integer.getInteger("churn.liveRounds", 12);
     private static final List<String> CONTAINER_ERRORS =
             List.of("AS-WEB-CORE-00037", "GRIZZLY0013", "WELD-000714", "committed response");
 
@@ -40,8 +43,7 @@ class BrowserChurnIT {
             AdminLogin.logIn(browser, d.server());
             LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
             String range = "tenant=demo&from=" + day + "&to=" + day.plusDays(1) + "&tz=UTC";
-            List<String> pages = EveryPage.paths().stream()
-                    .filter(p -> !p.equals("/login.xhtml") && !p.startsWith("/live/")).toList();
+            List<String> pages = EveryPage.paths().stream().filter(p -> !p.equals("/login.xhtml")).toList();
             int opened = 0;
             for (int round = 0; round < 2; round++) {
                 for (String page : pages) {
@@ -50,6 +52,38 @@ class BrowserChurnIT {
                         EveryPage.open(browser, url); // loaded, scripts run, the socket open
                     } else {
                         browser.get(url); // left at once for the next one
+                    }
+                }
+            }
+        } finally {
+            browser.quit();
+        }
+        assertThat(containerErrors(d) - before).as("container errors in the server log (" + SharedMariaDbServer.class
+                .getSimpleName() + "'s server.log)").isZero();
+    }
+
+    /**
+     * The live pages, whose socket is view-scoped (each page has its own audience): left as they load, in turns with
+     * a report page, as a supervisor switching between the wallboard, the tables and a report does.
+     */
+    @Test
+    void leavingLivePagesAsTheyLoadBreaksNoRequestOfTheServer(Deployment d) throws Exception {
+        long before = containerErrors(d);
+        ChromeDriver browser = HeadlessChromium.start();
+        try {
+            AdminLogin.logIn(browser, d.server());
+            LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+            String range = "tenant=demo&from=" + day + "&to=" + day.plusDays(1) + "&tz=UTC";
+            List<String> pages = List.of("/live/wallboard.xhtml", "/live/tables.xhtml", "/reports/summary.xhtml",
+                    "/live/tables.xhtml", "/live/wallboard.xhtml", "/index.xhtml");
+            int opened = 0;
+            for (int round = 0; round < LIVE_ROUNDS; round++) {
+                for (String page : pages) {
+                    String url = d.server().url(page + "?" + range);
+                    if (++opened % 3 == 0) {
+                        EveryPage.open(browser, url);
+                    } else {
+                        browser.get(url);
                     }
                 }
             }
