@@ -57,6 +57,7 @@ public final class ImportLoad {
                     long a = System.nanoTime();
                     double jvmCpu = LivePushLoad.ownCpuSeconds();
                     double dbCpu = databaseCpuSeconds();
+                    Map<String, Long> readsBefore = serverReads(db);
                     IngestResult r = new QueueLogFileIngestion("bench", "demo", "bench.queue_log", db.dataSource,
                             new QueueRollupRefresher("bench", KpiSettingsHistory.defaultsOnly()), batch).importFile(file);
                     double importSeconds = seconds(a);
@@ -66,6 +67,12 @@ public final class ImportLoad {
                                     + "(at 100,000 lines/s the import would have %.1f s on each of %d cores)%n", run, jvmCpu,
                             Double.isNaN(dbCpu) ? "not found" : String.format(Locale.ROOT, "%.1f s", dbCpu), lines / 100_000.0,
                             Runtime.getRuntime().availableProcessors());
+                    Map<String, Long> readsAfter = serverReads(db);
+                    System.out.printf(Locale.ROOT, "run %d: the server's reads during the import (global counters): %,d SELECT "
+                                    + "statements, %,d index look-ups (Handler_read_key), %,d rows read in index order (Handler_read_next)%n", run,
+                            readsAfter.get("Com_select") - readsBefore.get("Com_select"),
+                            readsAfter.get("Handler_read_key") - readsBefore.get("Handler_read_key"),
+                            readsAfter.get("Handler_read_next") - readsBefore.get("Handler_read_next"));
                     outputFloor(db);
                     if (r.linesRead() != lines || r.quarantined() != 0) {
                         throw new IllegalStateException("import read " + r.linesRead() + " lines, quarantined " + r.quarantined());
@@ -90,6 +97,22 @@ public final class ImportLoad {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * The server's global read counters: what the import made it read, in numbers that do not drift with the machine's
+     * load (a quiet machine: nothing else uses the server while the bench runs).
+     */
+    static Map<String, Long> serverReads(BenchDatabase db) throws SQLException {
+        Map<String, Long> out = new java.util.HashMap<>();
+        try (Connection c = db.dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN "
+                     + "('Com_select', 'Handler_read_key', 'Handler_read_next')")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
     }
 
     /**

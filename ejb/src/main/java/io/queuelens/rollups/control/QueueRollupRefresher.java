@@ -59,6 +59,8 @@ public final class QueueRollupRefresher {
      * quadratic. An index on (tenant_id, agent, ended_at) would make the bound unnecessary.
      */
     static final Duration ACW_LOOKBACK = PAUSE_SLACK.plus(Duration.ofDays(1)).plus(Buckets.WIDTH);
+    /** From this many callers on, their later calls are found by one range read instead of by number (see withLaterCalls). */
+    static final int RANGE_READ_CALLERS = 2000;
     /** Dirty buckets further apart than this are recomputed separately. */
     private static final Duration CLUSTER_GAP = Duration.ofHours(1);
 
@@ -251,7 +253,7 @@ public final class QueueRollupRefresher {
         List<QueueVisit> bucketVisits = inRange.stream()
                 .filter(v -> keys.contains(BucketKey.of(v.queue(), v.enteredAt()))).toList();
 
-        Set<String> repeats = RepeatDetector.repeatsAmong(withLaterCalls(c, inRange, bucketVisits, to), settingsOfVisit);
+        Set<String> repeats = RepeatDetector.repeatsAmong(withLaterCalls(c, queues, inRange, bucketVisits, to), settingsOfVisit);
         Map<String, Integer> acw = AfterCallWorkMatcher.acwSeconds(bucketVisits, acwCandidates(c, bucketVisits, from, to),
                 settingsOfVisit);
 
@@ -267,18 +269,55 @@ public final class QueueRollupRefresher {
         return new ArrayList<>(buckets.values());
     }
 
-    /** All visits of the range plus the later visits of the bucket visits' callers that can make them repeats. */
-    private List<QueueVisit> withLaterCalls(Connection c, List<QueueVisit> inRange, List<QueueVisit> bucketVisits, Instant to)
-            throws SQLException {
+    /**
+     * All visits of the range plus the later visits of the answered bucket visits' callers that can make them
+     * repeats: those entering up to the widest repeat window after the last such visit's end.
+     * <p>
+     * Few callers (a live commit's) are looked up by number, an index dive each. From {@link #RANGE_READ_CALLERS} on
+     * (a settlement's days of calls) the visits that entered in the window after the range are read once and kept
+     * when their caller is one of the bucket visits' as {@link RepeatDetector} compares callers: a bulk import's
+     * settlement sent 617 statements of 500 numbers to find 1,364 visits. The lookup by number compares the stored
+     * numbers as the database does; the range read as the detector does, so it also finds a later call whose number
+     * was written differently (blanks, dashes), which is what the detector counts as the same caller.
+     */
+    private List<QueueVisit> withLaterCalls(Connection c, List<String> queues, List<QueueVisit> inRange,
+                                            List<QueueVisit> bucketVisits, Instant to) throws SQLException {
+        // only an answered visit can be a repeat, of a call entering by the window's end after its own end
         Set<String> callers = new HashSet<>();
+        Instant lastEnd = null;
         for (QueueVisit v : bucketVisits) {
-            if (v.callerNumber() != null && !v.callerNumber().isBlank()) {
+            if (v.answered() && v.callerNumber() != null && !v.callerNumber().isBlank()) {
                 callers.add(v.callerNumber());
+                Instant end = RepeatDetector.end(v);
+                lastEnd = lastEnd == null || end.isAfter(lastEnd) ? end : lastEnd;
             }
         }
         Map<String, QueueVisit> all = new LinkedHashMap<>();
         inRange.forEach(v -> all.put(v.naturalKey(), v));
-        Instant until = to.plus(Duration.ofHours(maxRepeatWindowHours())).plus(Duration.ofDays(1));
+        if (lastEnd == null) {
+            return new ArrayList<>(all.values());
+        }
+        // the window's end is inclusive: one second more as the exclusive bound of whole-second times
+        Instant until = lastEnd.plus(Duration.ofHours(maxRepeatWindowHours())).plusSeconds(1);
+        if (!until.isAfter(to)) {
+            return new ArrayList<>(all.values());
+        }
+        if (callers.size() >= RANGE_READ_CALLERS) {
+            // a settlement's cluster is days of calls: the later calls of all its callers in one range read
+            Set<String> keys = new HashSet<>();
+            for (QueueVisit v : bucketVisits) {
+                String key = v.answered() ? RepeatDetector.callerKey(v) : null;
+                if (key != null) {
+                    keys.add(key);
+                }
+            }
+            for (QueueVisit v : FactStore.visitsEnteredBetween(c, tenantId, queues, to, until)) {
+                if (keys.contains(RepeatDetector.callerKey(v))) {
+                    all.putIfAbsent(v.naturalKey(), v);
+                }
+            }
+            return new ArrayList<>(all.values());
+        }
         List<String> list = new ArrayList<>(callers);
         int size = InList.of(c).chunk(IN_CHUNK);
         for (int i = 0; i < list.size(); i += size) {

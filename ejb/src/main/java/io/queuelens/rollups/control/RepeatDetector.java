@@ -120,7 +120,8 @@ public final class RepeatDetector {
         return false;
     }
 
-    private static Instant end(QueueVisit v) {
+    /** Where a visit's repeat window starts: its end, else its answer, else its entry. */
+    static Instant end(QueueVisit v) {
         if (v.endedAt() != null) {
             return v.endedAt();
         }
