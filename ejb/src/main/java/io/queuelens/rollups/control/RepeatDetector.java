@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Repeat contacts (KPI.md, repeatRate): an answered visit is a repeat when the same caller number
@@ -38,6 +39,9 @@ public final class RepeatDetector {
 
     private static final Set<String> ANONYMOUS = Set.of("", "ANONYMOUS", "UNKNOWN", "<UNKNOWN>", "RESTRICTED",
             "PRIVATE", "UNAVAILABLE", "WITHHELD");
+
+    /** What a number may be written with besides its digits: blanks, dashes, parentheses, dots. */
+    private static final Pattern FORMATTING = Pattern.compile("[\\s\\-().]");
 
     private final Function<QueueVisit, KpiSettings> settings;
     private final Map<String, Map<String, QueueVisit>> visitsByCaller = new HashMap<>();
@@ -134,7 +138,7 @@ public final class RepeatDetector {
         if (n == null) {
             return null;
         }
-        String cleaned = n.replaceAll("[\\s\\-().]", "");
+        String cleaned = FORMATTING.matcher(n).replaceAll("");
         if (ANONYMOUS.contains(cleaned.toUpperCase(Locale.ROOT))) {
             return null;
         }
