@@ -21,7 +21,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,14 +53,15 @@ class RecordingPlaybackBrowserIT {
     @Test
     void theCdrPageListsCallsAndPlaysARecording(Deployment d) throws Exception {
         CdrSearchIT.awaitRecordedCdr(d);
-        // the newest answered call names a recording that is not there (a PBX does that): no play button for it
+        // the newest answered call names a recording that is not there (a PBX does that): no play button for it. It is
+        // dated the window's last second: the demo runs its clock ahead of the wall clock, hours at night
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String missingSrc = "4999" + (System.nanoTime() % 1_000_000);
-        String now = LocalDateTime.now(ZoneOffset.UTC).withNano(0).toString().replace('T', ' ');
-        CdrSearchIT.insertCdr(d, "demo", PLANTED_SOURCE, "never-written-" + missingSrc + ".wav", missingSrc, now);
+        CdrSearchIT.insertCdr(d, "demo", PLANTED_SOURCE, "never-written-" + missingSrc + ".wav", missingSrc,
+                today + " 23:59:59");
         browser = HeadlessChromium.start();
         WebDriverWait wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         AdminLogin.logIn(browser, d.server());
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         browser.get(d.server().url("/reports/cdr.xhtml?tenant=demo&tz=UTC&from=" + today.minusDays(2) + "&to=" + today.plusDays(1)
                 + "&disposition=ANSWERED"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list\\:cdrs tbody td.cdr-calldate")));
@@ -104,12 +104,22 @@ class RecordingPlaybackBrowserIT {
         By firstDuration = By.cssSelector("#list\\:cdrs tbody tr:first-child td.cdr-duration");
         // The sort re-renders the table by ajax: a row found just before the update goes stale under the wait's
         // look at it, which only means "look again".
+        String[] seen = new String[2]; // the first row's duration and the database's, for the failure message
+        wait.withMessage(() -> "first row " + seen[0] + ", expected " + seen[1]);
         browser.findElement(durationHeader).click();
         long shortest = d.database().count("select min(duration) " + window);
-        wait.until(b -> b.findElement(firstDuration).getText().equals(minutes(shortest)));
+        // the header says the sort was done (the newest row, planted above, may be the shortest already)
+        wait.until(b -> {
+            seen[0] = b.findElement(durationHeader).getAttribute("aria-sort") + " " + b.findElement(firstDuration).getText();
+            seen[1] = "ascending " + minutes(shortest);
+            return seen[0].equals(seen[1]);
+        });
         browser.findElement(durationHeader).click();
-        wait.until(b -> b.findElement(firstDuration).getText()
-                .equals(minutes(uncheckedCount(d, "select max(duration) " + window))));
+        wait.until(b -> {
+            seen[0] = b.findElement(durationHeader).getAttribute("aria-sort") + " " + b.findElement(firstDuration).getText();
+            seen[1] = "descending " + minutes(uncheckedCount(d, "select max(duration) " + window));
+            return seen[0].equals(seen[1]);
+        });
     }
 
     private static String minutes(long seconds) {
