@@ -216,15 +216,20 @@ public final class AgentRollupRefresher {
     private void refreshChunk(Connection c, Map<String, AgentRollupStore.Range> byAgent,
                               List<AgentSession> openSessions, List<AgentPause> openPauses) throws SQLException {
         List<String> agents = new ArrayList<>(byAgent.keySet());
-        wholeAcwPauses(c, byAgent, openPauses);
-        List<AgentRollupStore.Range> ranges = new ArrayList<>(byAgent.values());
-        Instant from = null;
-        Instant to = null;
-        for (AgentRollupStore.Range r : ranges) {
-            from = from == null || r.from().isBefore(from) ? r.from() : from;
-            to = to == null || r.to().isAfter(to) ? r.to() : to;
+        Instant from = byAgent.values().stream().map(AgentRollupStore.Range::from).min(Instant::compareTo).orElseThrow();
+        Instant before = byAgent.values().stream().map(AgentRollupStore.Range::to).max(Instant::compareTo).orElseThrow();
+        // one read of the pauses serves both the ACW widening (pauses starting in the ranges) and the timelines
+        // (pauses overlapping them and their context); a widened end reads only the pauses the widening added
+        List<AgentPause> pauses = pausesOverlapping(c, agents, from.minus(CONTEXT), null, before.plus(CONTEXT));
+        List<AgentPause> acwCandidates = new ArrayList<>(openPauses);
+        acwCandidates.addAll(pauses);
+        wholeAcwPauses(byAgent, acwCandidates);
+        Instant to = byAgent.values().stream().map(AgentRollupStore.Range::to).max(Instant::compareTo).orElseThrow();
+        if (to.isAfter(before)) {
+            pauses.addAll(pausesOverlapping(c, agents, from.minus(CONTEXT), before.plus(CONTEXT), to.plus(CONTEXT)));
         }
-        Facts facts = read(c, agents, from, to);
+        List<AgentRollupStore.Range> ranges = new ArrayList<>(byAgent.values());
+        Facts facts = read(c, agents, from, to, pauses);
         for (AgentSession s : openSessions) {
             facts.sessions.computeIfAbsent(s.agent(), a -> new ArrayList<>()).add(s);
         }
@@ -245,26 +250,10 @@ public final class AgentRollupRefresher {
      * A new call or pause can change which after-call-work pause a call owns, and that pause's time
      * is then ACW (or not) from its start to its end, however long it ran. So every ACW pause that
      * starts inside an agent's range widens the range to its end.
+     *
+     * @param candidates pauses that include every pause of the agents starting in their ranges (others are skipped)
      */
-    private void wholeAcwPauses(Connection c, Map<String, AgentRollupStore.Range> ranges, List<AgentPause> openPauses)
-            throws SQLException {
-        List<String> agents = new ArrayList<>(ranges.keySet());
-        Instant from = ranges.values().stream().map(AgentRollupStore.Range::from).min(Instant::compareTo).orElseThrow();
-        Instant to = ranges.values().stream().map(AgentRollupStore.Range::to).max(Instant::compareTo).orElseThrow();
-        List<AgentPause> candidates = new ArrayList<>(openPauses);
-        InList in = InList.of(c);
-        try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
-                + "FROM agent_pause WHERE tenant_id = ? AND " + in.sql("agent", agents.size()) + " AND start_at >= ? AND start_at < ?")) {
-            int i = bind(ps, in, agents);
-            ps.setObject(i++, UtcColumns.of(from));
-            ps.setObject(i, UtcColumns.of(to));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    candidates.add(new AgentPause(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), time(rs, 6), time(rs, 7)));
-                }
-            }
-        }
+    private void wholeAcwPauses(Map<String, AgentRollupStore.Range> ranges, List<AgentPause> candidates) {
         for (AgentPause p : candidates) {
             AgentRollupStore.Range r = ranges.get(p.agent());
             if (r == null || p.endAt() == null || p.startAt().isBefore(r.from()) || !p.startAt().isBefore(r.to())
@@ -276,6 +265,34 @@ public final class AgentRollupRefresher {
                 ranges.put(p.agent(), new AgentRollupStore.Range(p.agent(), r.from(), end));
             }
         }
+    }
+
+    /**
+     * The agents' pauses that end after {@code endsAfter} (or run on) and start before {@code startTo}, and not before
+     * {@code startFrom} unless it is null: the pauses overlapping the ranges and their context, or a later part of them.
+     */
+    private List<AgentPause> pausesOverlapping(Connection c, List<String> agents, Instant endsAfter, Instant startFrom,
+                                               Instant startTo) throws SQLException {
+        List<AgentPause> out = new ArrayList<>();
+        InList inList = InList.of(c);
+        boolean whole = startFrom == null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
+                + "FROM agent_pause WHERE tenant_id = ? AND " + inList.sql("agent", agents.size()) + " "
+                + "AND (end_at > ? OR end_at IS NULL) AND start_at < ?" + (whole ? "" : " AND start_at >= ?"))) {
+            int i = bind(ps, inList, agents);
+            ps.setObject(i++, UtcColumns.of(endsAfter));
+            ps.setObject(i++, UtcColumns.of(startTo));
+            if (!whole) {
+                ps.setObject(i, UtcColumns.of(startFrom));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AgentPause(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), time(rs, 6), time(rs, 7)));
+                }
+            }
+        }
+        return out;
     }
 
     /** Each agent's touched instants, from the facts as written. */
@@ -330,7 +347,9 @@ public final class AgentRollupRefresher {
         }
     }
 
-    private Facts read(Connection c, List<String> agents, Instant from, Instant to) throws SQLException {
+    /** The facts of these agents around [from, to), with their pauses as {@link #pausesOverlapping} read them. */
+    private Facts read(Connection c, List<String> agents, Instant from, Instant to, List<AgentPause> pauses)
+            throws SQLException {
         Facts f = new Facts();
         InList inList = InList.of(c);
         String in = inList.sql("agent", agents.size());
@@ -349,20 +368,9 @@ public final class AgentRollupRefresher {
             }
         }
         Instant earliestPause = from;
-        try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
-                + "FROM agent_pause WHERE tenant_id = ? AND " + in + " "
-                + "AND (end_at > ? OR end_at IS NULL) AND start_at < ?")) {
-            int i = bind(ps, inList, agents);
-            ps.setObject(i++, UtcColumns.of(from.minus(CONTEXT)));
-            ps.setObject(i, UtcColumns.of(to.plus(CONTEXT)));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    AgentPause p = new AgentPause(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), time(rs, 6), time(rs, 7));
-                    f.pauses.computeIfAbsent(p.agent(), a -> new ArrayList<>()).add(p);
-                    earliestPause = p.startAt().isBefore(earliestPause) ? p.startAt() : earliestPause;
-                }
-            }
+        for (AgentPause p : pauses) {
+            f.pauses.computeIfAbsent(p.agent(), a -> new ArrayList<>()).add(p);
+            earliestPause = p.startAt().isBefore(earliestPause) ? p.startAt() : earliestPause;
         }
         // Calls overlapping the range, plus those ending near the start of any pause read (its ACW owner).
         // The end is bounded above too (a call connected before the range's end that ended more than

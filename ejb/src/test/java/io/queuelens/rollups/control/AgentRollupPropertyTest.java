@@ -140,6 +140,44 @@ class AgentRollupPropertyTest {
         }
     }
 
+    /**
+     * A rebuild whose range ends inside a long after-call-work pause widens the range to that pause's end, and the
+     * widened buckets hold what else the agent did there: here a lunch break that began more than an hour after the
+     * range's first end (beyond the context the first read of the pauses covers), two minutes after the ACW ended.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aRangeWidenedByALongAcwPauseHoldsThePausesOfTheWidenedPart(String kind) throws Exception {
+        Instant at = Instant.parse("2026-03-30T08:00:00Z");
+        String agent = "PJSIP/alice";
+        Facts facts = new Facts();
+        facts.sessions.add(new AgentSession(TENANT, "src", agent, "sales", at, at.plus(Duration.ofHours(10))));
+        Instant connected = at.plus(Duration.ofMinutes(165)); // 10:45
+        Instant ended = connected.plus(Duration.ofMinutes(5));
+        facts.visits.add(new QueueVisit(TENANT, "src", "c1", 1, "sales", "+4930111", null, null,
+                connected.minusSeconds(20), connected, ended, Outcome.ANSWERED, 20, 3, 300, 0, agent, false, null, "CALLER",
+                null, 1, 0, null));
+        Instant acwEnd = Instant.parse("2026-03-30T12:10:00Z");
+        facts.pauses.add(new AgentPause(TENANT, "src", agent, "sales", "ACW", ended.plusSeconds(2), acwEnd));
+        facts.pauses.add(new AgentPause(TENANT, "src", agent, "sales", "Lunch", acwEnd.plus(Duration.ofMinutes(2)),
+                acwEnd.plus(Duration.ofMinutes(30))));
+        Instant rangeEnd = Instant.parse("2026-03-30T11:00:00Z");
+        try (TestDatabases.Db db = TestDatabases.open(kind); Connection c = db.dataSource().getConnection()) {
+            FactBatch batch = new FactBatch();
+            facts.sessions.forEach(batch::session);
+            facts.pauses.forEach(batch::pause);
+            facts.visits.forEach(batch::visit);
+            new io.queuelens.calls.control.FactStore(TENANT, "src").write(c, batch, List.of(), "test:");
+            KpiSettingsHistory settings = new KpiSettingsHistory(List.of(KpiSettings.DEFAULTS), List.of());
+            new AgentRollupRefresher(TENANT, settings).rebuild(c, List.of(agent), at, rangeEnd, AgentRollupRefresher.Open.NONE);
+            Instant widenedEnd = Instant.parse("2026-03-30T12:15:00Z");
+            List<AgentBucket> stored = read(c, at, widenedEnd.plus(Duration.ofHours(2)));
+            List<AgentBucket> expected = facts.timelines(List.of(agent), at, widenedEnd, KpiSettings.DEFAULTS);
+            assertThat(stored).as("the buckets up to the ACW pause's end, the lunch break's first minutes included")
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
     static List<AgentBucket> read(Connection c, Instant from, Instant to) throws SQLException {
         List<AgentBucket> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + AgentRollupStore.COLUMNS
