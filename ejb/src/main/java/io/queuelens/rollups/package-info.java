@@ -18,6 +18,10 @@
  *   <li><b>Agents</b>: sessions, pauses and talk are cut exactly at bucket boundaries; overlapping
  *       sessions count once and overlapping pauses go to the latest-started one; agent buckets are
  *       recomputed per agent and day rather than patched (see {@code AgentTimeline}).</li>
+ *   <li><b>Where a recomputation reads its facts</b> ({@code FactReads}): the stored facts, or, for a bulk
+ *       import into a tenant without facts that is still its only writer, the facts the import wrote and holds
+ *       ({@code HeldFacts}; the {@code fact_writes} row tells who wrote last). Same questions, same answers, the
+ *       same calculators: a settlement then reads nothing back.</li>
  *   <li><b>Periods</b> follow the local clock as it was: 23/25-hour days, repeated or cut-short local
  *       hours are separate periods labelled with their offset; zones with offsets off the 15-minute
  *       grid (historic local mean time) are refused rather than approximated.</li>

@@ -3,11 +3,14 @@ package io.queuelens.ingest.control;
 import io.queuelens.calls.control.Checkpoints;
 import io.queuelens.calls.control.FactBatch;
 import io.queuelens.calls.control.FactStore;
+import io.queuelens.calls.control.FactWrites;
 import io.queuelens.calls.entity.AssemblerState;
 import io.queuelens.calls.entity.Checkpoint;
 import io.queuelens.calls.entity.QueueVisit;
 import io.queuelens.rollups.control.AgentRollupRefresher;
 import io.queuelens.rollups.control.DeferredRollups;
+import io.queuelens.rollups.control.FactReads;
+import io.queuelens.rollups.control.HeldFacts;
 import io.queuelens.rollups.control.QueueRollupRefresher;
 import io.queuelens.rollups.control.QueueRollupStore;
 import io.queuelens.rollups.control.RollupBacklog;
@@ -55,6 +58,13 @@ public final class FactCommitter {
     private Instant lastClock;
     /** The wave settling in the background while later lines are committed, or null. */
     private Wave wave;
+    /** What the deferred commits wrote, for their settlements while this import is the tenant's only writer. */
+    private final HeldFacts held;
+    /** This committer's name in {@link FactWrites}: random, so that each import is a writer of its own. */
+    private final String writer = java.util.UUID.randomUUID().toString();
+    private boolean holdFacts = true;
+    /** How far before a settlement's own look-back its reads can reach (an agent's pause that began a day earlier). */
+    private static final Duration HELD_SLACK = Duration.ofDays(1);
 
     public FactCommitter(DataSource app, String tenantId, String sourceId, String reader, QueueRollupRefresher rollups) {
         this.app = app;
@@ -64,12 +74,14 @@ public final class FactCommitter {
         this.facts = new FactStore(tenantId, sourceId);
         this.rollups = rollups;
         this.agentRollups = new AgentRollupRefresher(tenantId, rollups.settings());
+        this.held = new HeldFacts(tenantId, writer);
     }
 
     /** @return the number of queue rollup buckets recomputed */
     public int commit(FactBatch batch, List<QueueVisit> inProgress, Checkpoint checkpoint, String positionPrefix)
             throws SQLException {
         AssemblerState state = checkpoint.state();
+        held.stopHolding(); // these facts are not held: a settlement must read them
         int buckets = LocalTransaction.call(app, c -> {
             facts.write(c, batch, inProgress, positionPrefix);
             List<QueueVisit> changed = new ArrayList<>(batch.visits());
@@ -81,6 +93,7 @@ public final class FactCommitter {
             agentRollups.refresh(c, batch.sessions(), batch.pauses(), changed, batch.rings(),
                     new AgentRollupRefresher.Open(state.sessions(), state.pauses(), state.clock(), lastClock));
             Checkpoints.save(c, tenantId, sourceId, reader, checkpoint);
+            FactWrites.add(c, tenantId, writer); // last: the row is locked only until the commit
             return dirty.size();
         });
         lastClock = state.clock();
@@ -98,13 +111,25 @@ public final class FactCommitter {
         TouchedSpan span = TouchedSpan.of(batch, inProgress);
         Set<String> newAgents = new TreeSet<>(span.agents());
         newAgents.removeAll(agentsOwed);
-        LocalTransaction.run(app, c -> {
-            facts.write(c, batch, inProgress, positionPrefix);
-            if (!span.isEmpty()) {
-                RollupBacklog.add(c, tenantId, sourceId, reader, span.from(), span.to(), newAgents);
-            }
-            Checkpoints.save(c, tenantId, sourceId, reader, checkpoint);
-        });
+        try {
+            LocalTransaction.run(app, c -> {
+                if (holdFacts) {
+                    held.start(c); // before the first write: only a tenant without facts has all of them held
+                }
+                facts.write(c, batch, inProgress, positionPrefix);
+                if (!span.isEmpty()) {
+                    RollupBacklog.add(c, tenantId, sourceId, reader, span.from(), span.to(), newAgents);
+                }
+                Checkpoints.save(c, tenantId, sourceId, reader, checkpoint);
+                held.counted(FactWrites.add(c, tenantId, writer)); // last: the row is locked only until the commit
+            });
+        } catch (SQLException | RuntimeException e) {
+            held.stopHolding();
+            throw e;
+        }
+        List<QueueVisit> written = new ArrayList<>(batch.visits());
+        written.addAll(inProgress);
+        held.committed(written, batch.sessions(), batch.pauses(), batch.rings());
         agentsOwed.addAll(newAgents);
         if (!span.isEmpty() && (owedFrom == null || span.from().isBefore(owedFrom))) {
             owedFrom = span.from();
@@ -135,11 +160,10 @@ public final class FactCommitter {
         }
         buckets += finishWave();
         Instant upTo = Buckets.floor(clock.minus(Duration.ofDays(1)));
-        DeferredRollups deferred = deferred();
-        Optional<DeferredRollups.Plan> plan = deferred.plan(sourceId, reader,
+        Optional<DeferredRollups.Plan> plan = deferred().plan(sourceId, reader,
                 new AgentRollupRefresher.Open(state.sessions(), state.pauses(), clock, null), upTo);
         if (plan.isPresent()) {
-            wave = new Wave(plan.get(), deferred.rebuildInBackground(plan.get()));
+            wave = new Wave(plan.get(), settling(plan.get()).rebuildInBackground(plan.get()));
         }
         owedFrom = upTo;
         return buckets;
@@ -154,8 +178,12 @@ public final class FactCommitter {
      */
     public long settleDeferred(AssemblerState open) throws SQLException {
         long buckets = finishWave();
-        buckets += deferred().settle(sourceId, reader,
-                new AgentRollupRefresher.Open(open.sessions(), open.pauses(), open.clock(), null));
+        Optional<DeferredRollups.Plan> plan = deferred().plan(sourceId, reader,
+                new AgentRollupRefresher.Open(open.sessions(), open.pauses(), open.clock(), null), null);
+        if (plan.isPresent()) {
+            buckets += settling(plan.get()).settle(plan.get());
+        }
+        held.stop();
         agentsOwed.clear();
         owedFrom = null;
         lastClock = open.clock();
@@ -171,6 +199,7 @@ public final class FactCommitter {
             wave.rebuilt.handle((done, failed) -> null).join();
             wave = null;
         }
+        held.stop();
     }
 
     /** Waits for the running wave and marks its span settled, owing again what commits meanwhile owed before its cut. */
@@ -198,6 +227,26 @@ public final class FactCommitter {
     /** A settlement of this reader's rollups, on the executor as it is now ({@link #settleOn}). */
     private DeferredRollups deferred() {
         return new DeferredRollups(app, tenantId, rollups, settleExecutor);
+    }
+
+    /**
+     * The settlement of this plan, reading the facts this import holds where it may ({@link HeldFacts}): nothing it
+     * asks reaches before its look-back, but for an agent's pause that began up to {@link #HELD_SLACK} earlier.
+     */
+    private DeferredRollups settling(DeferredRollups.Plan plan) {
+        Instant from = plan.queuesFrom().isBefore(plan.agentsFrom()) ? plan.queuesFrom() : plan.agentsFrom();
+        FactReads facts = held.forSettlement(from.minus(HELD_SLACK));
+        return new DeferredRollups(app, tenantId, rollups, settleExecutor, facts);
+    }
+
+    /** For tests: whether this import's settlements may read the facts it holds (they do unless told otherwise). */
+    void holdFacts(boolean hold) {
+        this.holdFacts = hold;
+    }
+
+    /** For tests: the facts held, and how many settlement transactions read them. */
+    HeldFacts held() {
+        return held;
     }
 
     /** For tests: waves every {@code span} instead of {@link #WAVE} (a span longer than the input: one settlement at the end). */

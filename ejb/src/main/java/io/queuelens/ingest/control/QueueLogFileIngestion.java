@@ -88,6 +88,17 @@ public final class QueueLogFileIngestion {
         return this;
     }
 
+    /** For tests: see {@link FactCommitter#holdFacts}; returns this. */
+    QueueLogFileIngestion holdFacts(boolean hold) {
+        committer.holdFacts(hold);
+        return this;
+    }
+
+    /** For tests: the facts this import holds for its settlements, and how many of their transactions read them. */
+    io.queuelens.rollups.control.HeldFacts heldFacts() {
+        return committer.held();
+    }
+
     /** A name for a file's reader derived from its file name (characters outside {@link #NAME} become '_'). */
     public static String nameOf(Path file) {
         String n = file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");

@@ -1,6 +1,5 @@
 package io.queuelens.rollups.control;
 
-import io.queuelens.calls.control.FactStore;
 import io.queuelens.calls.entity.AgentPause;
 import io.queuelens.calls.entity.AgentSession;
 import io.queuelens.calls.entity.QueueVisit;
@@ -8,16 +7,11 @@ import io.queuelens.calls.entity.RingNoAnswer;
 import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.rollups.entity.AgentBucket;
 import io.queuelens.rollups.entity.Buckets;
-import io.queuelens.schema.control.InList;
-import io.queuelens.schema.control.UtcColumns;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -68,10 +62,12 @@ public final class AgentRollupRefresher {
     private final String tenantId;
     private final KpiSettingsHistory settings;
     private final AgentRollupStore store = new AgentRollupStore();
+    private final SqlFactReads stored;
 
     public AgentRollupRefresher(String tenantId, KpiSettingsHistory settings) {
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.stored = new SqlFactReads(tenantId);
     }
 
     /**
@@ -142,7 +138,7 @@ public final class AgentRollupRefresher {
         }
         Map<String, AgentRollupStore.Range> ranges = new TreeMap<>();
         touched.forEach((agent, t) -> ranges.put(agent, t.range(agent)));
-        refreshRanges(c, ranges, openSessions, openPauses);
+        refreshRanges(c, stored, ranges, openSessions, openPauses);
         return ranges.size();
     }
 
@@ -155,6 +151,12 @@ public final class AgentRollupRefresher {
      * @return the number of agents rebuilt
      */
     public int rebuild(Connection c, Collection<String> agents, Instant from, Instant to, Open open) throws SQLException {
+        return rebuild(c, agents, from, to, open, stored);
+    }
+
+    /** {@link #rebuild(Connection, Collection, Instant, Instant, Open)} from these facts (a settlement's: see {@link FactReads}). */
+    public int rebuild(Connection c, Collection<String> agents, Instant from, Instant to, Open open, FactReads facts)
+            throws SQLException {
         Buckets.requireBucketStart(from, "from");
         Buckets.requireBucketStart(to, "to");
         List<AgentSession> openSessions = open.closedSessions();
@@ -163,7 +165,7 @@ public final class AgentRollupRefresher {
         for (String agent : agentsToRebuild(agents, openSessions, openPauses)) {
             ranges.put(agent, new AgentRollupStore.Range(agent, from, to));
         }
-        refreshRanges(c, ranges, openSessions, openPauses);
+        refreshRanges(c, facts, ranges, openSessions, openPauses);
         return ranges.size();
     }
 
@@ -201,7 +203,7 @@ public final class AgentRollupRefresher {
         return all;
     }
 
-    private void refreshRanges(Connection c, Map<String, AgentRollupStore.Range> all,
+    private void refreshRanges(Connection c, FactReads facts, Map<String, AgentRollupStore.Range> all,
                                List<AgentSession> openSessions, List<AgentPause> openPauses) throws SQLException {
         List<String> agents = new ArrayList<>(all.keySet());
         for (int i = 0; i < agents.size(); i += IN_CHUNK) {
@@ -209,38 +211,39 @@ public final class AgentRollupRefresher {
             for (String agent : agents.subList(i, Math.min(agents.size(), i + IN_CHUNK))) {
                 chunk.put(agent, all.get(agent));
             }
-            refreshChunk(c, chunk, openSessions, openPauses);
+            refreshChunk(c, facts, chunk, openSessions, openPauses);
         }
     }
 
-    private void refreshChunk(Connection c, Map<String, AgentRollupStore.Range> byAgent,
+    private void refreshChunk(Connection c, FactReads facts, Map<String, AgentRollupStore.Range> byAgent,
                               List<AgentSession> openSessions, List<AgentPause> openPauses) throws SQLException {
         List<String> agents = new ArrayList<>(byAgent.keySet());
         Instant from = byAgent.values().stream().map(AgentRollupStore.Range::from).min(Instant::compareTo).orElseThrow();
         Instant before = byAgent.values().stream().map(AgentRollupStore.Range::to).max(Instant::compareTo).orElseThrow();
         // one read of the pauses serves both the ACW widening (pauses starting in the ranges) and the timelines
         // (pauses overlapping them and their context); a widened end reads only the pauses the widening added
-        List<AgentPause> pauses = pausesOverlapping(c, agents, from.minus(CONTEXT), null, before.plus(CONTEXT));
+        List<AgentPause> pauses = new ArrayList<>(facts.pausesOverlapping(c, agents, from.minus(CONTEXT), null,
+                before.plus(CONTEXT)));
         List<AgentPause> acwCandidates = new ArrayList<>(openPauses);
         acwCandidates.addAll(pauses);
         wholeAcwPauses(byAgent, acwCandidates);
         Instant to = byAgent.values().stream().map(AgentRollupStore.Range::to).max(Instant::compareTo).orElseThrow();
         if (to.isAfter(before)) {
-            pauses.addAll(pausesOverlapping(c, agents, from.minus(CONTEXT), before.plus(CONTEXT), to.plus(CONTEXT)));
+            pauses.addAll(facts.pausesOverlapping(c, agents, from.minus(CONTEXT), before.plus(CONTEXT), to.plus(CONTEXT)));
         }
         List<AgentRollupStore.Range> ranges = new ArrayList<>(byAgent.values());
-        Facts facts = read(c, agents, from, to, pauses);
+        Facts read = read(c, facts, agents, from, to, pauses);
         for (AgentSession s : openSessions) {
-            facts.sessions.computeIfAbsent(s.agent(), a -> new ArrayList<>()).add(s);
+            read.sessions.computeIfAbsent(s.agent(), a -> new ArrayList<>()).add(s);
         }
         for (AgentPause p : openPauses) {
-            facts.pauses.computeIfAbsent(p.agent(), a -> new ArrayList<>()).add(p);
+            read.pauses.computeIfAbsent(p.agent(), a -> new ArrayList<>()).add(p);
         }
         List<AgentBucket> buckets = new ArrayList<>();
         for (AgentRollupStore.Range r : ranges) {
             buckets.addAll(AgentTimeline.buckets(tenantId, r.agent(), r.from(), r.to(),
-                    facts.sessions.getOrDefault(r.agent(), List.of()), facts.pauses.getOrDefault(r.agent(), List.of()),
-                    facts.visits.getOrDefault(r.agent(), List.of()), facts.rings.getOrDefault(r.agent(), List.of()),
+                    read.sessions.getOrDefault(r.agent(), List.of()), read.pauses.getOrDefault(r.agent(), List.of()),
+                    read.visits.getOrDefault(r.agent(), List.of()), read.rings.getOrDefault(r.agent(), List.of()),
                     settings.tenantDefaults(r.from())));
         }
         store.replace(c, tenantId, ranges, buckets);
@@ -265,34 +268,6 @@ public final class AgentRollupRefresher {
                 ranges.put(p.agent(), new AgentRollupStore.Range(p.agent(), r.from(), end));
             }
         }
-    }
-
-    /**
-     * The agents' pauses that end after {@code endsAfter} (or run on) and start before {@code startTo}, and not before
-     * {@code startFrom} unless it is null: the pauses overlapping the ranges and their context, or a later part of them.
-     */
-    private List<AgentPause> pausesOverlapping(Connection c, List<String> agents, Instant endsAfter, Instant startFrom,
-                                               Instant startTo) throws SQLException {
-        List<AgentPause> out = new ArrayList<>();
-        InList inList = InList.of(c);
-        boolean whole = startFrom == null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
-                + "FROM agent_pause WHERE tenant_id = ? AND " + inList.sql("agent", agents.size()) + " "
-                + "AND (end_at > ? OR end_at IS NULL) AND start_at < ?" + (whole ? "" : " AND start_at >= ?"))) {
-            int i = bind(ps, inList, agents);
-            ps.setObject(i++, UtcColumns.of(endsAfter));
-            ps.setObject(i++, UtcColumns.of(startTo));
-            if (!whole) {
-                ps.setObject(i, UtcColumns.of(startFrom));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new AgentPause(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), time(rs, 6), time(rs, 7)));
-                }
-            }
-        }
-        return out;
     }
 
     /** Each agent's touched instants, from the facts as written. */
@@ -347,25 +322,12 @@ public final class AgentRollupRefresher {
         }
     }
 
-    /** The facts of these agents around [from, to), with their pauses as {@link #pausesOverlapping} read them. */
-    private Facts read(Connection c, List<String> agents, Instant from, Instant to, List<AgentPause> pauses)
-            throws SQLException {
+    /** The facts of these agents around [from, to), with their pauses as {@link FactReads#pausesOverlapping} read them. */
+    private static Facts read(Connection c, FactReads facts, List<String> agents, Instant from, Instant to,
+                              List<AgentPause> pauses) throws SQLException {
         Facts f = new Facts();
-        InList inList = InList.of(c);
-        String in = inList.sql("agent", agents.size());
-        try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, login_at, logout_at "
-                + "FROM agent_session WHERE tenant_id = ? AND " + in + " "
-                + "AND (logout_at > ? OR logout_at IS NULL) AND login_at < ?")) {
-            int i = bind(ps, inList, agents);
-            ps.setObject(i++, UtcColumns.of(from));
-            ps.setObject(i, UtcColumns.of(to));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    AgentSession s = new AgentSession(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            time(rs, 5), time(rs, 6));
-                    f.sessions.computeIfAbsent(s.agent(), a -> new ArrayList<>()).add(s);
-                }
-            }
+        for (AgentSession s : facts.sessionsOverlapping(c, agents, from, to)) {
+            f.sessions.computeIfAbsent(s.agent(), a -> new ArrayList<>()).add(s);
         }
         Instant earliestPause = from;
         for (AgentPause p : pauses) {
@@ -377,41 +339,12 @@ public final class AgentRollupRefresher {
         // LONGEST_CALL later is not read): on the (tenant, agent, ended_at) index an open-ended bound read
         // every later call of the agents, and a settlement walking day by day through months of history
         // read them all again for every day.
-        try (PreparedStatement ps = c.prepareStatement(FactStore.SELECT_VISIT + "WHERE tenant_id = ? AND "
-                + in + " AND ((ended_at >= ? AND ended_at < ?) OR ended_at IS NULL) AND connected_at IS NOT NULL "
-                + "AND connected_at < ?")) {
-            int i = bind(ps, inList, agents);
-            ps.setObject(i++, UtcColumns.of(earliestPause.minus(CONTEXT)));
-            ps.setObject(i++, UtcColumns.of(to.plus(CONTEXT).plus(LONGEST_CALL)));
-            ps.setObject(i, UtcColumns.of(to.plus(CONTEXT)));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    QueueVisit v = FactStore.visit(rs);
-                    f.visits.computeIfAbsent(v.agent(), a -> new ArrayList<>()).add(v);
-                }
-            }
+        for (QueueVisit v : facts.callsEnding(c, agents, earliestPause.minus(CONTEXT), to.plus(CONTEXT).plus(LONGEST_CALL),
+                to.plus(CONTEXT))) {
+            f.visits.computeIfAbsent(v.agent(), a -> new ArrayList<>()).add(v);
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT agent, rang_at FROM ring_no_answer WHERE tenant_id = ? "
-                + "AND " + in + " AND rang_at >= ? AND rang_at < ?")) {
-            int i = bind(ps, inList, agents);
-            ps.setObject(i++, UtcColumns.of(from));
-            ps.setObject(i, UtcColumns.of(to));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    f.rings.computeIfAbsent(rs.getString(1), a -> new ArrayList<>()).add(time(rs, 2));
-                }
-            }
-        }
+        f.rings.putAll(facts.ringsBetween(c, agents, from, to));
         return f;
-    }
-
-    private int bind(PreparedStatement ps, InList in, List<String> agents) throws SQLException {
-        ps.setString(1, tenantId);
-        return in.bind(ps, 2, agents);
-    }
-
-    private static Instant time(ResultSet rs, int column) throws SQLException {
-        return UtcColumns.instant(rs.getObject(column, LocalDateTime.class));
     }
 
     private static final class Facts {

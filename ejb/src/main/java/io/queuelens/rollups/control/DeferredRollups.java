@@ -43,6 +43,7 @@ public final class DeferredRollups {
     private final QueueRollupRefresher queues;
     private final AgentRollupRefresher agents;
     private final Executor executor;
+    private final FactReads facts;
 
     /** Runs each task on a new daemon thread: for callers outside a container (the CLI's, tests, benchmarks). */
     public static final Executor OWN_THREAD = task -> {
@@ -56,7 +57,16 @@ public final class DeferredRollups {
      *                 (in the server a ManagedExecutorService, elsewhere {@link #OWN_THREAD})
      */
     public DeferredRollups(DataSource dataSource, String tenantId, QueueRollupRefresher queues, Executor executor) {
+        this(dataSource, tenantId, queues, executor, new SqlFactReads(tenantId));
+    }
+
+    /**
+     * @param facts where the rebuilds read the facts: the stored ones, or those a bulk import holds ({@link HeldFacts})
+     */
+    public DeferredRollups(DataSource dataSource, String tenantId, QueueRollupRefresher queues, Executor executor,
+                           FactReads facts) {
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.facts = Objects.requireNonNull(facts, "facts");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.queues = Objects.requireNonNull(queues, "queues");
@@ -81,12 +91,14 @@ public final class DeferredRollups {
      */
     public long settle(String sourceId, String reader, AgentRollupRefresher.Open open, Instant upTo) throws SQLException {
         Optional<Plan> plan = plan(sourceId, reader, open, upTo);
-        if (plan.isEmpty()) {
-            return 0;
-        }
-        long buckets = rebuild(plan.get());
+        return plan.isEmpty() ? 0 : settle(plan.get());
+    }
+
+    /** Rebuilds the plan's buckets ({@link #rebuild}) and marks its span settled; returns the queue buckets rebuilt. */
+    public long settle(Plan plan) throws SQLException {
+        long buckets = rebuild(plan);
         try (Connection c = dataSource.getConnection()) {
-            markSettled(c, plan.get());
+            markSettled(c, plan);
         }
         return buckets;
     }
@@ -188,7 +200,7 @@ public final class DeferredRollups {
     }
 
     private long rebuildQueues(Plan plan) throws SQLException {
-        return new QueueRollupRebuild(dataSource, tenantId, queues).rebuild(plan.queuesFrom(), plan.queuesTo(), done -> { });
+        return new QueueRollupRebuild(dataSource, tenantId, queues, facts).rebuild(plan.queuesFrom(), plan.queuesTo(), done -> { });
     }
 
     private interface Rebuild {
@@ -227,7 +239,7 @@ public final class DeferredRollups {
             for (AgentRollupRefresher.Group group : groups) {
                 LocalTransaction.call(dataSource, c -> {
                     RollupLock.AGENT.acquire(c, tenantId);
-                    return agents.rebuild(c, group.agents(), sliceFrom, sliceEnd, group.open());
+                    return agents.rebuild(c, group.agents(), sliceFrom, sliceEnd, group.open(), facts.inTransaction(c));
                 });
             }
             sliceStart = sliceEnd;

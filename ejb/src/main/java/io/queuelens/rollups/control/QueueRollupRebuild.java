@@ -1,6 +1,5 @@
 package io.queuelens.rollups.control;
 
-import io.queuelens.calls.control.FactStore;
 import io.queuelens.rollups.entity.BucketKey;
 import io.queuelens.rollups.entity.Buckets;
 import io.queuelens.schema.control.LocalTransaction;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -33,11 +31,18 @@ public final class QueueRollupRebuild {
     private final DataSource dataSource;
     private final String tenantId;
     private final QueueRollupRefresher refresher;
+    private final FactReads facts;
 
     public QueueRollupRebuild(DataSource dataSource, String tenantId, QueueRollupRefresher refresher) {
+        this(dataSource, tenantId, refresher, new SqlFactReads(tenantId));
+    }
+
+    /** @param facts where the recomputation reads the facts (a settlement's own, see {@link FactReads}) */
+    public QueueRollupRebuild(DataSource dataSource, String tenantId, QueueRollupRefresher refresher, FactReads facts) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.refresher = Objects.requireNonNull(refresher, "refresher");
+        this.facts = Objects.requireNonNull(facts, "facts");
     }
 
     /**
@@ -60,32 +65,22 @@ public final class QueueRollupRebuild {
     private int rebuildSlice(Instant from, Instant to) throws SQLException {
         return LocalTransaction.call(dataSource, c -> {
             RollupLock.QUEUE.acquire(c, tenantId);
+            FactReads reads = facts.inTransaction(c);
             Set<BucketKey> keys = new HashSet<>();
-            List<String> queues = FactStore.queuesOf(c, tenantId);
-            if (!queues.isEmpty()) {
-                // naming the queues keeps this on the (tenant, queue, entered_at) index: without them
-                // every day of a long rebuild walked all of the tenant's visits
-                collect(c, "SELECT DISTINCT queue, entered_at FROM queue_visit WHERE tenant_id = ? AND queue IN ("
-                        + String.join(",", java.util.Collections.nCopies(queues.size(), "?"))
-                        + ") AND entered_at >= ? AND entered_at < ?", queues, from, to, keys);
-            }
-            collect(c, "SELECT queue, bucket_start FROM rollup_queue_15m WHERE tenant_id = ? "
-                    + "AND bucket_start >= ? AND bucket_start < ?", List.of(), from, to, keys);
-            new QueueRollupStore().upsert(c, refresher.recompute(c, keys));
+            reads.visitBuckets(c, reads.queues(c), from, to, keys);
+            // the stored buckets too: one whose visits are gone is zeroed rather than left stale
+            collectStoredBuckets(c, from, to, keys);
+            new QueueRollupStore().upsert(c, refresher.recompute(c, keys, reads));
             return keys.size();
         });
     }
 
-    private void collect(Connection c, String sql, List<String> queues, Instant from, Instant to, Set<BucketKey> keys)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setString(i++, tenantId);
-            for (String q : queues) {
-                ps.setString(i++, q);
-            }
-            ps.setObject(i++, UtcColumns.of(from));
-            ps.setObject(i, UtcColumns.of(to));
+    private void collectStoredBuckets(Connection c, Instant from, Instant to, Set<BucketKey> keys) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT queue, bucket_start FROM rollup_queue_15m WHERE tenant_id = ? "
+                + "AND bucket_start >= ? AND bucket_start < ?")) {
+            ps.setString(1, tenantId);
+            ps.setObject(2, UtcColumns.of(from));
+            ps.setObject(3, UtcColumns.of(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     keys.add(BucketKey.of(rs.getString(1), UtcColumns.instant(rs.getObject(2, LocalDateTime.class))));

@@ -2,7 +2,6 @@ package io.queuelens.rollups.control;
 
 import io.queuelens.schema.control.InList;
 import io.queuelens.schema.control.UtcColumns;
-import io.queuelens.calls.control.FactStore;
 import io.queuelens.calls.entity.AgentPause;
 import io.queuelens.calls.entity.QueueVisit;
 import io.queuelens.kpi.control.KpiSettingsHistory;
@@ -67,6 +66,7 @@ public final class QueueRollupRefresher {
     private final String tenantId;
     private final Supplier<KpiSettingsHistory> history;
     private final Function<QueueVisit, KpiSettings> settingsOfVisit;
+    private final SqlFactReads stored;
 
     public QueueRollupRefresher(String tenantId, KpiSettingsHistory settings) {
         this(tenantId, () -> settings);
@@ -80,6 +80,7 @@ public final class QueueRollupRefresher {
         this.tenantId = tenantId;
         this.history = history;
         this.settingsOfVisit = v -> history.get().getEffective(v.queue(), Buckets.floor(v.enteredAt()));
+        this.stored = new SqlFactReads(tenantId);
     }
 
     /** The tenant's settings history the buckets are counted with (as of now: it may change between calls). */
@@ -219,6 +220,11 @@ public final class QueueRollupRefresher {
      * whose visits moved away is zeroed rather than left stale). The caller writes them.
      */
     public List<QueueBucket> recompute(Connection c, Set<BucketKey> keys) throws SQLException {
+        return recompute(c, keys, stored);
+    }
+
+    /** {@link #recompute(Connection, Set)} from these facts (a settlement's: see {@link FactReads}). */
+    public List<QueueBucket> recompute(Connection c, Set<BucketKey> keys, FactReads facts) throws SQLException {
         // Dirty buckets come in clusters (this batch's minutes, a repeat caller's visit yesterday):
         // recompute each cluster on its own instead of reading every visit between the first and last.
         List<BucketKey> sorted = new ArrayList<>(keys);
@@ -228,33 +234,35 @@ public final class QueueRollupRefresher {
             return out;
         }
         // the facts are written already, so the queues found now are all there are for every cluster
-        List<String> queues = FactStore.queuesOf(c, tenantId);
+        List<String> queues = facts.queues(c);
         Set<BucketKey> cluster = new HashSet<>();
         Instant clusterEnd = null;
         for (BucketKey k : sorted) {
             if (clusterEnd != null && k.start().isAfter(clusterEnd.plus(CLUSTER_GAP))) {
-                out.addAll(recomputeCluster(c, queues, cluster));
+                out.addAll(recomputeCluster(c, facts, queues, cluster));
                 cluster = new HashSet<>();
             }
             cluster.add(k);
             clusterEnd = k.start();
         }
-        out.addAll(recomputeCluster(c, queues, cluster));
+        out.addAll(recomputeCluster(c, facts, queues, cluster));
         return out;
     }
 
-    private List<QueueBucket> recomputeCluster(Connection c, List<String> queues, Set<BucketKey> keys) throws SQLException {
+    private List<QueueBucket> recomputeCluster(Connection c, FactReads facts, List<String> queues, Set<BucketKey> keys)
+            throws SQLException {
         if (keys.isEmpty()) {
             return List.of();
         }
         Instant from = keys.stream().map(BucketKey::start).min(Instant::compareTo).orElseThrow();
         Instant to = keys.stream().map(BucketKey::start).max(Instant::compareTo).orElseThrow().plus(Buckets.WIDTH);
-        List<QueueVisit> inRange = FactStore.visitsEnteredBetween(c, tenantId, queues, from, to);
+        List<QueueVisit> inRange = facts.visitsEnteredBetween(c, queues, from, to);
         List<QueueVisit> bucketVisits = inRange.stream()
                 .filter(v -> keys.contains(BucketKey.of(v.queue(), v.enteredAt()))).toList();
 
-        Set<String> repeats = RepeatDetector.repeatsAmong(withLaterCalls(c, queues, inRange, bucketVisits, to), settingsOfVisit);
-        Map<String, Integer> acw = AfterCallWorkMatcher.acwSeconds(bucketVisits, acwCandidates(c, bucketVisits, from, to),
+        Set<String> repeats = RepeatDetector.repeatsAmong(withLaterCalls(c, facts, queues, inRange, bucketVisits, to),
+                settingsOfVisit);
+        Map<String, Integer> acw = AfterCallWorkMatcher.acwSeconds(bucketVisits, acwCandidates(c, facts, bucketVisits, from, to),
                 settingsOfVisit);
 
         Map<BucketKey, QueueBucket> buckets = new LinkedHashMap<>();
@@ -280,7 +288,7 @@ public final class QueueRollupRefresher {
      * numbers as the database does; the range read as the detector does, so it also finds a later call whose number
      * was written differently (blanks, dashes), which is what the detector counts as the same caller.
      */
-    private List<QueueVisit> withLaterCalls(Connection c, List<String> queues, List<QueueVisit> inRange,
+    private List<QueueVisit> withLaterCalls(Connection c, FactReads facts, List<String> queues, List<QueueVisit> inRange,
                                             List<QueueVisit> bucketVisits, Instant to) throws SQLException {
         // only an answered visit can be a repeat, of a call entering by the window's end after its own end
         Set<String> callers = new HashSet<>();
@@ -311,7 +319,7 @@ public final class QueueRollupRefresher {
                     keys.add(key);
                 }
             }
-            for (QueueVisit v : FactStore.visitsEnteredBetween(c, tenantId, queues, to, until)) {
+            for (QueueVisit v : facts.visitsEnteredBetween(c, queues, to, until)) {
                 if (keys.contains(RepeatDetector.callerKey(v))) {
                     all.putIfAbsent(v.naturalKey(), v);
                 }
@@ -321,7 +329,7 @@ public final class QueueRollupRefresher {
         List<String> list = new ArrayList<>(callers);
         int size = InList.of(c).chunk(IN_CHUNK);
         for (int i = 0; i < list.size(); i += size) {
-            for (QueueVisit v : FactStore.visitsOfCallers(c, tenantId, list.subList(i, Math.min(list.size(), i + size)), to, until)) {
+            for (QueueVisit v : facts.visitsOfCallers(c, list.subList(i, Math.min(list.size(), i + size)), to, until)) {
                 all.putIfAbsent(v.naturalKey(), v);
             }
         }
@@ -336,7 +344,7 @@ public final class QueueRollupRefresher {
      * {@code acwMatchSeconds} of one's end. Without the second bound every day of a settlement read its
      * pauses and those of the next day and two hours (each pause 3.4 times in a long import).
      */
-    private List<AgentPause> acwCandidates(Connection c, List<QueueVisit> visits, Instant from, Instant to)
+    private List<AgentPause> acwCandidates(Connection c, FactReads facts, List<QueueVisit> visits, Instant from, Instant to)
             throws SQLException {
         Set<String> agents = new HashSet<>();
         Instant firstEnd = null;
@@ -361,36 +369,7 @@ public final class QueueRollupRefresher {
         Instant slackTo = to.plus(PAUSE_SLACK).plus(Duration.ofDays(1));
         Instant readFrom = low.isAfter(slackFrom) ? low : slackFrom;
         Instant readTo = high.isBefore(slackTo) ? high : slackTo;
-        return readFrom.isBefore(readTo) ? pausesBetween(c, agents, readFrom, readTo) : List.of();
-    }
-
-    /**
-     * The pauses of these agents starting in [from, to). Only the visits' own agents: the ACW matcher
-     * pairs a pause with calls of its agent only, so other agents' pauses cannot change a result, and
-     * naming the agents lets the (tenant, agent, start_at) index read just the range.
-     */
-    private List<AgentPause> pausesBetween(Connection c, Set<String> agentSet, Instant from, Instant to) throws SQLException {
-        List<AgentPause> pauses = new ArrayList<>();
-        List<String> agents = new ArrayList<>(agentSet);
-        InList in = InList.of(c);
-        for (int i = 0; i < agents.size(); i += AGENT_CHUNK) {
-            List<String> chunk = agents.subList(i, Math.min(agents.size(), i + AGENT_CHUNK));
-            try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id, source_id, agent, queue, reason, start_at, end_at "
-                    + "FROM agent_pause WHERE tenant_id = ? AND " + in.sql("agent", chunk.size())
-                    + " AND start_at >= ? AND start_at < ?")) {
-                ps.setString(1, tenantId);
-                int j = in.bind(ps, 2, chunk);
-                ps.setObject(j++, UtcColumns.of(from));
-                ps.setObject(j, UtcColumns.of(to));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        pauses.add(new AgentPause(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), UtcColumns.instant(rs.getObject(6, java.time.LocalDateTime.class)),
-                                UtcColumns.instant(rs.getObject(7, java.time.LocalDateTime.class))));
-                    }
-                }
-            }
-        }
-        return pauses;
+        // only the visits' own agents: the ACW matcher pairs a pause with calls of its agent only
+        return readFrom.isBefore(readTo) ? facts.pausesStartingBetween(c, agents, readFrom, readTo) : List.of();
     }
 }

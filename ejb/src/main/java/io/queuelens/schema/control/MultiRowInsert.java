@@ -201,6 +201,14 @@ public final class MultiRowInsert implements AutoCloseable {
     }
 
     /**
+     * Whether the times this class writes on {@code c}'s database keep their fraction of a second (to the millisecond
+     * of a {@code DATETIME(3)}): not on MariaDB, see {@link #driverSendsFractions}.
+     */
+    public static boolean storesFractions(Connection c) throws SQLException {
+        return DatabaseKind.of(c) != DatabaseKind.MYSQL || driverSendsFractions(c.getMetaData().getDatabaseProductVersion());
+    }
+
+    /**
      * Whether mysql-connector-j sends a time's fraction of a second to this server: only to one it takes for
      * 5.6.4 or later. MariaDB introduces itself as {@code 5.5.5-10.11.x-MariaDB}, so the driver has always
      * sent it whole seconds, and the times stored on MariaDB so far are whole seconds, some of them in unique

@@ -284,6 +284,89 @@ class QueueLogFileIngestionTest {
     }
 
     /**
+     * A file imported into a tenant without facts settles from the facts the import holds (reading none back), and the
+     * rows are those of the same import settled from the stored facts: ten demo days over the change to summer time,
+     * in two-day waves that run while later lines are committed. Importing the file again (the tenant has facts now)
+     * reads the stored facts, and leaves the same rows.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void settlingFromTheHeldFactsGivesTheRowsOfTheStoredOnes(String kind) throws Exception {
+        Path file = tenDemoDays(java.time.LocalDate.of(2026, 3, 24));
+        String stored;
+        try (TestDatabases.Db reference = TestDatabases.open(kind)) {
+            QueueLogFileIngestion ingestion = ingestion(reference.dataSource(), 500).holdFacts(false)
+                    .settleWavesEvery(java.time.Duration.ofDays(2));
+            ingestion.importFile(file);
+            assertThat(ingestion.heldFacts().heldTransactions()).isZero();
+            stored = allFacts(reference);
+        }
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            QueueLogFileIngestion ingestion = ingestion(db.dataSource(), 500).settleWavesEvery(java.time.Duration.ofDays(2));
+            ingestion.importFile(file);
+            assertThat(ingestion.heldFacts().heldTransactions()).as("settlement transactions from held facts").isPositive();
+            assertThat(ingestion.heldFacts().storedTransactions()).isZero();
+            assertThat(allFacts(db)).isEqualTo(stored);
+            assertThat(count(db, "select count(*) from rollup_backlog")).isZero();
+
+            QueueLogFileIngestion again = ingestion(db.dataSource(), 500).settleWavesEvery(java.time.Duration.ofDays(2));
+            try (InputStream in = Files.newInputStream(file)) {
+                again.importStream(in);
+            }
+            assertThat(again.heldFacts().heldTransactions()).isZero();
+            assertThat(allFacts(db)).isEqualTo(stored);
+        }
+    }
+
+    /**
+     * Another writer of the tenant during the import (a live source's commit of a call on the file's first day, just
+     * before the first wave settles it) makes the import's settlements read the stored facts from then on, so that
+     * call is counted: the rows are those of the same import and write settled from the stored facts.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void anotherWriterDuringTheImportMakesItsSettlementsReadTheStoredFacts(String kind) throws Exception {
+        Path file = tenDemoDays();
+        java.time.Instant noon = java.time.Instant.parse("2026-03-02T11:00:00Z");
+        io.queuelens.calls.entity.QueueVisit foreign = new io.queuelens.calls.entity.QueueVisit("demo", "pbx2", "99.1", 1,
+                "support", "5550100", null, null, noon, noon.plusSeconds(20), noon.plusSeconds(200),
+                io.queuelens.calls.entity.Outcome.ANSWERED, 20, 5, 180, 0, "Agent/9001", false, null, "CALLER", null, 1, 0, null);
+        String stored = null;
+        for (boolean hold : new boolean[]{false, true}) {
+            try (TestDatabases.Db db = TestDatabases.open(kind)) {
+                DataSource ds = db.dataSource();
+                java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+                java.util.concurrent.Executor writingFirst = task -> {
+                    if (written.compareAndSet(false, true)) {
+                        try {
+                            io.queuelens.calls.control.FactBatch batch = new io.queuelens.calls.control.FactBatch();
+                            batch.visit(foreign);
+                            new FactCommitter(ds, "demo", "pbx2", "live", new QueueRollupRefresher("demo",
+                                    QueueLogTableIngestionTest.SETTINGS)).commit(batch, List.of(),
+                                    io.queuelens.calls.entity.Checkpoint.START, "live:");
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    io.queuelens.rollups.control.DeferredRollups.OWN_THREAD.execute(task);
+                };
+                QueueLogFileIngestion ingestion = ingestion(ds, 500).holdFacts(hold).settleOn(writingFirst)
+                        .settleWavesEvery(java.time.Duration.ofDays(2));
+                ingestion.importFile(file);
+                assertThat(written).isTrue();
+                assertThat(count(db, "select count(*) from queue_visit where source_id = 'pbx2'")).isOne();
+                if (!hold) {
+                    stored = allFacts(db);
+                    continue;
+                }
+                assertThat(ingestion.heldFacts().heldTransactions()).isZero();
+                assertThat(ingestion.heldFacts().storedTransactions()).isPositive();
+                assertThat(allFacts(db)).isEqualTo(stored);
+            }
+        }
+    }
+
+    /**
      * Every stored queue bucket counts the after-call work that matching all stored answered calls with all stored
      * pauses gives (KPI.md: the ACW pause of the same agent starting within acwMatchSeconds of the call's end),
      * although a rebuild reads only the pauses that can match its calls. Ten demo days settled in two-day waves.
@@ -365,9 +448,13 @@ class QueueLogFileIngestionTest {
 
     /** Ten demo days (12 agents) as a queue_log file: repeat callers, ACW pauses, sessions over midnight. */
     private Path tenDemoDays() throws Exception {
-        Path file = dir.resolve("ten-days.queue_log");
+        return tenDemoDays(java.time.LocalDate.of(2026, 3, 2));
+    }
+
+    private Path tenDemoDays(java.time.LocalDate first) throws Exception {
+        Path file = dir.resolve("ten-days-" + first + ".queue_log");
         java.time.ZoneId zone = java.time.ZoneId.of("Europe/Berlin");
-        java.time.Instant start = java.time.ZonedDateTime.of(2026, 3, 2, 0, 0, 0, 0, zone).toInstant();
+        java.time.Instant start = first.atStartOfDay(zone).toInstant();
         try (java.io.BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             List<String> rows = new ArrayList<>();
             var sim = io.queuelens.sources.demo.control.ContactCenterSimulation.queueLogOnly(7, start, zone, 12,
