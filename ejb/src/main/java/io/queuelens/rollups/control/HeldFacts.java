@@ -32,17 +32,19 @@ import java.util.function.Predicate;
  * facts, and no one else has written the tenant's facts since. Every fact writer counts its transactions in
  * {@link FactWrites} and names itself there; the import's own commits must each make the next count ({@link #counted},
  * checked before the commit), and a settlement transaction, holding its rollup lock, uses the held facts only when
- * the last writer it sees is the import ({@link Snapshot#inTransaction}). Otherwise, and for any question reaching before what is still
- * held, the stored facts are read as before. Facts are held as stored: an import whose facts the database would
- * store differently (a time's fraction it drops, a name it cuts) stops holding.
+ * the last writer it sees is the import ({@link Snapshot#inTransaction}). Otherwise, and for any question reaching
+ * before what is still held, the stored facts are read as before. Facts are held as stored: an import whose facts the database would
+ * store differently (a time's fraction it drops, a name it cuts) stops holding. Names are told apart as Java compares
+ * them, where MariaDB's collation ignores case: two agents or call ids of one import differing only in case (no PBX
+ * logs them so) would be two here and one there.
  * <p>
  * A settlement works on a snapshot taken when it is planned ({@link #forSettlement}); the import commits on
  * meanwhile. Its later facts are not in the snapshot, as they would not be in the reads of a settlement that ran
  * at once: what they touch before the settlement's cut is owed again (FactCommitter's waves), as with stored reads.
  * <p>
  * Heap: facts that ended before the planned settlement's look-back are dropped at each settlement, so a long import
- * holds about a wave and its look-back (a week of 400 agents: about 80,000 visits and as many pauses), and
- * stops holding beyond {@link #MOST} facts. Used by the import's thread; snapshots are read by settlement threads.
+ * holds about a wave and its look-back (400 agents: about 250,000 facts), and stops holding beyond {@link #MOST}
+ * facts. Used by the import's thread; snapshots are read by settlement threads.
  */
 public final class HeldFacts {
 
@@ -54,6 +56,7 @@ public final class HeldFacts {
      * agents); the heap benchmark's 256 MB about 55,000.
      */
     static final long MOST = Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 8 / 600);
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(HeldFacts.class.getName());
     private static final int NAME = 128;
     private static final int CALL_ID = 80;
     private static final int CALLER = 80;
@@ -68,15 +71,6 @@ public final class HeldFacts {
     private final Map<AgentKey, AgentSession> sessions = new HashMap<>();
     private final Map<AgentKey, AgentPause> pauses = new HashMap<>();
     private final Map<RingKey, RingNoAnswer> rings = new HashMap<>();
-
-    private record VisitKey(String sourceId, String callId, int visitSeq) {
-    }
-
-    private record AgentKey(String sourceId, String agent, String queue, Instant start) {
-    }
-
-    private record RingKey(String sourceId, String callId, String agent, Instant at) {
-    }
     private boolean started;
     private volatile boolean holding;
     private boolean wholeSeconds;
@@ -164,6 +158,9 @@ public final class HeldFacts {
             rings.put(new RingKey(r.sourceId(), r.callId(), r.agent(), r.at()), r);
         }
         if (visits.size() + sessions.size() + pauses.size() + rings.size() > most) {
+            // worth an operator's notice: the import goes on, slower, and a larger heap would have kept holding
+            LOG.info(() -> "The import into tenant " + tenantId + " holds more than " + most + " facts (an eighth of the heap);"
+                    + " its settlements read the stored facts from now on. A larger heap (-Xmx) keeps them in memory.");
             stopHolding();
         }
     }
@@ -234,6 +231,15 @@ public final class HeldFacts {
 
     private static boolean tooLong(String s, int max) {
         return s != null && s.length() > max;
+    }
+
+    private record VisitKey(String sourceId, String callId, int visitSeq) {
+    }
+
+    private record AgentKey(String sourceId, String agent, String queue, Instant start) {
+    }
+
+    private record RingKey(String sourceId, String callId, String agent, Instant at) {
     }
 
     /**
