@@ -62,6 +62,15 @@ public final class Checkpoints {
 
     public static void save(Connection c, String tenantId, String sourceId, String reader, Checkpoint checkpoint)
             throws SQLException {
+        save(c, tenantId, sourceId, reader, checkpoint.position(), encode(checkpoint.state()));
+    }
+
+    /**
+     * {@link #save(Connection, String, String, String, Checkpoint)} with the state {@link #encode encoded} before:
+     * a bulk import encodes it while the database runs its previous commit.
+     */
+    public static void save(Connection c, String tenantId, String sourceId, String reader, String position, byte[] state)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO ingest_checkpoint (tenant_id, source_id, reader, position, state, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -69,8 +78,8 @@ public final class Checkpoints {
             ps.setString(1, tenantId);
             ps.setString(2, sourceId);
             ps.setString(3, reader);
-            ps.setString(4, checkpoint.position());
-            ps.setBytes(5, write(checkpoint.state()));
+            ps.setString(4, position);
+            ps.setBytes(5, state);
             ps.setObject(6, UtcColumns.of(Instant.now()));
             ps.executeUpdate();
         }
@@ -81,7 +90,7 @@ public final class Checkpoints {
      * tenth of the size, and every byte of a blob is escaped by the driver on its way to the server: writing the
      * raw blob at each commit was a fifth of a bulk import's time.
      */
-    static byte[] write(AssemblerState state) {
+    public static byte[] encode(AssemblerState state) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(AssemblerStateCodec.MAGIC);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);

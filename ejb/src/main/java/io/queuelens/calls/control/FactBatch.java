@@ -90,6 +90,22 @@ public final class FactBatch implements FactSink {
         rejected.clear();
     }
 
+    /**
+     * A batch holding what this one collected, which starts empty again: a bulk import commits the returned batch on
+     * another thread while its assembler goes on filling this one.
+     */
+    public FactBatch take() {
+        FactBatch taken = new FactBatch();
+        taken.visits.putAll(visits);
+        taken.sessions.addAll(sessions);
+        taken.pauses.addAll(pauses);
+        taken.rings.addAll(rings);
+        taken.unknown.addAll(unknown);
+        taken.rejected.addAll(rejected);
+        clear();
+        return taken;
+    }
+
     public boolean isEmpty() {
         return visits.isEmpty() && sessions.isEmpty() && pauses.isEmpty() && rings.isEmpty()
                 && unknown.isEmpty() && rejected.isEmpty();

@@ -73,27 +73,94 @@ public final class FactStore {
             throws SQLException {
         List<QueueVisit> visits = new ArrayList<>(batch.visits());
         visits.addAll(inProgress);
-        writeVisits(c, visits);
-        // the CDR may have come first: link now (caller name, DID and recording from it; queue/agent to it)
-        VisitCdrLinks.link(c, tenantId, sourceId, visits.stream().map(QueueVisit::callId).toList());
+        try (MultiRowInsert rows = MultiRowInsert.into(c, INSERT_VISIT, VISIT_COLUMNS, ON_DUPLICATE_VISIT)) {
+            visitRows(rows, visits);
+        }
+        linkCdrs(c, visits);
         try (MultiRowInsert rows = MultiRowInsert.into(c, INSERT_SESSION, 6, ON_DUPLICATE_SESSION)) {
-            for (AgentSession s : batch.sessions()) {
-                rows.text(tenantId).text(sourceId).text(s.agent()).text(s.queue()).time(s.loginAt()).time(s.logoutAt())
-                        .endRow();
-            }
+            sessionRows(rows, batch.sessions());
         }
         try (MultiRowInsert rows = MultiRowInsert.into(c, INSERT_PAUSE, 7, ON_DUPLICATE_PAUSE)) {
-            for (AgentPause p : batch.pauses()) {
-                rows.text(tenantId).text(sourceId).text(p.agent()).text(p.queue()).text(clip(p.reason(), 128))
-                        .time(p.startAt()).time(p.endAt()).endRow();
-            }
+            pauseRows(rows, batch.pauses());
         }
         try (MultiRowInsert rows = MultiRowInsert.into(c, INSERT_RING, 8, ON_DUPLICATE_RING)) {
-            for (RingNoAnswer r : batch.rings()) {
-                rows.text(tenantId).text(sourceId).text(r.callId()).number(r.visitSeq()).text(r.queue()).text(r.agent())
-                        .time(r.at()).number(r.ringMillis()).endRow();
-            }
+            ringRows(rows, batch.rings());
         }
+        writeUnknownAndRejected(c, batch, positionPrefix);
+    }
+
+    /** The writes of a batch, made ready without a connection for a transaction on another thread ({@link #prepare}). */
+    @FunctionalInterface
+    public interface Prepared {
+        void write(Connection c) throws SQLException;
+    }
+
+    /**
+     * {@link #write}'s writes made ready now, to run later in a transaction on another thread: on MariaDB/MySQL
+     * ({@code text}) the rows' statement text is built here, so that building it overlaps the database running the
+     * statements before; on H2 (prepared batches, bound to their connection) everything is done by the returned writes.
+     * The batch and visits must not change until they ran.
+     *
+     * @param text      whether the target database takes the rows as statement text ({@link MultiRowInsert#text})
+     * @param fractions whether it keeps a time's fraction of a second ({@link MultiRowInsert#storesFractions})
+     */
+    public Prepared prepare(boolean text, boolean fractions, FactBatch batch, Collection<QueueVisit> inProgress,
+                            String positionPrefix) throws SQLException {
+        if (!text) {
+            return c -> write(c, batch, inProgress, positionPrefix);
+        }
+        List<QueueVisit> visits = new ArrayList<>(batch.visits());
+        visits.addAll(inProgress);
+        List<String> visitStatements = new ArrayList<>();
+        try (MultiRowInsert rows = MultiRowInsert.text(fractions, INSERT_VISIT, VISIT_COLUMNS, ON_DUPLICATE_VISIT, visitStatements)) {
+            visitRows(rows, visits);
+        }
+        List<String> agentStatements = new ArrayList<>();
+        try (MultiRowInsert rows = MultiRowInsert.text(fractions, INSERT_SESSION, 6, ON_DUPLICATE_SESSION, agentStatements)) {
+            sessionRows(rows, batch.sessions());
+        }
+        try (MultiRowInsert rows = MultiRowInsert.text(fractions, INSERT_PAUSE, 7, ON_DUPLICATE_PAUSE, agentStatements)) {
+            pauseRows(rows, batch.pauses());
+        }
+        try (MultiRowInsert rows = MultiRowInsert.text(fractions, INSERT_RING, 8, ON_DUPLICATE_RING, agentStatements)) {
+            ringRows(rows, batch.rings());
+        }
+        return c -> {
+            MultiRowInsert.execute(c, visitStatements);
+            linkCdrs(c, visits);
+            MultiRowInsert.execute(c, agentStatements);
+            writeUnknownAndRejected(c, batch, positionPrefix);
+        };
+    }
+
+    /** The CDR may have come first: link now (caller name, DID and recording from it; queue/agent to it). */
+    private void linkCdrs(Connection c, List<QueueVisit> visits) throws SQLException {
+        VisitCdrLinks.link(c, tenantId, sourceId, visits.stream().map(QueueVisit::callId).toList());
+    }
+
+    private void sessionRows(MultiRowInsert rows, List<AgentSession> sessions) throws SQLException {
+        for (AgentSession s : sessions) {
+            rows.text(tenantId).text(sourceId).text(s.agent()).text(s.queue()).time(s.loginAt()).time(s.logoutAt())
+                    .endRow();
+        }
+    }
+
+    private void pauseRows(MultiRowInsert rows, List<AgentPause> pauses) throws SQLException {
+        for (AgentPause p : pauses) {
+            rows.text(tenantId).text(sourceId).text(p.agent()).text(p.queue()).text(clip(p.reason(), 128))
+                    .time(p.startAt()).time(p.endAt()).endRow();
+        }
+    }
+
+    private void ringRows(MultiRowInsert rows, List<RingNoAnswer> rings) throws SQLException {
+        for (RingNoAnswer r : rings) {
+            rows.text(tenantId).text(sourceId).text(r.callId()).number(r.visitSeq()).text(r.queue()).text(r.agent())
+                    .time(r.at()).number(r.ringMillis()).endRow();
+        }
+    }
+
+    /** Unknown verbs (kept raw) and quarantined lines: few, so prepared statements on every database. */
+    private void writeUnknownAndRejected(Connection c, FactBatch batch, String positionPrefix) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UPSERT_RAW)) {
             for (QueueLogEvent e : batch.unknown()) {
                 ps.setString(1, tenantId);
@@ -124,20 +191,18 @@ public final class FactStore {
         }
     }
 
-    private void writeVisits(Connection c, List<QueueVisit> visits) throws SQLException {
-        try (MultiRowInsert rows = MultiRowInsert.into(c, INSERT_VISIT, VISIT_COLUMNS, ON_DUPLICATE_VISIT)) {
-            for (QueueVisit v : visits) {
-                rows.text(v.tenantId()).text(v.sourceId()).text(v.callId()).number(v.visitSeq())
-                        .text(clip(v.queue(), 128)).text(clip(v.callerNumber(), 80)).text(clip(v.callerName(), 128))
-                        .text(clip(v.did(), 80))
-                        .time(v.enteredAt()).time(v.connectedAt()).time(v.endedAt())
-                        .text(v.outcome().name()).number(v.waitSeconds()).number(v.ringSeconds())
-                        .number(v.talkSeconds()).number(v.holdSeconds())
-                        .text(clip(v.agent(), 128)).bool(v.transferred()).text(clip(v.transferTarget(), 200))
-                        .text(v.completedBy()).text(clip(v.exitKey(), 8)).number(v.originalPosition())
-                        .number(v.ringNoAnswers()).text(clip(v.nextQueue(), 128))
-                        .endRow();
-            }
+    private void visitRows(MultiRowInsert rows, List<QueueVisit> visits) throws SQLException {
+        for (QueueVisit v : visits) {
+            rows.text(v.tenantId()).text(v.sourceId()).text(v.callId()).number(v.visitSeq())
+                    .text(clip(v.queue(), 128)).text(clip(v.callerNumber(), 80)).text(clip(v.callerName(), 128))
+                    .text(clip(v.did(), 80))
+                    .time(v.enteredAt()).time(v.connectedAt()).time(v.endedAt())
+                    .text(v.outcome().name()).number(v.waitSeconds()).number(v.ringSeconds())
+                    .number(v.talkSeconds()).number(v.holdSeconds())
+                    .text(clip(v.agent(), 128)).bool(v.transferred()).text(clip(v.transferTarget(), 200))
+                    .text(v.completedBy()).text(clip(v.exitKey(), 8)).number(v.originalPosition())
+                    .number(v.ringNoAnswers()).text(clip(v.nextQueue(), 128))
+                    .endRow();
         }
     }
 

@@ -66,7 +66,8 @@ public class QueueLogImports {
     public IngestResult importQueueLog(String tenantId, String sourceId, String name, InputStream in)
             throws IOException, SQLException {
         QueueLogFileIngestion ingestion = new QueueLogFileIngestion(tenantId, sourceId, name, dataSource,
-                new QueueRollupRefresher(tenantId, kpiSettings.historySupplier(tenantId)), linesPerCommit).settleOn(executor);
+                new QueueRollupRefresher(tenantId, kpiSettings.historySupplier(tenantId)), linesPerCommit)
+                .settleOn(executor).commitOn(executor);
         IngestResult r;
         String target = sourceId + "/" + name;
         try (ImportsInProgress.Claim claim = ImportsInProgress.claim(dataSource, tenantId, sourceId, name)) {

@@ -17,7 +17,9 @@ import io.queuelens.rollups.control.RollupBacklog;
 import io.queuelens.rollups.control.RollupLock;
 import io.queuelens.rollups.entity.BucketKey;
 import io.queuelens.rollups.entity.Buckets;
+import io.queuelens.schema.control.DatabaseKind;
 import io.queuelens.schema.control.LocalTransaction;
+import io.queuelens.schema.control.MultiRowInsert;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -30,6 +32,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Writes one batch of facts, the queue and agent rollup buckets they change and the reader's new checkpoint in a
@@ -63,6 +67,19 @@ public final class FactCommitter {
     /** This committer's name in {@link FactWrites}: random, so that each import is a writer of its own. */
     private final String writer = java.util.UUID.randomUUID().toString();
     private boolean holdFacts = true;
+    /** A new daemon thread per commit: for callers outside a container (the CLI, tests, benchmarks). */
+    public static final java.util.concurrent.Executor COMMIT_THREAD = task -> {
+        Thread t = new Thread(task, "queuelens-import-commit");
+        t.setDaemon(true);
+        t.start();
+    };
+    /** Where the deferred commits run, one at a time, while the importing thread reads on ({@link #commitOn}). */
+    private java.util.concurrent.Executor commitExecutor = COMMIT_THREAD;
+    /** The deferred commit running on the commit thread, or null. */
+    private InFlight inFlight;
+    /** Asked of the database at the first deferred commit. */
+    private Target target;
+
     /** How far before a settlement's own look-back its reads can reach (an agent's pause that began a day earlier). */
     private static final Duration HELD_SLACK = Duration.ofDays(1);
 
@@ -81,6 +98,7 @@ public final class FactCommitter {
     public int commit(FactBatch batch, List<QueueVisit> inProgress, Checkpoint checkpoint, String positionPrefix)
             throws SQLException {
         AssemblerState state = checkpoint.state();
+        awaitCommits(); // after this instance's deferred commit, if one runs
         held.stopHolding(); // these facts are not held: a settlement must read them
         int buckets = LocalTransaction.call(app, c -> {
             facts.write(c, batch, inProgress, positionPrefix);
@@ -105,37 +123,109 @@ public final class FactCommitter {
      * they owe ({@link RollupBacklog}: the span and the agents these facts touched); {@link #settleDeferred}
      * rebuilds them once at the end. For bulk imports, where recomputing an hour of context around every
      * commit was nine tenths of the time. Reports lag the imported span until it is settled.
+     * <p>
+     * The transaction runs on the commit thread ({@link #commitOn}) and this returns once the one before it has
+     * committed: the statements, the checkpoint's state and the held facts are made ready on the calling thread while
+     * the database runs the commit before, and the caller reads its next lines while the database runs this one. A
+     * failed commit is thrown by the next call (or by {@link #settleWave} and {@link #settleDeferred}), and nothing
+     * after it is committed: the import fails with exactly the batches before the failure stored, as when each commit
+     * was waited for. The batch and the visits must not change afterwards ({@link FactBatch#take}).
      */
     public void commitDeferred(FactBatch batch, List<QueueVisit> inProgress, Checkpoint checkpoint, String positionPrefix)
             throws SQLException {
         TouchedSpan span = TouchedSpan.of(batch, inProgress);
         Set<String> newAgents = new TreeSet<>(span.agents());
         newAgents.removeAll(agentsOwed);
-        try {
-            LocalTransaction.run(app, c -> {
-                if (holdFacts) {
-                    held.start(c); // before the first write: only a tenant without facts has all of them held
-                }
-                facts.write(c, batch, inProgress, positionPrefix);
-                if (!span.isEmpty()) {
-                    RollupBacklog.add(c, tenantId, sourceId, reader, span.from(), span.to(), newAgents);
-                }
-                Checkpoints.save(c, tenantId, sourceId, reader, checkpoint);
-                held.counted(FactWrites.add(c, tenantId, writer)); // last: the row is locked only until the commit
-            });
-        } catch (SQLException | RuntimeException e) {
-            held.stopHolding();
-            throw e;
+        Target target = target();
+        FactStore.Prepared writes = facts.prepare(target.text(), target.fractions(), batch, inProgress, positionPrefix);
+        byte[] state = Checkpoints.encode(checkpoint.state());
+        boolean hold = holdFacts;
+        InFlight before = awaitCommit();
+        inFlight = new InFlight(batch, inProgress, CompletableFuture.runAsync(() -> {
+            try {
+                LocalTransaction.run(app, c -> {
+                    if (hold) {
+                        held.start(c); // before the first write: only a tenant without facts has all of them held
+                    }
+                    writes.write(c);
+                    if (!span.isEmpty()) {
+                        RollupBacklog.add(c, tenantId, sourceId, reader, span.from(), span.to(), newAgents);
+                    }
+                    Checkpoints.save(c, tenantId, sourceId, reader, checkpoint.position(), state);
+                    held.counted(FactWrites.add(c, tenantId, writer)); // last: the row is locked only until the commit
+                });
+            } catch (SQLException e) {
+                held.stopHolding();
+                throw new CompletionException(e);
+            } catch (RuntimeException | Error e) {
+                held.stopHolding();
+                throw e;
+            }
+        }, commitExecutor));
+        if (before != null) { // committed: its facts are the stored ones now (while the database runs this batch)
+            before.hold(held);
         }
-        List<QueueVisit> written = new ArrayList<>(batch.visits());
-        written.addAll(inProgress);
-        held.committed(written, batch.sessions(), batch.pauses(), batch.rings());
         agentsOwed.addAll(newAgents);
         if (!span.isEmpty() && (owedFrom == null || span.from().isBefore(owedFrom))) {
             owedFrom = span.from();
         }
         if (wave != null) {
             wave.committed(span);
+        }
+    }
+
+    /** Waits for the deferred commit in flight, if any, and holds its facts; throws its failure. */
+    private void awaitCommits() throws SQLException {
+        InFlight done = awaitCommit();
+        if (done != null) {
+            done.hold(held);
+        }
+    }
+
+    /** Waits for the deferred commit in flight, if any, and returns it; throws its failure. */
+    private InFlight awaitCommit() throws SQLException {
+        if (inFlight == null) {
+            return null;
+        }
+        InFlight running = inFlight;
+        inFlight = null;
+        try {
+            running.committed().join();
+            return running;
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Whether this committer's database takes rows as statement text, and keeps fractions of a second; asked once. */
+    private Target target() throws SQLException {
+        if (target == null) {
+            try (Connection c = app.getConnection()) {
+                target = new Target(DatabaseKind.of(c) == DatabaseKind.MYSQL, MultiRowInsert.storesFractions(c));
+            }
+        }
+        return target;
+    }
+
+    private record Target(boolean text, boolean fractions) {
+    }
+
+    /** A deferred commit handed to the commit thread, with the facts to hold once it committed. */
+    private record InFlight(FactBatch batch, List<QueueVisit> inProgress, CompletableFuture<Void> committed) {
+        void hold(HeldFacts held) {
+            List<QueueVisit> written = new ArrayList<>(batch.visits());
+            written.addAll(inProgress);
+            held.committed(written, batch.sessions(), batch.pauses(), batch.rings());
         }
     }
 
@@ -153,11 +243,16 @@ public final class FactCommitter {
      * @return queue buckets rebuilt by waves that ended since the last call
      */
     public long settleWave(AssemblerState state) throws SQLException {
-        long buckets = wave != null && wave.rebuilt.isDone() ? finishWave() : 0;
+        long buckets = 0;
+        if (wave != null && wave.rebuilt.isDone()) {
+            awaitCommits(); // the wave is marked settled after every commit handed over before
+            buckets = finishWave();
+        }
         Instant clock = state.clock();
         if (owedFrom == null || clock == null || Duration.between(owedFrom, clock).compareTo(waveSpan) <= 0) {
             return buckets;
         }
+        awaitCommits(); // planned from the stored backlog, with every fact handed over held
         buckets += finishWave();
         Instant upTo = Buckets.floor(clock.minus(Duration.ofDays(1)));
         Optional<DeferredRollups.Plan> plan = deferred().plan(sourceId, reader,
@@ -177,6 +272,7 @@ public final class FactCommitter {
      * @return queue buckets rebuilt (by that wave too)
      */
     public long settleDeferred(AssemblerState open) throws SQLException {
+        awaitCommits();
         long buckets = finishWave();
         Optional<DeferredRollups.Plan> plan = deferred().plan(sourceId, reader,
                 new AgentRollupRefresher.Open(open.sessions(), open.pauses(), open.clock(), null), null);
@@ -191,10 +287,14 @@ public final class FactCommitter {
     }
 
     /**
-     * Waits for the wave still running, if any, without marking it settled: for an import that failed, so that
-     * nothing of it goes on writing after it returned. Its span stays owed. Never throws.
+     * Waits for the deferred commit and the wave still running, if any, without marking the wave settled: for an
+     * import that failed, so that nothing of it goes on writing after it returned. Its span stays owed. Never throws.
      */
     public void abandonWave() {
+        if (inFlight != null) {
+            inFlight.committed().handle((done, failed) -> null).join();
+            inFlight = null;
+        }
         if (wave != null) {
             wave.rebuilt.handle((done, failed) -> null).join();
             wave = null;
@@ -261,6 +361,14 @@ public final class FactCommitter {
      */
     public void settleOn(java.util.concurrent.Executor executor) {
         this.settleExecutor = java.util.Objects.requireNonNull(executor, "executor");
+    }
+
+    /**
+     * Where the deferred commits run ({@link #commitDeferred}): in the server a managed executor instead of
+     * {@link #COMMIT_THREAD}. One runs at a time, and it waits for nothing but the database.
+     */
+    public void commitOn(java.util.concurrent.Executor executor) {
+        this.commitExecutor = java.util.Objects.requireNonNull(executor, "executor");
     }
 
     public java.util.Optional<Checkpoint> lastCheckpoint() throws SQLException {

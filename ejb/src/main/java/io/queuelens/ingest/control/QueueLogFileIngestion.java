@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * memory is bounded by the lines of one commit and the calls still open, not by the file size.
  * Every {@code linesPerCommit} lines the facts, what they owe the rollups and the checkpoint of
  * reader {@code queue_log_file:<name>} (byte offset after the last whole line, plus the assembler's
- * open calls) are committed together by {@link FactCommitter#commitDeferred}; at the end of the input
+ * open calls) are committed together by {@link FactCommitter#commitDeferred} (on a thread of their own, while the next
+ * lines are read); at the end of the input
  * the owed rollups are rebuilt once ({@link FactCommitter#settleDeferred}; a long import settles older weeks in
  * waves while it reads on, {@link FactCommitter#settleWave}), so the imported span's
  * reports are complete when the import returns. A kill before that leaves the backlog stored, and the
@@ -79,6 +80,12 @@ public final class QueueLogFileIngestion {
     /** Where settlements rebuild in the background: waves, and the queue side of the one at the end (see {@link FactCommitter#settleOn}); returns this. */
     public QueueLogFileIngestion settleOn(java.util.concurrent.Executor executor) {
         committer.settleOn(executor);
+        return this;
+    }
+
+    /** Where the commits run while the next lines are read (see {@link FactCommitter#commitOn}); returns this. */
+    public QueueLogFileIngestion commitOn(java.util.concurrent.Executor executor) {
+        committer.commitOn(executor);
         return this;
     }
 
@@ -181,10 +188,10 @@ public final class QueueLogFileIngestion {
         long quarantined = batch.rejected().size();
         List<QueueVisit> open = assembler.openVisits();
         AssemblerState state = assembler.snapshot();
-        committer.commitDeferred(batch, changedSinceLastCommit(open), new Checkpoint(Long.toString(offset), state),
+        // the batch's facts go to the commit thread; the assembler fills the emptied batch with the next lines meanwhile
+        committer.commitDeferred(batch.take(), changedSinceLastCommit(open), new Checkpoint(Long.toString(offset), state),
                 positionPrefix());
         long buckets = caughtUp ? 0 : committer.settleWave(state);
-        batch.clear();
         openWritten.clear();
         open.forEach(v -> openWritten.put(v.naturalKey(), v));
         return new IngestResult(linesRead, visits, quarantined, buckets, caughtUp);

@@ -44,7 +44,9 @@ import java.util.function.Predicate;
  * <p>
  * Heap: facts that ended before the planned settlement's look-back are dropped at each settlement, so a long import
  * holds about a wave and its look-back (400 agents: about 250,000 facts), and stops holding beyond {@link #MOST}
- * facts. Used by the import's thread; snapshots are read by settlement threads.
+ * facts. Used by the import's thread and its commit thread ({@link #start} and {@link #counted} run in the commits'
+ * transactions while the import's thread adds the facts of the commit before: hence synchronized); snapshots are read
+ * by settlement threads.
  */
 public final class HeldFacts {
 
@@ -98,7 +100,7 @@ public final class HeldFacts {
      * In the import's first transaction, before it writes any fact: the import holds its facts only when the tenant
      * has none yet. Later calls do nothing until {@link #stop}.
      */
-    public void start(Connection c) throws SQLException {
+    public synchronized void start(Connection c) throws SQLException {
         if (started) {
             return;
         }
@@ -113,7 +115,7 @@ public final class HeldFacts {
      * after its previous one means another writer wrote between them. Called before the commit, so that no settlement
      * can see this import as the last writer then.
      */
-    public void counted(long count) {
+    public synchronized void counted(long count) {
         if (count != counting + 1) {
             stopHolding();
         }
@@ -121,7 +123,7 @@ public final class HeldFacts {
     }
 
     /** After the import's transaction committed: holds the facts it wrote (upserts: a later write of a key replaces it). */
-    public void committed(Collection<QueueVisit> writtenVisits, Collection<AgentSession> writtenSessions,
+    public synchronized void committed(Collection<QueueVisit> writtenVisits, Collection<AgentSession> writtenSessions,
                           Collection<AgentPause> writtenPauses, Collection<RingNoAnswer> writtenRings) {
         if (!holding) {
             return;
@@ -166,7 +168,7 @@ public final class HeldFacts {
     }
 
     /** The import wrote facts some other way, or failed: its facts are no longer held. */
-    public void stopHolding() {
+    public synchronized void stopHolding() {
         holding = false;
         visits.clear();
         sessions.clear();
@@ -175,7 +177,7 @@ public final class HeldFacts {
     }
 
     /** The import ended: holds nothing; a next import on this instance starts over ({@link #start}). */
-    public void stop() {
+    public synchronized void stop() {
         stopHolding();
         started = false;
         floor = Instant.MIN;
@@ -186,8 +188,9 @@ public final class HeldFacts {
     }
 
     /**
-     * Settlement transactions that read the held facts, and those of a snapshot that read the stored ones because
-     * another writer had written (for tests and logs).
+     * Settlement transactions that read the held facts, and those of a snapshot that read the stored ones because the
+     * import was no longer the last writer or no longer held its facts (another writer, the heap cap, a fact the
+     * database stores otherwise, a failed commit; for tests and logs).
      */
     public long heldTransactions() {
         return heldTransactions.get();
@@ -201,7 +204,7 @@ public final class HeldFacts {
      * The reads for a settlement planned now that asks nothing before {@code from}: the held facts as they are now,
      * or the stored ones when not holding. Facts that ended before {@code from} are dropped.
      */
-    public FactReads forSettlement(Instant from) {
+    public synchronized FactReads forSettlement(Instant from) {
         if (!holding) {
             return stored;
         }

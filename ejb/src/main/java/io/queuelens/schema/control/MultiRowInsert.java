@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * Many rows for one {@code INSERT ... VALUES} statement (an upsert when {@code tail} is an
@@ -41,6 +42,8 @@ public final class MultiRowInsert implements AutoCloseable {
     private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)");
 
     private final Connection connection;
+    /** Where {@link #text(boolean, String, int, String, List)} collects its statements, or null: sent on {@link #connection}. */
+    private final List<String> collected;
     private final String head;
     private final String tail;
     private final int columns;
@@ -62,24 +65,60 @@ public final class MultiRowInsert implements AutoCloseable {
         return new MultiRowInsert(c, head, columns, tail, STATEMENT_CHARS);
     }
 
+    /**
+     * The same rows as statement text for MariaDB/MySQL, collected into {@code statements} instead of sent: built on one
+     * thread without a connection, and {@link #execute executed} on another (a bulk import builds the next commit's
+     * statements while the database runs the last one's).
+     *
+     * @param fractions whether times keep their fraction of a second ({@link #storesFractions} of the target database)
+     */
+    public static MultiRowInsert text(boolean fractions, String head, int columns, String tail, List<String> statements) {
+        return new MultiRowInsert(head, columns, tail, STATEMENT_CHARS, fractions, statements);
+    }
+
+    /** Executes statements {@link #text collected} before, in their order, on {@code c} (a MariaDB/MySQL connection). */
+    public static void execute(Connection c, List<String> statements) throws SQLException {
+        if (statements.isEmpty()) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.setEscapeProcessing(false); // nothing to rewrite: do not scan a megabyte for JDBC escapes
+            for (String sql : statements) {
+                s.executeUpdate(sql);
+            }
+        }
+    }
+
+    private MultiRowInsert(String head, int columns, String tail, int limit, boolean fractions, List<String> statements) {
+        this(null, head, columns, tail, limit, new StringBuilder(Math.min(limit, 16 * 1024) + 1024), null, fractions,
+                java.util.Objects.requireNonNull(statements, "statements"));
+    }
+
     MultiRowInsert(Connection c, String head, int columns, String tail, int limit) throws SQLException {
+        this(c, head, columns, tail, limit, DatabaseKind.of(c) == DatabaseKind.MYSQL);
+    }
+
+    private MultiRowInsert(Connection c, String head, int columns, String tail, int limit, boolean asText) throws SQLException {
+        this(c, head, columns, tail, limit,
+                asText ? new StringBuilder(Math.min(limit, 16 * 1024) + 1024) : null,
+                asText ? null : c.prepareStatement(head + " (" + "?, ".repeat(columns - 1) + "?) " + tail),
+                !asText || driverSendsFractions(c.getMetaData().getDatabaseProductVersion()), null);
+    }
+
+    private MultiRowInsert(Connection c, String head, int columns, String tail, int limit, StringBuilder sql,
+                           PreparedStatement prepared, boolean fractions, List<String> collected) {
         if (columns < 1) {
             throw new IllegalArgumentException("a row has at least one column: " + columns);
         }
         this.connection = c;
+        this.collected = collected;
         this.head = head;
         this.tail = tail;
         this.columns = columns;
         this.limit = limit;
-        if (DatabaseKind.of(c) == DatabaseKind.MYSQL) {
-            this.sql = new StringBuilder(Math.min(limit, 16 * 1024) + 1024);
-            this.prepared = null;
-            this.fractions = driverSendsFractions(c.getMetaData().getDatabaseProductVersion());
-        } else {
-            this.sql = null;
-            this.prepared = c.prepareStatement(head + " (" + "?, ".repeat(columns - 1) + "?) " + tail);
-            this.fractions = true;
-        }
+        this.sql = sql;
+        this.prepared = prepared;
+        this.fractions = fractions;
     }
 
     /** A text value, or NULL. */
@@ -265,9 +304,10 @@ public final class MultiRowInsert implements AutoCloseable {
         if (!tail.isEmpty()) {
             sql.append(' ').append(tail);
         }
-        try (Statement s = connection.createStatement()) {
-            s.setEscapeProcessing(false); // nothing to rewrite: do not scan a megabyte for JDBC escapes
-            s.executeUpdate(sql.toString());
+        if (collected != null) {
+            collected.add(sql.toString());
+        } else {
+            execute(connection, List.of(sql.toString()));
         }
         sql.setLength(0);
         rowsInStatement = 0;

@@ -36,7 +36,7 @@ class CheckpointsTest {
     @Test
     void aStateReadsBackEqualAndIsStoredCompressed() throws Exception {
         AssemblerState state = stateWithAgents(400);
-        byte[] blob = Checkpoints.write(state);
+        byte[] blob = Checkpoints.encode(state);
 
         assertThat(Checkpoints.read(blob)).isEqualTo(state);
         assertThat(blob.length).isLessThan(plain(state).length / 4);
@@ -67,8 +67,8 @@ class CheckpointsTest {
                 List.of(new AgentPause("t1", "pbx", "PJSIP/202", "sales", null, t.minusNanos(1), null),
                         new AgentPause("t1", "pbx", "Agent Одна", "NONE", "Lunch | break", t, null)));
 
-        assertThat(Checkpoints.read(Checkpoints.write(state))).isEqualTo(state);
-        assertThat(Checkpoints.read(Checkpoints.write(AssemblerState.EMPTY))).isEqualTo(AssemblerState.EMPTY);
+        assertThat(Checkpoints.read(Checkpoints.encode(state))).isEqualTo(state);
+        assertThat(Checkpoints.read(Checkpoints.encode(AssemblerState.EMPTY))).isEqualTo(AssemblerState.EMPTY);
     }
 
     @Test
@@ -83,7 +83,7 @@ class CheckpointsTest {
 
     @Test
     void aDamagedBlobFailsTheReadAndALaterFormatResumesWithoutOpenCalls() {
-        byte[] blob = Checkpoints.write(stateWithAgents(50));
+        byte[] blob = Checkpoints.encode(stateWithAgents(50));
         byte[] cut = Arrays.copyOf(blob, blob.length / 2);
         assertThatThrownBy(() -> Checkpoints.read(cut)).isInstanceOf(UncheckedIOException.class).hasMessageContaining("damaged");
 

@@ -544,7 +544,7 @@ class QueueLogFileIngestionTest {
     }
 
     /** A data source whose n-th commit fails (rolled back), as a process killed before committing. */
-    private static DataSource failingCommit(DataSource real, int failingCommit) {
+    static DataSource failingCommit(DataSource real, int failingCommit) {
         AtomicInteger commits = new AtomicInteger();
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[]{DataSource.class},
                 (proxy, method, args) -> {
