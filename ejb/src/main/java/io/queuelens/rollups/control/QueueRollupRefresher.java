@@ -43,12 +43,6 @@ public final class QueueRollupRefresher {
     private static final Duration PAUSE_SLACK = Duration.ofHours(1);
     private static final int IN_CHUNK = 500;
     /**
-     * Agents per read by agent (one index range each): under MariaDB's eq_range_index_dive_limit (200), so
-     * the optimizer counts by index dives instead of statistics, which chose full table scans for hundreds
-     * of agents (see AgentRollupRefresher's IN_CHUNK).
-     */
-    private static final int AGENT_CHUNK = 150;
-    /**
      * How far before an ACW pause a visit's entry can lie and still get the pause as after-call work
      * in a recompute: {@link #recompute} reads pauses up to {@link #PAUSE_SLACK} plus one day after a
      * bucket's end, so a pause starting later does not change a bucket recomputed on its own (only
@@ -186,8 +180,8 @@ public final class QueueRollupRefresher {
         }
         List<String> agents = new ArrayList<>(windowsByAgent.keySet());
         InList in = InList.of(c);
-        for (int i = 0; i < agents.size(); i += AGENT_CHUNK) {
-            List<String> chunk = agents.subList(i, Math.min(agents.size(), i + AGENT_CHUNK));
+        for (int i = 0; i < agents.size(); i += SqlFactReads.AGENT_CHUNK) {
+            List<String> chunk = agents.subList(i, Math.min(agents.size(), i + SqlFactReads.AGENT_CHUNK));
             // entered_at <= ended_at, and ACW_LOOKBACK: the entry-time range keeps the query on the agent index
             String sql = "SELECT queue, entered_at, agent, ended_at FROM queue_visit WHERE tenant_id = ? AND "
                     + in.sql("agent", chunk.size()) + " AND entered_at >= ? AND entered_at <= ? "
