@@ -71,32 +71,30 @@ public final class FactStore {
      */
     public void write(Connection c, FactBatch batch, Collection<QueueVisit> inProgress, String positionPrefix)
             throws SQLException {
-        List<QueueVisit> visits = new ArrayList<>(batch.visits());
-        visits.addAll(inProgress);
-        try (MultiRowInsert rows = MultiRowInsert.into(c, INSERT_VISIT, VISIT_COLUMNS, ON_DUPLICATE_VISIT)) {
-            visitRows(rows, visits);
-        }
+        List<QueueVisit> visits = visits(batch, inProgress);
+        Statements now = (head, columns, tail) -> MultiRowInsert.into(c, head, columns, tail);
+        visitStatements(now, visits);
         linkCdrs(c, visits);
-        try (MultiRowInsert rows = MultiRowInsert.into(c, INSERT_SESSION, 6, ON_DUPLICATE_SESSION)) {
-            sessionRows(rows, batch.sessions());
-        }
-        try (MultiRowInsert rows = MultiRowInsert.into(c, INSERT_PAUSE, 7, ON_DUPLICATE_PAUSE)) {
-            pauseRows(rows, batch.pauses());
-        }
-        try (MultiRowInsert rows = MultiRowInsert.into(c, INSERT_RING, 8, ON_DUPLICATE_RING)) {
-            ringRows(rows, batch.rings());
-        }
+        agentStatements(now, batch);
         writeUnknownAndRejected(c, batch, positionPrefix);
     }
 
-    /** The writes of a batch, made ready without a connection for a transaction on another thread ({@link #prepare}). */
+    /** Some of a batch's writes, made ready without a connection for a transaction on another thread ({@link #prepare}). */
     @FunctionalInterface
-    public interface Prepared {
+    public interface Writes {
         void write(Connection c) throws SQLException;
     }
 
     /**
-     * {@link #write}'s writes made ready now, to run later in a transaction on another thread: on MariaDB/MySQL
+     * A batch's writes in two parts that touch different tables, so that two transactions can run them side by side:
+     * the visits (and their CDR links), and the rest (agent sessions, pauses, ring-no-answers, unknown and quarantined
+     * lines). {@code anyVisits} is false when the first part writes nothing.
+     */
+    public record Prepared(Writes visits, Writes rest, boolean anyVisits) {
+    }
+
+    /**
+     * {@link #write}'s writes made ready now, to run later in transactions on other threads: on MariaDB/MySQL
      * ({@code text}) the rows' statement text is built here, so that building it overlaps the database running the
      * statements before; on H2 (prepared batches, bound to their connection) everything is done by the returned writes.
      * The batch and visits must not change until they ran.
@@ -106,31 +104,57 @@ public final class FactStore {
      */
     public Prepared prepare(boolean text, boolean fractions, FactBatch batch, Collection<QueueVisit> inProgress,
                             String positionPrefix) throws SQLException {
+        List<QueueVisit> visits = visits(batch, inProgress);
         if (!text) {
-            return c -> write(c, batch, inProgress, positionPrefix);
+            return new Prepared(c -> {
+                visitStatements((head, columns, tail) -> MultiRowInsert.into(c, head, columns, tail), visits);
+                linkCdrs(c, visits);
+            }, c -> {
+                agentStatements((head, columns, tail) -> MultiRowInsert.into(c, head, columns, tail), batch);
+                writeUnknownAndRejected(c, batch, positionPrefix);
+            }, !visits.isEmpty());
         }
+        List<String> visitText = new ArrayList<>();
+        visitStatements((head, columns, tail) -> MultiRowInsert.text(fractions, head, columns, tail, visitText), visits);
+        List<String> agentText = new ArrayList<>();
+        agentStatements((head, columns, tail) -> MultiRowInsert.text(fractions, head, columns, tail, agentText), batch);
+        return new Prepared(c -> {
+            MultiRowInsert.execute(c, visitText);
+            linkCdrs(c, visits);
+        }, c -> {
+            MultiRowInsert.execute(c, agentText);
+            writeUnknownAndRejected(c, batch, positionPrefix);
+        }, !visits.isEmpty());
+    }
+
+    /** Where a batch's multi-row upserts go: statements run on a connection now, or statement text for later. */
+    @FunctionalInterface
+    private interface Statements {
+        MultiRowInsert open(String head, int columns, String tail) throws SQLException;
+    }
+
+    private static List<QueueVisit> visits(FactBatch batch, Collection<QueueVisit> inProgress) {
         List<QueueVisit> visits = new ArrayList<>(batch.visits());
         visits.addAll(inProgress);
-        List<String> visitStatements = new ArrayList<>();
-        try (MultiRowInsert rows = MultiRowInsert.text(fractions, INSERT_VISIT, VISIT_COLUMNS, ON_DUPLICATE_VISIT, visitStatements)) {
+        return visits;
+    }
+
+    private void visitStatements(Statements statements, List<QueueVisit> visits) throws SQLException {
+        try (MultiRowInsert rows = statements.open(INSERT_VISIT, VISIT_COLUMNS, ON_DUPLICATE_VISIT)) {
             visitRows(rows, visits);
         }
-        List<String> agentStatements = new ArrayList<>();
-        try (MultiRowInsert rows = MultiRowInsert.text(fractions, INSERT_SESSION, 6, ON_DUPLICATE_SESSION, agentStatements)) {
+    }
+
+    private void agentStatements(Statements statements, FactBatch batch) throws SQLException {
+        try (MultiRowInsert rows = statements.open(INSERT_SESSION, 6, ON_DUPLICATE_SESSION)) {
             sessionRows(rows, batch.sessions());
         }
-        try (MultiRowInsert rows = MultiRowInsert.text(fractions, INSERT_PAUSE, 7, ON_DUPLICATE_PAUSE, agentStatements)) {
+        try (MultiRowInsert rows = statements.open(INSERT_PAUSE, 7, ON_DUPLICATE_PAUSE)) {
             pauseRows(rows, batch.pauses());
         }
-        try (MultiRowInsert rows = MultiRowInsert.text(fractions, INSERT_RING, 8, ON_DUPLICATE_RING, agentStatements)) {
+        try (MultiRowInsert rows = statements.open(INSERT_RING, 8, ON_DUPLICATE_RING)) {
             ringRows(rows, batch.rings());
         }
-        return c -> {
-            MultiRowInsert.execute(c, visitStatements);
-            linkCdrs(c, visits);
-            MultiRowInsert.execute(c, agentStatements);
-            writeUnknownAndRejected(c, batch, positionPrefix);
-        };
     }
 
     /** The CDR may have come first: link now (caller name, DID and recording from it; queue/agent to it). */

@@ -124,12 +124,17 @@ public final class FactCommitter {
      * rebuilds them once at the end. For bulk imports, where recomputing an hour of context around every
      * commit was nine tenths of the time. Reports lag the imported span until it is settled.
      * <p>
-     * The transaction runs on the commit thread ({@link #commitOn}) and this returns once the one before it has
+     * The batch is committed on the commit threads ({@link #commitOn}) and this returns once the batch before it has
      * committed: the statements, the checkpoint's state and the held facts are made ready on the calling thread while
-     * the database runs the commit before, and the caller reads its next lines while the database runs this one. A
+     * the database runs the batch before, and the caller reads its next lines while the database runs this one. A
      * failed commit is thrown by the next call (or by {@link #settleWave} and {@link #settleDeferred}), and nothing
-     * after it is committed: the import fails with exactly the batches before the failure stored, as when each commit
-     * was waited for. The batch and the visits must not change afterwards ({@link FactBatch#take}).
+     * after it is committed. The batch and the visits must not change afterwards ({@link FactBatch#take}).
+     * <p>
+     * A batch with visits is two transactions on two connections, side by side: the visits with what the batch owes the
+     * rollups, and the rest of its facts with the checkpoint, which commits only after the visits did. Inserting the
+     * visits is most of the database's work for a batch, and one connection's statements run on one core. A batch is
+     * therefore stored whole, or not at all, or (killed between the two commits) with its visits stored beyond the
+     * checkpoint: they are in the backlog, so a settlement counts them, and a resumed import writes the same rows again.
      */
     public void commitDeferred(FactBatch batch, List<QueueVisit> inProgress, Checkpoint checkpoint, String positionPrefix)
             throws SQLException {
@@ -139,29 +144,40 @@ public final class FactCommitter {
         Target target = target();
         FactStore.Prepared writes = facts.prepare(target.text(), target.fractions(), batch, inProgress, positionPrefix);
         byte[] state = Checkpoints.encode(checkpoint.state());
-        boolean hold = holdFacts;
         InFlight before = awaitCommit();
-        inFlight = new InFlight(batch, inProgress, CompletableFuture.runAsync(() -> {
-            try {
-                LocalTransaction.run(app, c -> {
-                    if (hold) {
-                        held.start(c); // before the first write: only a tenant without facts has all of them held
-                    }
-                    writes.write(c);
-                    if (!span.isEmpty()) {
-                        RollupBacklog.add(c, tenantId, sourceId, reader, span.from(), span.to(), newAgents);
-                    }
-                    Checkpoints.save(c, tenantId, sourceId, reader, checkpoint.position(), state);
-                    held.counted(FactWrites.add(c, tenantId, writer)); // last: the row is locked only until the commit
-                });
-            } catch (SQLException e) {
-                held.stopHolding();
-                throw new CompletionException(e);
-            } catch (RuntimeException | Error e) {
-                held.stopHolding();
-                throw e;
+        if (holdFacts && !held.started()) {
+            try (Connection c = app.getConnection()) {
+                held.start(c); // before the import's first write: only a tenant without facts has all of them held
             }
-        }, commitExecutor));
+        }
+        LocalTransaction.VoidWork owe = c -> {
+            if (!span.isEmpty()) {
+                RollupBacklog.add(c, tenantId, sourceId, reader, span.from(), span.to(), newAgents);
+            }
+        };
+        // handed over first: an executor that runs its tasks in order never leaves the rest waiting for it
+        CompletableFuture<Void> visits = writes.anyVisits() ? transaction(c -> {
+            writes.visits().write(c);
+            owe.in(c);
+        }) : null;
+        CompletableFuture<Void> committed = transaction(c -> {
+            try {
+                writes.rest().write(c);
+                if (visits == null) {
+                    owe.in(c);
+                }
+                Checkpoints.save(c, tenantId, sourceId, reader, checkpoint.position(), state);
+                if (visits != null) {
+                    DeferredRollups.join(visits); // its failure rolls this back: no checkpoint beyond missing visits
+                }
+                held.counted(FactWrites.add(c, tenantId, writer)); // last: the row is locked only until the commit
+            } finally {
+                if (visits != null) { // ends after the visits' transaction ended, however: nothing of it writes on unseen
+                    visits.handle((done, failed) -> null).join();
+                }
+            }
+        });
+        inFlight = new InFlight(batch, inProgress, committed);
         if (before != null) { // committed: its facts are the stored ones now (while the database runs this batch)
             before.hold(held);
         }
@@ -172,6 +188,21 @@ public final class FactCommitter {
         if (wave != null) {
             wave.committed(span);
         }
+    }
+
+    /** One local transaction on the commit executor; a failure stops holding the facts (a settlement reads the stored ones). */
+    private CompletableFuture<Void> transaction(LocalTransaction.VoidWork work) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                LocalTransaction.run(app, work);
+            } catch (SQLException e) {
+                held.stopHolding();
+                throw new CompletionException(e);
+            } catch (RuntimeException | Error e) {
+                held.stopHolding();
+                throw e;
+            }
+        }, commitExecutor);
     }
 
     /** Waits for the deferred commit in flight, if any, and holds its facts; throws its failure. */
@@ -189,22 +220,8 @@ public final class FactCommitter {
         }
         InFlight running = inFlight;
         inFlight = null;
-        try {
-            running.committed().join();
-            return running;
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql) {
-                throw sql;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
+        DeferredRollups.join(running.committed());
+        return running;
     }
 
     /** Whether this committer's database takes rows as statement text, and keeps fractions of a second; asked once. */

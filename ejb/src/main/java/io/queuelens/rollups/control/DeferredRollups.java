@@ -246,8 +246,8 @@ public final class DeferredRollups {
         }
     }
 
-    /** The result of {@code f}, its failure rethrown as the SQLException or RuntimeException it was. */
-    public static long join(CompletableFuture<Long> f) throws SQLException {
+    /** The result of {@code f}, its failure rethrown as the SQLException, RuntimeException or Error it was. */
+    public static <T> T join(CompletableFuture<T> f) throws SQLException {
         try {
             return f.join();
         } catch (CompletionException e) {
@@ -256,6 +256,9 @@ public final class DeferredRollups {
             }
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw e;
         }

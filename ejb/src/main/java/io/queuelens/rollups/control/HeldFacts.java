@@ -97,8 +97,8 @@ public final class HeldFacts {
     }
 
     /**
-     * In the import's first transaction, before it writes any fact: the import holds its facts only when the tenant
-     * has none yet. Later calls do nothing until {@link #stop}.
+     * Before the import writes any fact (on any connection): the import holds its facts only when the tenant has none
+     * yet. Later calls do nothing until {@link #stop}.
      */
     public synchronized void start(Connection c) throws SQLException {
         if (started) {
@@ -168,6 +168,11 @@ public final class HeldFacts {
     }
 
     /** The import wrote facts some other way, or failed: its facts are no longer held. */
+    /** Whether {@link #start} ran since the last {@link #stop}. */
+    public synchronized boolean started() {
+        return started;
+    }
+
     public synchronized void stopHolding() {
         holding = false;
         visits.clear();

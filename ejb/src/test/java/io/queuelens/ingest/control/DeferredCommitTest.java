@@ -4,6 +4,8 @@ import io.queuelens.calls.control.FactBatch;
 import io.queuelens.calls.entity.AgentSession;
 import io.queuelens.calls.entity.AssemblerState;
 import io.queuelens.calls.entity.Checkpoint;
+import io.queuelens.calls.entity.Outcome;
+import io.queuelens.calls.entity.QueueVisit;
 import io.queuelens.kpi.control.KpiSettingsHistory;
 import io.queuelens.rollups.control.QueueRollupRefresher;
 import io.queuelens.testsupport.TestDatabases;
@@ -77,6 +79,67 @@ class DeferredCommitTest {
             assertThat(sessions(db)).isEqualTo("");
             assertThat(committer.lastCheckpoint()).isEmpty();
         }
+    }
+
+    /**
+     * A batch with visits is two transactions: the visits with what they owe the rollups, handed over first, and the rest
+     * with the checkpoint, which waits for the visits' commit before its own. Killed between the two, the visits are
+     * stored beyond the checkpoint and owed; killed in the visits' transaction, nothing of the batch is stored.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aBatchsVisitsCommitFirstWithWhatTheyOweAndTheCheckpointOnlyAfterThem(String kind) throws Exception {
+        try (TestDatabases.Db db = TestDatabases.open(kind)) {
+            List<Runnable> commits = new ArrayList<>();
+            FactCommitter committer = committer(db.dataSource());
+            committer.commitOn(commits::add);
+            committer.commitDeferred(dayWithCall(2), List.of(), checkpoint(1, 2), "t:");
+            assertThat(commits).as("the visits' transaction, then the rest's").hasSize(2);
+
+            commits.remove(0).run();
+            assertThat(visits(db)).as("the visits committed on their own").isEqualTo("c2|\n");
+            assertThat(db.rows("select count(*) from rollup_backlog")).as("with what they owe").isEqualTo("1|\n");
+            assertThat(sessions(db)).isEqualTo("");
+            assertThat(committer.lastCheckpoint()).isEmpty();
+
+            runAll(commits);
+            assertThat(sessions(db)).isEqualTo("SIP/100|2|\n");
+            assertThat(committer.lastCheckpoint().orElseThrow().position()).isEqualTo("1");
+            committer.settleDeferred(state(2));
+            assertThat(db.rows("select sum(offered), sum(answered) from rollup_queue_15m")).isEqualTo("1|1|\n");
+        }
+        // the n-th commit fails: 1 = the first batch's visits, 2 = its rest (after the visits committed)
+        for (int failing : new int[]{1, 2}) {
+            try (TestDatabases.Db db = TestDatabases.open(kind)) {
+                FactCommitter committer = committer(QueueLogFileIngestionTest.failingCommit(db.dataSource(), failing));
+                committer.commitDeferred(dayWithCall(2), List.of(), checkpoint(1, 2), "t:");
+                assertThatThrownBy(() -> committer.settleDeferred(state(2)))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("simulated crash");
+                committer.abandonWave();
+                assertThat(sessions(db)).as("killed at commit " + failing).isEqualTo("");
+                assertThat(committer.lastCheckpoint()).isEmpty();
+                assertThat(visits(db)).as("killed at commit " + failing).isEqualTo(failing == 1 ? "" : "c2|\n");
+                assertThat(db.rows("select count(*) from rollup_backlog")).isEqualTo(failing == 1 ? "0|\n" : "1|\n");
+
+                FactCommitter again = committer(db.dataSource()); // settling what is owed counts the stored visit
+                again.settleDeferred(state(2));
+                assertThat(db.rows("select count(*), coalesce(sum(offered), 0) from rollup_queue_15m where offered > 0"))
+                        .isEqualTo(failing == 1 ? "0|0|\n" : "1|1|\n");
+            }
+        }
+    }
+
+    private static String visits(TestDatabases.Db db) throws SQLException {
+        return db.rows("select call_id from queue_visit order by call_id");
+    }
+
+    /** {@link #day} and a call SIP/100 answered at 09:00 that day. */
+    private static FactBatch dayWithCall(int day) {
+        FactBatch b = day(day);
+        Instant entered = Instant.parse("2026-03-0" + day + "T09:00:00Z");
+        b.visit(new QueueVisit(T, "src", "c" + day, 1, "sales", "5551234", null, null, entered, entered.plusSeconds(5),
+                entered.plusSeconds(65), Outcome.ANSWERED, 5, 5, 60, 0, "SIP/100", false, null, "CALLER", null, 1, 0, null));
+        return b;
     }
 
     private static FactCommitter committer(DataSource ds) {

@@ -79,7 +79,7 @@ class QueueLogFileIngestionTest {
         return file;
     }
 
-    /** Commits of the ten-day wave import at 500 lines per commit: about 90, the waves' and the import's interleaved. */
+    /** Commits of the ten-day wave import at 500 lines per batch (two per batch with visits), the waves' and the import's interleaved. */
     private static final int KILL_EARLY = 12;
     private static final int KILL_LATE = 70;
 
@@ -164,11 +164,31 @@ class QueueLogFileIngestionTest {
             ingestion(reference.dataSource(), 5000).importFile(file);
             expected = allFacts(reference);
         }
+        // a batch is two commits, its visits' and then its other facts' with the checkpoint: killed in the third batch's
+        // first (nothing of it is stored) or second (its visits are, beyond the checkpoint, and are written again)
+        String killedInVisits = killedInTheThirdBatchAndResumed(kind, lines, file, expected, 5);
+        String killedAfterVisits = killedInTheThirdBatchAndResumed(kind, lines, file, expected, 6);
+        String[] before = killedInVisits.split("\\|");
+        String[] after = killedAfterVisits.split("\\|");
+        assertThat(Long.parseLong(after[0])).as("visits: the third batch's too").isGreaterThan(Long.parseLong(before[0]));
+        assertThat(after[1]).as("sessions and pauses: the first two batches' only").isEqualTo(before[1]);
+        assertThat(after[2]).isEqualTo(before[2]);
+        try (TestDatabases.Db fresh = TestDatabases.open(kind); InputStream in = Files.newInputStream(file)) {
+            ingestion(fresh.dataSource(), 3000).importStream(in);
+            assertThat(allFacts(fresh)).isEqualTo(expected);
+        }
+    }
+
+    /** @return the counts of visits, sessions and pauses stored by the killed import, as "visits|sessions|pauses" */
+    private String killedInTheThirdBatchAndResumed(String kind, List<String> lines, Path file, String expected, int failing)
+            throws Exception {
         try (TestDatabases.Db db = TestDatabases.open(kind)) {
-            // killed during its third commit: two batches of 1500 lines are stored, the third is lost
-            assertThatThrownBy(() -> ingestion(failingCommit(db.dataSource(), 3), 1500).importFile(file))
+            // the checkpoint of two batches of 1500 lines is stored, not the third's
+            assertThatThrownBy(() -> ingestion(failingCommit(db.dataSource(), failing), 1500).importFile(file))
                     .isInstanceOf(SQLException.class).hasMessageContaining("simulated crash");
             assertThat(db.rows("select position from ingest_checkpoint")).isEqualTo(offsetAfterLine(lines, 3000) + "|\n");
+            String killed = count(db, "select count(*) from queue_visit") + "|" + count(db, "select count(*) from agent_session")
+                    + "|" + count(db, "select count(*) from agent_pause");
 
             // started again on the same file: skips what is stored, line numbers (quarantine keys) continue
             IngestResult resumed = ingestion(db.dataSource(), 1500).importFile(file);
@@ -190,10 +210,7 @@ class QueueLogFileIngestionTest {
                 assertThat(ingestion(db.dataSource(), 2500).importStream(in).linesRead()).isEqualTo(lines.size());
             }
             assertThat(allFacts(db)).isEqualTo(expected);
-        }
-        try (TestDatabases.Db fresh = TestDatabases.open(kind); InputStream in = Files.newInputStream(file)) {
-            ingestion(fresh.dataSource(), 3000).importStream(in);
-            assertThat(allFacts(fresh)).isEqualTo(expected);
+            return killed;
         }
     }
 
@@ -214,14 +231,22 @@ class QueueLogFileIngestionTest {
             assertThat(count(reference, "select count(*) from rollup_backlog")).isZero();
             assertThat(count(reference, "select count(*) from rollup_backlog_agent")).isZero();
         }
+        // killed in the second batch's visits, and after the third batch's visits committed (stored beyond the
+        // checkpoint, owed with them)
+        for (int failing : new int[]{3, 6}) {
+            killedAndSettled(kind, file, expected, failing);
+        }
+    }
+
+    private void killedAndSettled(String kind, Path file, String expected, int failing) throws Exception {
         try (TestDatabases.Db db = TestDatabases.open(kind)) {
-            assertThatThrownBy(() -> ingestion(failingCommit(db.dataSource(), 3), 1500).importFile(file))
+            assertThatThrownBy(() -> ingestion(failingCommit(db.dataSource(), failing), 1500).importFile(file))
                     .isInstanceOf(SQLException.class).hasMessageContaining("simulated crash");
             assertThat(count(db, "select count(*) from rollup_backlog")).isEqualTo(1);
             assertThat(count(db, "select count(*) from rollup_backlog_agent")).isPositive();
             assertThat(count(db, "select count(*) from rollup_queue_15m")).isZero(); // owed, not written
             long visits = count(db, "select count(*) from queue_visit");
-            assertThat(visits).isPositive();
+            assertThat(visits).as("killed at commit " + failing).isPositive();
 
             assertThat(ingestion(db.dataSource(), 1500).settleLeftover()).isPositive();
 
