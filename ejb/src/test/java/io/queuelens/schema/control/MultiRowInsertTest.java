@@ -69,6 +69,23 @@ class MultiRowInsertTest {
         assertThat(MultiRowInsert.driverSendsFractions("unknown")).isFalse();
     }
 
+    @Test
+    void timesAsTextAreZeroPaddedWithTheirMicrosecondsWhereKept() throws Exception {
+        assertThat(timeText(true, "2026-03-29T00:59:59.000123Z")).isEqualTo("INSERT INTO t (t) VALUES ('2026-03-29 00:59:59.000123')");
+        assertThat(timeText(true, "0999-01-02T03:04:05.120Z")).isEqualTo("INSERT INTO t (t) VALUES ('0999-01-02 03:04:05.120000')");
+        assertThat(timeText(true, "2038-12-31T23:09:08Z")).isEqualTo("INSERT INTO t (t) VALUES ('2038-12-31 23:09:08')");
+        assertThat(timeText(false, "2026-10-05T10:20:30.999999Z")).isEqualTo("INSERT INTO t (t) VALUES ('2026-10-05 10:20:30')");
+        assertThat(timeText(false, "+12345-06-07T08:09:10Z")).isEqualTo("INSERT INTO t (t) VALUES ('12345-06-07 08:09:10')");
+    }
+
+    private static String timeText(boolean fractions, String instant) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        try (MultiRowInsert rows = MultiRowInsert.text(fractions, "INSERT INTO t (t) VALUES", 1, "", statements)) {
+            rows.time(Instant.parse(instant)).endRow();
+        }
+        return String.join(";", statements);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb"})
     void rowsOverSeveralStatementsAndTheTailsUpsert(String kind) throws Exception {
