@@ -167,12 +167,12 @@ public final class HeldFacts {
         }
     }
 
-    /** The import wrote facts some other way, or failed: its facts are no longer held. */
     /** Whether {@link #start} ran since the last {@link #stop}. */
     public synchronized boolean started() {
         return started;
     }
 
+    /** The import wrote facts some other way, or failed: its facts are no longer held. */
     public synchronized void stopHolding() {
         holding = false;
         visits.clear();
