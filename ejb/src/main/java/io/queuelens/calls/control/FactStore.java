@@ -71,12 +71,9 @@ public final class FactStore {
      */
     public void write(Connection c, FactBatch batch, Collection<QueueVisit> inProgress, String positionPrefix)
             throws SQLException {
-        List<QueueVisit> visits = visits(batch, inProgress);
-        Statements now = (head, columns, tail) -> MultiRowInsert.into(c, head, columns, tail);
-        visitStatements(now, visits);
-        linkCdrs(c, visits);
-        agentStatements(now, batch);
-        writeUnknownAndRejected(c, batch, positionPrefix);
+        Prepared writes = prepare(false, true, batch, inProgress, positionPrefix); // statements on c, in this order
+        writes.visits().write(c);
+        writes.rest().write(c);
     }
 
     /** Some of a batch's writes, made ready without a connection for a transaction on another thread ({@link #prepare}). */
@@ -100,7 +97,8 @@ public final class FactStore {
      * The batch and visits must not change until they ran.
      *
      * @param text      whether the target database takes the rows as statement text ({@link MultiRowInsert#text})
-     * @param fractions whether it keeps a time's fraction of a second ({@link MultiRowInsert#storesFractions})
+     * @param fractions whether it keeps a time's fraction of a second ({@link MultiRowInsert#storesFractions}); only
+     *                  read with {@code text}
      */
     public Prepared prepare(boolean text, boolean fractions, FactBatch batch, Collection<QueueVisit> inProgress,
                             String positionPrefix) throws SQLException {

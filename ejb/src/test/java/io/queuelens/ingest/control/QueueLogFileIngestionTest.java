@@ -166,29 +166,31 @@ class QueueLogFileIngestionTest {
         }
         // a batch is two commits, its visits' and then its other facts' with the checkpoint: killed in the third batch's
         // first (nothing of it is stored) or second (its visits are, beyond the checkpoint, and are written again)
-        String killedInVisits = killedInTheThirdBatchAndResumed(kind, lines, file, expected, 5);
-        String killedAfterVisits = killedInTheThirdBatchAndResumed(kind, lines, file, expected, 6);
-        String[] before = killedInVisits.split("\\|");
-        String[] after = killedAfterVisits.split("\\|");
-        assertThat(Long.parseLong(after[0])).as("visits: the third batch's too").isGreaterThan(Long.parseLong(before[0]));
-        assertThat(after[1]).as("sessions and pauses: the first two batches' only").isEqualTo(before[1]);
-        assertThat(after[2]).isEqualTo(before[2]);
+        Stored killedInVisits = killedInTheThirdBatchAndResumed(kind, lines, file, expected, 5);
+        Stored killedAfterVisits = killedInTheThirdBatchAndResumed(kind, lines, file, expected, 6);
+        assertThat(killedAfterVisits.visits()).as("visits: the third batch's too").isGreaterThan(killedInVisits.visits());
+        assertThat(killedAfterVisits.sessions()).as("sessions: the first two batches' only").isEqualTo(killedInVisits.sessions());
+        assertThat(killedAfterVisits.pauses()).as("pauses: the first two batches' only").isEqualTo(killedInVisits.pauses());
         try (TestDatabases.Db fresh = TestDatabases.open(kind); InputStream in = Files.newInputStream(file)) {
             ingestion(fresh.dataSource(), 3000).importStream(in);
             assertThat(allFacts(fresh)).isEqualTo(expected);
         }
     }
 
-    /** @return the counts of visits, sessions and pauses stored by the killed import, as "visits|sessions|pauses" */
-    private String killedInTheThirdBatchAndResumed(String kind, List<String> lines, Path file, String expected, int failing)
+    /** Facts a killed import left stored. */
+    private record Stored(long visits, long sessions, long pauses) {
+    }
+
+    /** @return what the killed import stored, before it was resumed */
+    private Stored killedInTheThirdBatchAndResumed(String kind, List<String> lines, Path file, String expected, int failing)
             throws Exception {
         try (TestDatabases.Db db = TestDatabases.open(kind)) {
             // the checkpoint of two batches of 1500 lines is stored, not the third's
             assertThatThrownBy(() -> ingestion(failingCommit(db.dataSource(), failing), 1500).importFile(file))
                     .isInstanceOf(SQLException.class).hasMessageContaining("simulated crash");
             assertThat(db.rows("select position from ingest_checkpoint")).isEqualTo(offsetAfterLine(lines, 3000) + "|\n");
-            String killed = count(db, "select count(*) from queue_visit") + "|" + count(db, "select count(*) from agent_session")
-                    + "|" + count(db, "select count(*) from agent_pause");
+            Stored killed = new Stored(count(db, "select count(*) from queue_visit"),
+                    count(db, "select count(*) from agent_session"), count(db, "select count(*) from agent_pause"));
 
             // started again on the same file: skips what is stored, line numbers (quarantine keys) continue
             IngestResult resumed = ingestion(db.dataSource(), 1500).importFile(file);
