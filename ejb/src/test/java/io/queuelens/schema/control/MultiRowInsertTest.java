@@ -78,6 +78,26 @@ class MultiRowInsertTest {
         assertThat(timeText(false, "+12345-06-07T08:09:10Z")).isEqualTo("INSERT INTO t (t) VALUES ('12345-06-07 08:09:10')");
     }
 
+    @Test
+    void plainAsciiTextIsQuotedAndEverythingElseHexadecimal() throws Exception {
+        assertThat(textOf("sales-2 <vip> \"%_?;")).isEqualTo("INSERT INTO t (t) VALUES ('sales-2 <vip> \"%_?;')");
+        assertThat(textOf("")).isEqualTo("INSERT INTO t (t) VALUES ('')");
+        // a quote, a backslash, a control character or a non-ASCII letter: hexadecimal, never between quotes
+        assertThat(textOf("O'Brien")).isEqualTo("INSERT INTO t (t) VALUES (_utf8mb4 X'4F27427269656E')");
+        assertThat(textOf("a\\b")).isEqualTo("INSERT INTO t (t) VALUES (_utf8mb4 X'615C62')");
+        assertThat(textOf("tab\t")).isEqualTo("INSERT INTO t (t) VALUES (_utf8mb4 X'74616209')");
+        assertThat(textOf("del\u007f")).isEqualTo("INSERT INTO t (t) VALUES (_utf8mb4 X'64656C7F')");
+        assertThat(textOf("Ş")).isEqualTo("INSERT INTO t (t) VALUES (_utf8mb4 X'C59E')");
+    }
+
+    private static String textOf(String value) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        try (MultiRowInsert rows = MultiRowInsert.text(true, "INSERT INTO t (t) VALUES", 1, "", statements)) {
+            rows.text(value).endRow();
+        }
+        return String.join(";", statements);
+    }
+
     private static String timeText(boolean fractions, String instant) throws SQLException {
         List<String> statements = new ArrayList<>();
         try (MultiRowInsert rows = MultiRowInsert.text(fractions, "INSERT INTO t (t) VALUES", 1, "", statements)) {
