@@ -165,7 +165,7 @@ public final class ImportLoad {
 
     /** The tables an import writes: its facts and its rollups. */
     static final List<String> OUTPUT_TABLES = List.of("queue_visit", "agent_session", "agent_pause", "ring_no_answer",
-            "rollup_queue_15m", "rollup_agent_15m");
+            "rollup_queue_15m", "rollup_agent_15m", "rollup_agent_quiet");
 
     /**
      * A lower bound for any import of this file into this schema: the rows the import wrote, copied by the

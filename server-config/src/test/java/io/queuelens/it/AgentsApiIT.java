@@ -178,7 +178,7 @@ class AgentsApiIT {
 
     private static void awaitAgentRollups(Deployment d) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (d.database().count("select count(*) from rollup_agent_15m") == 0) {
+        while (d.database().count("select (select count(*) from rollup_agent_15m) + (select count(*) from rollup_agent_quiet)") == 0) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("no agent rollups 120 s after start; log: "
                         + d.server().dataDir().resolve("logs/server.log"));

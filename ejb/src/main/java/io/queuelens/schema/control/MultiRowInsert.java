@@ -175,6 +175,21 @@ public final class MultiRowInsert implements AutoCloseable {
         return this;
     }
 
+    /** A DATE. */
+    public MultiRowInsert date(java.time.LocalDate value) throws SQLException {
+        java.util.Objects.requireNonNull(value, "date");
+        if (prepared != null) {
+            prepared.setObject(next(), value);
+            return this;
+        }
+        separate();
+        sql.append('\'');
+        digits(value.getYear(), 4).append('-');
+        digits(value.getMonthValue(), 2).append('-');
+        digits(value.getDayOfMonth(), 2).append('\'');
+        return this;
+    }
+
     /** A UTC wall time ({@link UtcColumns}), or NULL. */
     public MultiRowInsert time(Instant value) throws SQLException {
         LocalDateTime t = UtcColumns.of(value);

@@ -52,8 +52,11 @@ class DeferredCommitTest {
             committer.settleDeferred(state(3));
             assertThat(sessions(db)).isEqualTo("SIP/100|2|\nSIP/100|3|\n");
             assertThat(committer.lastCheckpoint().orElseThrow().position()).isEqualTo("2");
-            assertThat(db.rows("select count(*) from rollup_agent_15m where bucket_start >= '2026-03-03 08:00:00'"))
-                    .as("the second day's buckets, settled after its commit").isEqualTo("12|\n");
+            try (java.sql.Connection c = db.dataSource().getConnection()) {
+                assertThat(new io.queuelens.reports.control.AgentRollupReader().read(c, T, Instant.parse("2026-03-03T08:00:00Z"),
+                        Instant.parse("2026-03-10T00:00:00Z"), List.of())).as("the second day's buckets, settled after its commit")
+                        .hasSize(12);
+            }
         }
     }
 

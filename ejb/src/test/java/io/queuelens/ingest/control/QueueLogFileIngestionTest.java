@@ -39,6 +39,7 @@ class QueueLogFileIngestionTest {
     private static final String ROLLUPS = "select * from rollup_queue_15m order by queue, bucket_start";
     private static final String SESSIONS = "select * from agent_session order by agent, queue, login_at";
     private static final String AGENT_ROLLUPS = "select * from rollup_agent_15m order by agent, bucket_start";
+    private static final String QUIET_QUARTERS = "select * from rollup_agent_quiet order by agent, utc_day";
     private static final String PAUSES = "select * from agent_pause order by agent, queue, start_at";
     private static final String QUARANTINE = "select position, raw_input, reason from quarantined_input order by position";
 
@@ -143,13 +144,14 @@ class QueueLogFileIngestionTest {
         try (TestDatabases.Db reference = TestDatabases.open(kind)) {
             QueueLogTableIngestionTest.writePbxTable(reference.dataSource(), rows);
             QueueLogTableIngestionTest.ingestAll(QueueLogTableIngestionTest.ingestion(reference.dataSource()), 5000);
-            tableAgentRollups = reference.rows(AGENT_ROLLUPS);
+            tableAgentRollups = reference.rows(AGENT_ROLLUPS) + reference.rows(QUIET_QUARTERS);
         }
         assertThat(tableAgentRollups.lines().count()).isGreaterThan(100);
         for (int linesPerCommit : new int[]{997, 1_000_000}) {
             try (TestDatabases.Db db = TestDatabases.open(kind)) {
                 ingestion(db.dataSource(), linesPerCommit).importFile(file);
-                assertThat(db.rows(AGENT_ROLLUPS)).as(linesPerCommit + " lines a commit").isEqualTo(tableAgentRollups);
+                assertThat(db.rows(AGENT_ROLLUPS) + db.rows(QUIET_QUARTERS)).as(linesPerCommit + " lines a commit")
+                        .isEqualTo(tableAgentRollups);
             }
         }
     }
@@ -546,7 +548,7 @@ class QueueLogFileIngestionTest {
 
     private static String allFacts(TestDatabases.Db db) throws SQLException {
         return db.rows(VISITS) + "--\n" + db.rows(ROLLUPS) + "--\n" + db.rows(SESSIONS) + "--\n" + db.rows(PAUSES)
-                + "--\n" + db.rows(AGENT_ROLLUPS) + "--\n" + db.rows(QUARANTINE);
+                + "--\n" + db.rows(AGENT_ROLLUPS) + "--\n" + db.rows(QUIET_QUARTERS) + "--\n" + db.rows(QUARANTINE);
     }
 
     private static long offsetAfterLine(List<String> lines, int n) {

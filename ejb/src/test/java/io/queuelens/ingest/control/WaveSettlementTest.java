@@ -48,6 +48,7 @@ class WaveSettlementTest {
             committer.commitDeferred(closedLate(), List.of(), checkpoint(2, "2026-03-06T13:00:00Z"), "t:");
             committer.settleDeferred(state("2026-03-06T13:00:00Z"));
             expected = reference.rows("select * from rollup_agent_15m order by agent, bucket_start")
+                    + reference.rows("select * from rollup_agent_quiet order by agent, utc_day")
                     + reference.rows("select * from rollup_queue_15m order by queue, bucket_start");
         }
         try (TestDatabases.Db db = TestDatabases.open(kind)) {
@@ -70,6 +71,7 @@ class WaveSettlementTest {
             committer.settleOn(Runnable::run); // the settlement at the end waits for its queue side on this thread
             committer.settleDeferred(state("2026-03-06T13:00:00Z"));
             assertThat(db.rows("select * from rollup_agent_15m order by agent, bucket_start")
+                    + db.rows("select * from rollup_agent_quiet order by agent, utc_day")
                     + db.rows("select * from rollup_queue_15m order by queue, bucket_start")).isEqualTo(expected);
             try (Connection c = db.dataSource().getConnection()) {
                 assertThat(RollupBacklog.load(c, T, "src", "test")).isEmpty();

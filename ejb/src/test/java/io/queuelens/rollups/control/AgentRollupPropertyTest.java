@@ -178,20 +178,9 @@ class AgentRollupPropertyTest {
         }
     }
 
+    /** The stored buckets as reports read them: rows and quiet quarter hours together. */
     static List<AgentBucket> read(Connection c, Instant from, Instant to) throws SQLException {
-        List<AgentBucket> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + AgentRollupStore.COLUMNS
-                + " FROM rollup_agent_15m WHERE tenant_id = ? AND bucket_start >= ? AND bucket_start < ?")) {
-            ps.setString(1, TENANT);
-            ps.setObject(2, UtcColumns.of(from));
-            ps.setObject(3, UtcColumns.of(to));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(AgentRollupStore.read(rs, TENANT));
-                }
-            }
-        }
-        return out;
+        return new io.queuelens.reports.control.AgentRollupReader().read(c, TENANT, from, to, List.of());
     }
 
     /** One random history of the agents; every fact belongs to exactly one batch, as ingestion emits them. */
