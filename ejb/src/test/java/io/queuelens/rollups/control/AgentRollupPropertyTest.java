@@ -14,14 +14,11 @@ import io.queuelens.kpi.entity.AgentTotals;
 import io.queuelens.kpi.entity.KpiSettings;
 import io.queuelens.rollups.entity.AgentBucket;
 import io.queuelens.rollups.entity.Buckets;
-import io.queuelens.schema.control.UtcColumns;
 import io.queuelens.testsupport.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
