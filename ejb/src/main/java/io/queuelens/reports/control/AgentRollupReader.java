@@ -60,8 +60,7 @@ public final class AgentRollupReader {
 
     private static void rows(Connection c, String tenantId, Instant from, Instant to, List<String> agentList,
                              Consumer<AgentBucket> sink) throws SQLException {
-        String sql = SELECT + (agentList.isEmpty() ? "" : " AND agent IN ("
-                + String.join(", ", Collections.nCopies(agentList.size(), "?")) + ")") + ORDER;
+        String sql = SELECT + agentFilter(agentList) + ORDER;
         try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             String driver = c.getMetaData().getDriverName();
             ps.setFetchSize(driver != null && driver.startsWith("MySQL") ? Integer.MIN_VALUE : QueueRollupReader.FETCH_SIZE);
@@ -87,8 +86,7 @@ public final class AgentRollupReader {
             return out;
         }
         String sql = "SELECT agent, utc_day, quarters_low, quarters_high FROM rollup_agent_quiet WHERE tenant_id = ? "
-                + "AND utc_day >= ? AND utc_day <= ?" + (agentList.isEmpty() ? "" : " AND agent IN ("
-                + String.join(", ", Collections.nCopies(agentList.size(), "?")) + ")");
+                + "AND utc_day >= ? AND utc_day <= ?" + agentFilter(agentList);
         java.util.Map<String, String> names = new java.util.HashMap<>(); // one String per agent, not per day
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, tenantId);
@@ -106,6 +104,11 @@ public final class AgentRollupReader {
         }
         out.sort(java.util.Comparator.comparing(QuietDay::day).thenComparing(QuietDay::agent, String.CASE_INSENSITIVE_ORDER));
         return out;
+    }
+
+    /** {@code AND agent IN (?, ...)} for the agents, or nothing for all. */
+    private static String agentFilter(List<String> agentList) {
+        return agentList.isEmpty() ? "" : " AND agent IN (" + String.join(", ", Collections.nCopies(agentList.size(), "?")) + ")";
     }
 
     private record QuietDay(String agent, LocalDate day, QuietQuarters quarters) {

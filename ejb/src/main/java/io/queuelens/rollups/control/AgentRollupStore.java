@@ -195,23 +195,14 @@ public final class AgentRollupStore {
         InList in = InList.of(c);
         for (int i = 0; i < agents.size(); i += IN_CHUNK) {
             List<String> chunk = agents.subList(i, Math.min(agents.size(), i + IN_CHUNK));
-            LocalDate from = null;
-            LocalDate to = null;
-            for (String agent : chunk) {
-                for (Range r : rangesByAgent.get(agent)) {
-                    LocalDate first = QuietQuarters.day(r.from());
-                    LocalDate last = QuietQuarters.day(r.to().minus(Buckets.WIDTH));
-                    from = from == null || first.isBefore(from) ? first : from;
-                    to = to == null || last.isAfter(to) ? last : to;
-                }
-            }
+            Span span = span(chunk, rangesByAgent);
             try (PreparedStatement ps = c.prepareStatement("SELECT agent, utc_day, quarters_low, quarters_high FROM "
                     + "rollup_agent_quiet WHERE tenant_id = ? AND " + in.sql("agent", chunk.size())
                     + " AND utc_day >= ? AND utc_day <= ?")) {
                 ps.setString(1, tenantId);
                 int j = in.bind(ps, 2, chunk);
-                ps.setObject(j++, from);
-                ps.setObject(j, to);
+                ps.setObject(j++, QuietQuarters.day(span.from()));
+                ps.setObject(j, QuietQuarters.day(span.to().minus(Buckets.WIDTH)));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         QuietDay day = new QuietDay(rs.getString(1), rs.getObject(2, LocalDate.class),
@@ -234,21 +225,14 @@ public final class AgentRollupStore {
         InList in = InList.of(c);
         for (int i = 0; i < agents.size(); i += IN_CHUNK) {
             List<String> chunk = agents.subList(i, Math.min(agents.size(), i + IN_CHUNK));
-            Instant from = null;
-            Instant to = null;
-            for (String agent : chunk) {
-                for (Range r : rangesByAgent.get(agent)) {
-                    from = from == null || r.from().isBefore(from) ? r.from() : from;
-                    to = to == null || r.to().isAfter(to) ? r.to() : to;
-                }
-            }
+            Span span = span(chunk, rangesByAgent);
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM rollup_agent_15m WHERE tenant_id = ? "
                     + "AND " + in.sql("agent", chunk.size()) + " "
                     + "AND bucket_start >= ? AND bucket_start < ?")) {
                 ps.setString(1, tenantId);
                 int j = in.bind(ps, 2, chunk);
-                ps.setObject(j++, UtcColumns.of(from));
-                ps.setObject(j, UtcColumns.of(to));
+                ps.setObject(j++, UtcColumns.of(span.from()));
+                ps.setObject(j, UtcColumns.of(span.to()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         AgentBucket b = read(rs, tenantId);
@@ -260,6 +244,22 @@ public final class AgentRollupStore {
             }
         }
         return out;
+    }
+
+    /** [earliest from, latest to) of the agents' ranges: what one read per chunk of agents covers. */
+    private record Span(Instant from, Instant to) {
+    }
+
+    private static Span span(List<String> agents, Map<String, List<Range>> rangesByAgent) {
+        Instant from = null;
+        Instant to = null;
+        for (String agent : agents) {
+            for (Range r : rangesByAgent.get(agent)) {
+                from = from == null || r.from().isBefore(from) ? r.from() : from;
+                to = to == null || r.to().isAfter(to) ? r.to() : to;
+            }
+        }
+        return new Span(from, to);
     }
 
     private static boolean inRanges(AgentBucket b, List<Range> ranges) {

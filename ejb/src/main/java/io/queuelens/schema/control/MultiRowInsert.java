@@ -184,9 +184,7 @@ public final class MultiRowInsert implements AutoCloseable {
         }
         separate();
         sql.append('\'');
-        digits(value.getYear(), 4).append('-');
-        digits(value.getMonthValue(), 2).append('-');
-        digits(value.getDayOfMonth(), 2).append('\'');
+        day(value.getYear(), value.getMonthValue(), value.getDayOfMonth()).append('\'');
         return this;
     }
 
@@ -203,9 +201,7 @@ public final class MultiRowInsert implements AutoCloseable {
         separate();
         // what the driver sends for a LocalDateTime: the digits the column does not hold are the server's to cut
         sql.append('\'');
-        digits(t.getYear(), 4).append('-');
-        digits(t.getMonthValue(), 2).append('-');
-        digits(t.getDayOfMonth(), 2).append(' ');
+        day(t.getYear(), t.getMonthValue(), t.getDayOfMonth()).append(' ');
         digits(t.getHour(), 2).append(':');
         digits(t.getMinute(), 2).append(':');
         digits(t.getSecond(), 2);
@@ -328,6 +324,13 @@ public final class MultiRowInsert implements AutoCloseable {
         } else {
             sql.append(", (");
         }
+    }
+
+    /** {@code YYYY-MM-DD}, as a DATE and the date of a DATETIME are written. */
+    private StringBuilder day(int year, int month, int dayOfMonth) {
+        digits(year, 4).append('-');
+        digits(month, 2).append('-');
+        return digits(dayOfMonth, 2);
     }
 
     /** {@code value} in decimal, zero-padded to {@code width} digits (more when it has more). */
