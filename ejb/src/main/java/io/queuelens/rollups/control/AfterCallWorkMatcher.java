@@ -59,23 +59,24 @@ public final class AfterCallWorkMatcher {
                 KpiSettings s = calls.settings.get(i);
                 long gapMillis = Duration.between(calls.visits.get(i).endedAt(), p.startAt()).toMillis();
                 if (Math.abs(gapMillis) <= s.acwMatchSeconds() * 1000L && s.isAfterCallWork(p.reason())) {
-                    candidates.add(new Candidate(calls.visits.get(i), p, gapMillis));
+                    QueueVisit v = calls.visits.get(i);
+                    candidates.add(new Candidate(v, v.naturalKey(), p, gapMillis));
                 }
             }
         }
         candidates.sort(Comparator.comparingLong((Candidate c) -> Math.abs(c.gapMillis))
                 .thenComparing(c -> c.gapMillis < 0)
                 .thenComparing(c -> c.visit.endedAt(), Comparator.reverseOrder())
-                .thenComparing(c -> c.visit.naturalKey()));
+                .thenComparing(Candidate::visitKey));
         Map<String, AgentPause> matched = new HashMap<>();
         Set<AgentPause> used = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<String> samePause = new HashSet<>();
+        Set<PauseKey> samePause = new HashSet<>();
         for (Candidate c : candidates) {
-            String pauseKey = c.pause.tenantId() + "|" + c.pause.agent() + "|" + c.pause.startAt();
-            if (matched.containsKey(c.visit.naturalKey()) || used.contains(c.pause) || samePause.contains(pauseKey)) {
+            PauseKey pauseKey = new PauseKey(c.pause.tenantId(), c.pause.agent(), c.pause.startAt());
+            if (matched.containsKey(c.visitKey) || used.contains(c.pause) || samePause.contains(pauseKey)) {
                 continue;
             }
-            matched.put(c.visit.naturalKey(), c.pause);
+            matched.put(c.visitKey, c.pause);
             used.add(c.pause);
             samePause.add(pauseKey);
         }
@@ -96,7 +97,12 @@ public final class AfterCallWorkMatcher {
         return end == null || end.isBefore(p.startAt()) ? 0 : (int) Duration.between(p.startAt(), end).getSeconds();
     }
 
-    private record Candidate(QueueVisit visit, AgentPause pause, long gapMillis) {
+    /** A pair that could match; the visit's natural key built once (the sort's tie-break and the result use it). */
+    private record Candidate(QueueVisit visit, String visitKey, AgentPause pause, long gapMillis) {
+    }
+
+    /** What makes the copies of one pause that Asterisk logs in every queue the same pause. */
+    private record PauseKey(String tenantId, String agent, Instant startAt) {
     }
 
     /**

@@ -138,10 +138,28 @@ public final class RepeatDetector {
         if (n == null) {
             return null;
         }
+        if (isPlainNumber(n)) { // nearly every caller: nothing to clean, and never one of the anonymous words
+            return v.tenantId() + "|" + n;
+        }
         String cleaned = FORMATTING.matcher(n).replaceAll("");
         if (ANONYMOUS.contains(cleaned.toUpperCase(Locale.ROOT))) {
             return null;
         }
         return v.tenantId() + "|" + cleaned;
+    }
+
+    /** Digits with at most a leading plus: what {@link #FORMATTING} would leave as it is. */
+    private static boolean isPlainNumber(String n) {
+        int start = n.startsWith("+") ? 1 : 0;
+        if (n.length() == start) {
+            return false;
+        }
+        for (int i = start; i < n.length(); i++) {
+            char ch = n.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

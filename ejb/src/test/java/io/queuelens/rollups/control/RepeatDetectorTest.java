@@ -2,6 +2,7 @@ package io.queuelens.rollups.control;
 
 import io.queuelens.calls.entity.QueueVisit;
 import io.queuelens.kpi.entity.KpiSettings;
+import io.queuelens.rollups.TestVisits;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -70,5 +71,22 @@ class RepeatDetectorTest {
         assertThat(detector.record(corrected)).containsExactly(new RepeatDetector.Change(corrected, false));
         assertThat(RepeatDetector.repeatsAmong(List.of(earlier, open("c2", 1, "q", "+3", "2026-03-10T12:00:00Z")),
                 v -> KpiSettings.builder().repeatWindowHours(0).build())).isEmpty();
+    }
+
+    @Test
+    void aCallersKeyIsTheNumberWithoutFormattingAndNoneForAnonymousCallers() {
+        assertThat(RepeatDetector.callerKey(open("c", 1, "q", "+49301234", "2026-03-10T09:00:00Z")))
+                .isEqualTo(TestVisits.TENANT + "|+49301234");
+        assertThat(RepeatDetector.callerKey(open("c", 1, "q", "+49 (30) 12-34.", "2026-03-10T09:00:00Z")))
+                .isEqualTo(TestVisits.TENANT + "|+49301234");
+        assertThat(RepeatDetector.callerKey(open("c", 1, "q", "5551234", "2026-03-10T09:00:00Z")))
+                .isEqualTo(TestVisits.TENANT + "|5551234");
+        assertThat(RepeatDetector.callerKey(open("c", 1, "q", "+", "2026-03-10T09:00:00Z")))
+                .isEqualTo(TestVisits.TENANT + "|+");
+        assertThat(RepeatDetector.callerKey(open("c", 1, "q", "12a3", "2026-03-10T09:00:00Z")))
+                .isEqualTo(TestVisits.TENANT + "|12a3");
+        for (String anonymous : new String[]{"", " ", "Anonymous", "<unknown>", "WITHHELD", " private "}) {
+            assertThat(RepeatDetector.callerKey(open("c", 1, "q", anonymous, "2026-03-10T09:00:00Z"))).isNull();
+        }
     }
 }
