@@ -86,7 +86,7 @@ public final class SqlFactReads implements FactReads {
     }
 
     /**
-     * Only the named agents: naming them lets the (tenant, agent, start_at) index read just the range.
+     * Only the named agents: naming them lets the unique key's (tenant, agent, start_at) prefix read just the range (V25).
      */
     @Override
     public List<AgentPause> pausesStartingBetween(Connection c, Collection<String> agentSet, Instant from, Instant to)
