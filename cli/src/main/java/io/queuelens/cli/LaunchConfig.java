@@ -97,7 +97,7 @@ public record LaunchConfig(Path home, int port, Path dataDir, Database database,
                     + Setting.CLUSTER_LEASE_RENEW_MS.variable() + " (" + renew + "), so one late renewal does not lose a lease");
         }
 
-        List<String> javaOptions = List.of(env.getOrDefault(Setting.JAVA_OPTS.variable(), "-Xmx768m").trim().split("\\s+"));
+        List<String> javaOptions = List.of(env.getOrDefault(Setting.JAVA_OPTS.variable(), Setting.JAVA_OPTS.defaultValue()).trim().split("\\s+"));
         Map<String, String> childEnv = new TreeMap<>(env);
         childEnv.put(Setting.DATA_DIR.variable(), dataDir.toString());
         // a relative folder means relative to where queuelens was started, not to the server's working folder

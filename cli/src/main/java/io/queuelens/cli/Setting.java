@@ -17,7 +17,7 @@ public enum Setting {
             "App database: jdbc:h2:file:PATH, jdbc:mariadb://HOST:PORT/DB or jdbc:mysql://HOST:PORT/DB."),
     DB_USER("QUEUELENS_DB_USER", "sa for H2, root otherwise", "Database user."),
     DB_PASSWORD("QUEUELENS_DB_PASSWORD", "(empty)", "Database password; read from the environment only, never written to disk."),
-    JAVA_OPTS("QUEUELENS_JAVA_OPTS", "-Xmx768m", "JVM options of the server process."),
+    JAVA_OPTS("QUEUELENS_JAVA_OPTS", "-Xmx2g", "JVM options of the server process."),
     HOME("QUEUELENS_HOME", "(folder of the queuelens script)", "Where the built artifacts are found."),
     // --- application (MicroProfile Config) ---
     ADMIN_PASSWORD("QUEUELENS_ADMIN_PASSWORD", "(random, printed once)",

@@ -54,8 +54,8 @@ public final class HeldFacts {
      * Beyond this many facts held the import stops holding them, and its settlements read as before: an eighth of the
      * heap at 600 bytes per fact (in the benchmark's import of 400 agents the last young collection left 182 MB live,
      * 22 MB without holding: about 250,000 facts of a wave and its look-back, with their keys, strings and a
-     * settlement's snapshot). The server's default heap (768 MB) holds about 167,000 (a week of some 250 such
-     * agents); the heap benchmark's 256 MB about 55,000.
+     * settlement's snapshot). The server's default heap (2 GB) holds about 447,000 (a week of some 750 such
+     * agents: the benchmark's 400 held more than 223,000 at their peak); the heap benchmark's 256 MB about 55,000.
      */
     static final long MOST = Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 8 / 600);
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(HeldFacts.class.getName());
